@@ -1,0 +1,1 @@
+"""The archive proper: model, store, ingest pipeline, people and citations."""

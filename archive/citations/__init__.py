@@ -1,0 +1,1 @@
+"""Citation records and their writers: BibTeX, biblatex, RIS, CSL-JSON and formatted styles."""

@@ -1,0 +1,1 @@
+"""The ingest pipeline: read, extract, segment, quotes, people, metadata."""

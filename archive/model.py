@@ -1,0 +1,175 @@
+"""The archive's types: documents, passages, quotes, people and fields with their provenance.
+
+Plain data, no I/O. The ingest pipeline fills a `Document`; the store persists it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+PASSAGE_KINDS = ("body", "heading", "comment", "caption")
+SEARCHABLE_KINDS = ("body", "heading")
+
+# Where a field's value came from (DESIGN.md, "Provenance of provenance").
+FIELD_SOURCES = ("librarian", "html-meta", "byline", "text", "url", "inferred")
+
+# The metadata fields every document may carry; `authors` is a list of strings, `published`
+# and `captured` ISO dates to their known precision (YYYY, YYYY-MM or YYYY-MM-DD).
+FIELD_NAMES = ("title", "outlet", "host", "authors", "published", "captured", "url", "language")
+
+FORMATS = ("text", "html", "warc")
+
+
+@dataclass
+class Field:
+    """One metadata value and where it came from."""
+
+    value: Any
+    source: str
+    evidence: str | None = None
+    # True when the archive is unsure of the value (e.g. a date that may be a capture date).
+    uncertain: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "source": self.source,
+            "evidence": self.evidence,
+            "uncertain": self.uncertain,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Field:
+        return cls(
+            value=data.get("value"),
+            source=data.get("source", "inferred"),
+            evidence=data.get("evidence"),
+            uncertain=bool(data.get("uncertain", False)),
+        )
+
+
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, month or day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day and self.month:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def parts(self) -> list[int]:
+        """CSL-style date-parts: [year], [year, month] or [year, month, day]."""
+        return [p for p in (self.year, self.month, self.day) if p]
+
+    @classmethod
+    def parse(cls, text: str | None) -> PartialDate | None:
+        """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything else is None."""
+        if not text:
+            return None
+        match = _ISO_DATE.match(text.strip()[:10] if len(text) > 10 else text.strip())
+        if not match:
+            return None
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            return None
+        if day is not None and not 1 <= day <= 31:
+            return None
+        return cls(year, month, day)
+
+
+@dataclass
+class Passage:
+    """A paragraph of a document, numbered from 1 in reading order."""
+
+    n: int
+    kind: str
+    text: str
+    speakers: list[str] = field(default_factory=list)
+    id: str | None = None
+
+
+@dataclass
+class Quote:
+    """A direct quotation and the person or organisation it is attributed to."""
+
+    text: str
+    passage_n: int
+    speaker: str | None
+    cue: str | None = None
+    # Character offsets of the quoted text within its passage.
+    start: int = 0
+    end: int = 0
+    # Index into Document.quotes of the quote this one is nested in (a person recounting
+    # what someone told them).
+    nested_in: int | None = None
+    id: int | None = None
+
+
+@dataclass
+class PersonMention:
+    """A person or organisation as one document introduces them."""
+
+    name: str
+    kind: str = "person"  # "person" or "organisation"
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+
+
+@dataclass
+class Original:
+    """The archived bytes a document came from."""
+
+    filename: str
+    sha256: str  # of the file in originals/
+    format: str  # "text", "html" or "warc"
+    bytes: int
+    # For a record of a WARC/ARC file: its position and the record's own digest.
+    record: int | None = None
+    content_sha256: str | None = None  # hash of the document's own bytes (the record payload)
+
+
+@dataclass
+class Document:
+    """An archived article: its fields, passages, quotes and the people quoted."""
+
+    original: Original
+    fields: dict[str, Field] = field(default_factory=dict)
+    passages: list[Passage] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    id: int | None = None
+    status: str = "active"  # "active" or "withdrawn"
+
+    def value(self, name: str, default: Any = None) -> Any:
+        found = self.fields.get(name)
+        return default if found is None or found.value in (None, "", []) else found.value
+
+    def set(self, name: str, value: Any, source: str, evidence: str | None = None, *,
+            uncertain: bool = False) -> None:
+        self.fields[name] = Field(value, source, evidence, uncertain)
+
+    def searchable(self) -> list[Passage]:
+        return [p for p in self.passages if p.kind in SEARCHABLE_KINDS]
+
+
+@dataclass
+class FailedItem:
+    """An input that could not be archived: the error, and where it came from."""
+
+    source: str  # file name, with the record number for a WARC record
+    error: str
