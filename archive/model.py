@@ -159,8 +159,15 @@ class Document:
         found = self.fields.get(name)
         return default if found is None or found.value in (None, "", []) else found.value
 
-    def set(self, name: str, value: Any, source: str, evidence: str | None = None, *,
-            uncertain: bool = False) -> None:
+    def set(
+        self,
+        name: str,
+        value: Any,
+        source: str,
+        evidence: str | None = None,
+        *,
+        uncertain: bool = False,
+    ) -> None:
         self.fields[name] = Field(value, source, evidence, uncertain)
 
     def searchable(self) -> list[Passage]:

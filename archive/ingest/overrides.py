@@ -1,0 +1,53 @@
+"""Apply the librarian's metadata (typed on `cuttings add` or the upload form) over extraction."""
+
+from __future__ import annotations
+
+from archive.errors import InvalidValue
+from archive.ingest.pipeline import Draft
+from archive.model import FIELD_NAMES, Field, PartialDate
+
+
+def librarian_fields(values: dict[str, object], *, who: str = "librarian") -> dict[str, Field]:
+    """Validate typed metadata into fields with source `librarian`; bad values raise InvalidValue."""
+    fields: dict[str, Field] = {}
+    for name, value in values.items():
+        if value in (None, "", [], ()):
+            continue
+        if name not in FIELD_NAMES:
+            raise InvalidValue(f"unknown field {name!r}; known fields: {', '.join(FIELD_NAMES)}")
+        fields[name] = Field(_clean(name, value), "librarian", f"typed by {who}")
+    return fields
+
+
+def _clean(name: str, value: object) -> object:
+    if name == "authors":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(a, str) for a in items):
+            raise InvalidValue("authors must be a list of names")
+        return [a.strip() for a in items if a.strip()]
+    if not isinstance(value, str):
+        raise InvalidValue(f"{name} must be text, not {type(value).__name__}")
+    value = value.strip()
+    if name in ("published", "captured"):
+        date = PartialDate.parse(value)
+        if date is None or len(value) not in (4, 7, 10):
+            raise InvalidValue(f"{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+        _check_calendar(name, date)
+        return date.iso()
+    return value
+
+
+def _check_calendar(name: str, date: PartialDate) -> None:
+    import datetime
+
+    if date.day:
+        try:
+            datetime.date(date.year, date.month or 1, date.day)
+        except ValueError as error:
+            raise InvalidValue(f"{name} {date.iso()} is not a calendar date") from error
+
+
+def apply_overrides(draft: Draft) -> Draft:
+    """Typed values win over extracted ones."""
+    draft.document.fields.update(draft.overrides)
+    return draft

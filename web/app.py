@@ -1,0 +1,75 @@
+"""The Flask application factory: settings, blueprints, error handling, security headers."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from archive.datadir import DataDir
+from web import settings
+from web.context import close_store
+from web.errors import register_error_handlers
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = None) -> Flask:
+    """Build the app for one data directory (`data`, else $CUTTINGS_DATA, else ./cuttings-data)."""
+    app = Flask(__name__)
+    datadir = DataDir.resolve(data or (test_config or {}).get("DATA")).create()
+    app.config.from_mapping(settings.defaults())
+    app.config.update(
+        DATADIR=datadir,
+        SECRET_KEY=os.environ.get("CUTTINGS_SECRET_KEY") or _secret_key(datadir.root),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        JSON_SORT_KEYS=False,
+    )
+    if test_config:
+        app.config.update(test_config)
+    app.config["SESSION_COOKIE_SECURE"] = app.config["CUTTINGS_SECURE_COOKIES"]
+    app.config["MAX_CONTENT_LENGTH"] = app.config["CUTTINGS_MAX_UPLOAD_MB"] * 1024 * 1024
+    app.json.sort_keys = False
+
+    app.teardown_appcontext(close_store)
+    register_error_handlers(app)
+    _register_blueprints(app)
+
+    @app.after_request
+    def add_security_headers(response):
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from web import api, pages
+
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+
+
+def _secret_key(root: Path) -> str:
+    """A random key kept in the data directory, so sessions survive a restart."""
+    path = root / "secret.key"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -1,0 +1,181 @@
+"""Commands that add to and inspect the archive: add, show, verify, reindex."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from archive.ingest.overrides import librarian_fields
+from archive.ingest.service import Ingestor, IngestResult
+from archive.serialize import document_to_json
+from archive.store import Store
+from archive.verification import verify_archive
+from index.indexing import Indexer
+from web.cli.common import data_option, friendly_errors, open_archive, print_json
+
+INDEX_BATCH = 250  # documents per index commit: one Whoosh writer per batch is much faster
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Title, overriding what is extracted.")
+@click.option("--outlet", help="The original publisher.")
+@click.option("--host", help="Where this copy came from, when not the outlet (e.g. a forum).")
+@click.option("--author", "authors", multiple=True, help="An author; repeat for several.")
+@click.option("--date", "published", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--url", help="The article's address.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document on stdout.")
+@data_option
+@friendly_errors
+def add(
+    paths: tuple[Path, ...],
+    title: str | None,
+    outlet: str | None,
+    host: str | None,
+    authors: tuple[str, ...],
+    published: str | None,
+    url: str | None,
+    as_json: bool,
+    data: str | None,
+) -> None:
+    """Add files (text, HTML, WARC/ARC) or folders of them to the archive."""
+    overrides = librarian_fields(
+        {
+            "title": title,
+            "outlet": outlet,
+            "host": host,
+            "authors": list(authors),
+            "published": published,
+            "url": url,
+        }
+    )
+    datadir, store = open_archive(data)
+    ingestor = Ingestor(datadir, store)
+    indexer = Indexer(datadir.index)
+    files = list(_expand(paths))
+    failed = 0
+    for result in _indexed(_with_progress(files, ingestor, overrides), indexer, store):
+        failed += result.status == "error"
+        if as_json:
+            print_json(result.to_json())
+        else:
+            _report(result)
+    if failed:
+        raise SystemExit(1)
+
+
+def _expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to read, folders walked recursively, so the progress bar can count them."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            yield path
+
+
+def _with_progress(files: list[Path], ingestor: Ingestor, overrides) -> Iterator[IngestResult]:
+    if len(files) < 2:
+        for path in files:
+            yield from ingestor.ingest_paths([path], overrides)
+        return
+    with click.progressbar(files, label="Adding", file=sys.stderr, show_pos=True) as bar:
+        for path in bar:
+            yield from ingestor.ingest_paths([path], overrides)
+
+
+def _indexed(
+    results: Iterable[IngestResult], indexer: Indexer, store: Store
+) -> Iterator[IngestResult]:
+    """Pass results through, indexing added documents a batch at a time."""
+    batch = []
+    for result in results:
+        if result.status == "added" and result.id is not None:
+            batch.append(store.get_document(result.id))
+            if len(batch) >= INDEX_BATCH:
+                indexer.add_documents(batch)
+                batch = []
+        yield result
+    if batch:
+        indexer.add_documents(batch)
+
+
+def _report(result: IngestResult) -> None:
+    if result.status == "error":
+        click.echo(f"error: {result.error}", err=True)
+        return
+    info = result.to_json()
+    where = ", ".join(str(v) for v in (info["outlet"], info["published"]) if v)
+    click.echo(
+        f"{result.status} {result.id}: {info['title'] or result.source}"
+        + (f" ({where})" if where else "")
+        + f" - {info['passages']} passages, {info['quotes']} quotes"
+    )
+
+
+@click.command()
+@click.argument("doc_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the document as JSON.")
+@data_option
+@friendly_errors
+def show(doc_id: int, as_json: bool, data: str | None) -> None:
+    """Show one document: its fields with their sources, passages and quotes."""
+    _, store = open_archive(data)
+    doc = document_to_json(store.get_document(doc_id, include_withdrawn=True))
+    if as_json:
+        print_json(doc)
+        return
+    click.echo(f"#{doc['id']} {doc['title'] or '(untitled)'} [{doc['status']}]")
+    for name, field in doc["fields"].items():
+        value = ", ".join(field["value"]) if isinstance(field["value"], list) else field["value"]
+        flag = " (uncertain)" if field["uncertain"] else ""
+        click.echo(f"  {name:<10} {value}  [{field['source']}{flag}]")
+    click.echo(f"  original   {doc['original']['filename']} sha256:{doc['original']['sha256']}")
+    for passage in doc["passages"]:
+        who = f" [{', '.join(passage['speakers'])}]" if passage["speakers"] else ""
+        click.echo(f"\n¶{passage['n']} {passage['kind']}{who}\n{passage['text']}")
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@data_option
+@friendly_errors
+def verify(as_json: bool, data: str | None) -> None:
+    """Re-hash every original, check the catalog and index agree, repair the index."""
+    datadir, store = open_archive(data)
+    indexer = Indexer(datadir.index)
+    report = verify_archive(datadir, store, index_state=indexer.indexed_documents())
+    if report.index_missing or report.index_stale or report.index_extra:
+        for doc_id in report.index_extra:
+            indexer.remove_document(doc_id)
+        redo = [store.get_document(i) for i in (*report.index_missing, *report.index_stale)]
+        if redo:
+            indexer.add_documents(redo)
+        report.repaired = True
+    if as_json:
+        print_json(report.to_json())
+    else:
+        for line in report.lines():
+            click.echo(line)
+    if not report.originals_ok:
+        raise SystemExit(1)
+
+
+@click.command()
+@data_option
+@friendly_errors
+def reindex(data: str | None) -> None:
+    """Rebuild the search index from the catalog."""
+    datadir, store = open_archive(data)
+    count = Indexer(datadir.index).rebuild(store.iter_documents())
+    click.echo(f"indexed {count} passages from {len(store.document_ids())} documents")
+
+
+COMMANDS = [add, show, verify, reindex]

@@ -1,0 +1,50 @@
+"""What every command shares: the `--data` option, opening the archive, errors as one line."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from archive.datadir import DataDir
+from archive.errors import ArchiveError
+from archive.store import Store
+
+data_option = click.option(
+    "--data",
+    "data",
+    metavar="DIR",
+    envvar="CUTTINGS_DATA",
+    default=None,
+    help="Data directory (default: $CUTTINGS_DATA, else ./cuttings-data).",
+)
+
+
+def open_archive(data: str | None) -> tuple[DataDir, Store]:
+    datadir = DataDir.resolve(data).create()
+    return datadir, Store(datadir.catalog)
+
+
+def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn ArchiveError into one line on stderr and exit status 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ArchiveError as error:
+            raise click.ClickException(error.message) from None
+        except OSError as error:
+            raise click.ClickException(
+                f"{error.filename or ''}: {error.strerror}".strip(": ")
+            ) from None
+
+    return wrapper
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")

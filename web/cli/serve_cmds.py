@@ -1,0 +1,85 @@
+"""Commands that run the web server: serve, and demo (serve with the seed documents loaded)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from web import settings
+from web.cli.common import data_option, friendly_errors, open_archive
+
+
+def _serve(host: str, port: int, threads: int, data: str | None) -> None:
+    import waitress
+
+    from web.app import create_app
+
+    app = create_app(data=data)
+    click.echo(
+        f"Cuttings is serving {app.config['DATADIR'].root} on http://{host}:{port}/", err=True
+    )
+    waitress.serve(app, host=host, port=port, threads=threads, ident="cuttings")
+
+
+def _print_settings(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(settings.describe())
+        ctx.exit()
+
+
+serve_options = [
+    click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on."),
+    click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on."),
+    click.option("--threads", default=8, show_default=True, type=int, help="Worker threads."),
+    click.option(
+        "--help-settings",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_print_settings,
+        help="List the CUTTINGS_* settings and exit.",
+    ),
+    data_option,
+]
+
+
+def with_serve_options(command):
+    for option in reversed(serve_options):
+        command = option(command)
+    return command
+
+
+@click.command()
+@with_serve_options
+@friendly_errors
+def serve(host: str, port: int, threads: int, data: str | None) -> None:
+    """Serve the archive with a production WSGI server (waitress)."""
+    _serve(host, port, threads, data)
+
+
+@click.command()
+@with_serve_options
+@friendly_errors
+def demo(host: str, port: int, threads: int, data: str | None) -> None:
+    """Load the two seed documents into an empty data directory, then serve it."""
+    datadir, store = open_archive(data)
+    if datadir.is_empty():
+        load_demo(data)
+    _serve(host, port, threads, data)
+
+
+def demo_files() -> list[Path]:
+    folder = resources.files("web").joinpath("demo")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+def load_demo(data: str | None) -> None:
+    from web.cli.archive_cmds import add
+
+    click.echo("Loading the demo archive (two seed documents)...", err=True)
+    add.main([*map(str, demo_files()), *(["--data", data] if data else [])], standalone_mode=False)
+
+
+COMMANDS = [serve, demo]
