@@ -13,7 +13,8 @@ PASSAGE_KINDS = ("body", "heading", "comment", "caption")
 SEARCHABLE_KINDS = ("body", "heading")
 
 # Where a field's value came from (DESIGN.md, "Provenance of provenance").
-FIELD_SOURCES = ("librarian", "html-meta", "byline", "text", "url", "inferred")
+# `warc` is a WARC record header (WARC-Date, WARC-Target-URI): the crawl's own record.
+FIELD_SOURCES = ("librarian", "html-meta", "byline", "text", "url", "inferred", "warc")
 
 # The metadata fields every document may carry; `authors` is a list of strings, `published`
 # and `captured` ISO dates to their known precision (YYYY, YYYY-MM or YYYY-MM-DD).
