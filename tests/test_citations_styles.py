@@ -1,0 +1,175 @@
+"""Formatted APA, MLA and Chicago citations, checked against independent pandoc runs.
+
+pandoc renders the CSL-JSON and the biblatex file by the recipe of CITATIONS.md section 5c;
+our formatted text must equal pandoc's. The Chicago 17 styles take pandoc 2.17 several seconds
+each, so every run happens once per module, a few at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from archive.citations import bibtex, csl_json, examples, styles
+from archive.citations.record import CitationRecord
+from archive.errors import ArchiveError
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pandoc") is None, reason="pandoc is not installed: apt-get install pandoc"
+)
+
+RECORDS = examples.records()
+HAARETZ, OPINDIA, BBC = RECORDS
+# The in-text citations as a user would type them in pandoc markdown (CITATIONS.md section 0).
+CITATIONS = {
+    "apa": ["Gutmann, as cited in @{h}, para. 12", "@{o}", "Parsons, as cited in @{b}, para. 4"],
+    "mla": ["qtd. in @{h}, para. 12", "@{o}", "qtd. in @{b}, para. 4"],
+    "chicago-note": [
+        "Ethan Gutmann, quoted in @{h}, para. 12",
+        "@{o}",
+        "Richard Parsons, quoted in @{b}, para. 4",
+    ],
+    "chicago-author-date": [
+        "Gutmann, quoted in @{h}, para. 12",
+        "@{o}",
+        "Parsons, quoted in @{b}, para. 4",
+    ],
+}
+
+
+def _pandoc_paragraphs(tmp: Path, style: str, bibliography: Path, cite: bool) -> list[str]:
+    """Run the CITATIONS.md 5c recipe; return the output's paragraphs, footnote marks removed."""
+    lines = ['---\nnocite: "@*"\n---\n']
+    if cite:
+        keys = {"h": HAARETZ.key, "o": OPINDIA.key, "b": BBC.key}
+        lines += [f"[{c.format(**keys)}]\n" for c in CITATIONS[style]]
+    source = tmp / f"{style}-{bibliography.stem}.md"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    done = subprocess.run(
+        ["pandoc", str(source), "--citeproc", f"--bibliography={bibliography}",
+         f"--csl={styles.style_path(style)}", "-t", "plain", "--wrap=none"],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    paragraphs = [p.strip() for p in done.stdout.split("\n\n") if p.strip()]
+    return [p.split("] ", 1)[1] if p.startswith("[") and "] " in p else p for p in paragraphs]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict[tuple[str, str], list]:
+    """Our formatting and pandoc's own runs over the CSL-JSON and biblatex files, per style."""
+    tmp = tmp_path_factory.mktemp("styles")
+    refs = tmp / "refs.json"
+    refs.write_text(csl_json.write(RECORDS), encoding="utf-8")
+    bib = tmp / "news.bib"
+    bib.write_text(bibtex.write_biblatex(RECORDS), encoding="utf-8")
+    jobs = {}
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        for style in styles.STYLES:
+            jobs[style, "ours"] = pool.submit(styles.format_records, RECORDS, style)
+            jobs[style, "json"] = pool.submit(_pandoc_paragraphs, tmp, style, refs, True)
+            jobs[style, "bib"] = pool.submit(_pandoc_paragraphs, tmp, style, bib, False)
+        return {name: job.result() for name, job in jobs.items()}
+
+
+def _entry(paragraphs: list[str], record: CitationRecord) -> str:
+    """The paragraph of a reference list that cites `record` (found by its URL)."""
+    assert record.url
+    found = [p for p in paragraphs if record.url.split("//")[1] in p]
+    assert found, f"{record.key} missing from {paragraphs}"
+    return found[-1]
+
+
+def _folded(text: str) -> str:
+    """Casefold and straighten quotes, for comparing titles across styles."""
+    for curly, straight in (("“", "'"), ("”", "'"), ("‘", "'"), ("’", "'"), ('"', "'")):
+        text = text.replace(curly, straight)
+    return text.casefold()
+
+
+@pytest.mark.parametrize("style", list(styles.STYLES))
+def test_our_formatted_text_equals_pandocs_for_the_same_items(rendered, style):
+    ours, pandocs = rendered[style, "ours"], rendered[style, "json"]
+    assert sorted(f.key for f in ours) == sorted(r.key for r in RECORDS)
+    for formatted in ours:
+        assert formatted.text in pandocs, formatted.key
+        assert formatted.in_text in pandocs, formatted.key
+
+
+@pytest.mark.parametrize("source", ["json", "bib"])
+@pytest.mark.parametrize("style", list(styles.STYLES))
+def test_pandoc_renders_outlet_date_and_title_in_place(rendered, style, source):
+    paragraphs = rendered[style, source]
+    for record, when in ((HAARETZ, "2020"), (OPINDIA, "n.d." if style != "mla" else "2024"),
+                         (BBC, "2005")):  # fmt: skip
+        entry = _entry(paragraphs, record)
+        assert record.outlet in entry
+        assert when in entry
+        assert " ".join(_folded(record.title).split()[:3]) in _folded(entry)
+
+
+def _by_key(rendered, style: str) -> dict[str, styles.Formatted]:
+    return {f.key: f for f in rendered[style, "ours"]}
+
+
+def test_apa_matches_the_worked_examples(rendered):
+    apa = _by_key(rendered, "apa")
+    haaretz, opindia = apa[HAARETZ.key], apa[OPINDIA.key]
+    assert haaretz.text.startswith("China’s “XXX Files”: ‘25 Thousand People Disappear")
+    assert "(2020, December 4). Haaretz. https://forum.example.net/" in haaretz.text
+    assert haaretz.in_text == "(Gutmann, as cited in “China’s ‘XXX Files’,” 2020, para. 12)"
+    assert "<em>Haaretz</em>" in haaretz.html
+    assert opindia.text.startswith("OpIndia Staff. (n.d.). China’s real Squid Game:")
+    assert "Retrieved April 24, 2024, from https://www.opindia.com/" in opindia.text
+    assert opindia.in_text == "(OpIndia Staff, n.d.)"
+
+
+def test_mla_matches_the_worked_examples(rendered):
+    mla = _by_key(rendered, "mla")
+    assert mla[HAARETZ.key].text.startswith(
+        "“China’s ‘XXX Files’: ‘25 Thousand People Disappear Each Year, Their Organs Are"
+        " Harvested.” Haaretz, 4 Dec. 2020, "
+    )
+    assert mla[HAARETZ.key].in_text == "(qtd. in “China’s ‘XXX Files’,” par. 12)"
+    assert mla[OPINDIA.key].text.startswith("OpIndia Staff. “China’s Real Squid Game:")
+    assert mla[OPINDIA.key].text.endswith("Accessed 24 Apr. 2024.")
+    assert mla[OPINDIA.key].in_text == "(OpIndia Staff)"
+
+
+def test_chicago_notes_match_the_worked_examples(rendered):
+    notes = _by_key(rendered, "chicago-note")
+    haaretz, opindia = notes[HAARETZ.key], notes[OPINDIA.key]
+    assert haaretz.in_text.startswith("Ethan Gutmann, quoted in “China’s ‘XXX Files’: ‘25")
+    assert "Haaretz, December 4, 2020, para. 12, https://forum.example.net/" in haaretz.in_text
+    assert haaretz.text.startswith("Haaretz. ")
+    assert "OpIndia, n.d., accessed April 24, 2024, https://www.opindia.com/" in opindia.in_text
+    assert opindia.text.startswith("OpIndia Staff. “China’s Real Squid Game:")
+
+
+def test_chicago_author_date_matches_the_worked_examples(rendered):
+    author_date = _by_key(rendered, "chicago-author-date")
+    assert author_date[HAARETZ.key].text.startswith("Haaretz. 2020. China’s “XXX Files”")
+    assert author_date[HAARETZ.key].in_text == "(Gutmann, quoted in Haaretz 2020, para. 12)"
+    assert author_date[OPINDIA.key].text.startswith("OpIndia Staff. n.d. “China’s Real Squid")
+    assert author_date[OPINDIA.key].in_text == "(OpIndia Staff, n.d.)"
+
+
+def test_in_text_formats_one_record():
+    assert styles.in_text(OPINDIA, "mla") == "(OpIndia Staff)"
+
+
+def test_without_pandoc_formatting_says_how_to_install_it(monkeypatch):
+    monkeypatch.setattr(styles.shutil, "which", lambda name: None)
+    record = dataclasses.replace(OPINDIA, title="A title no other test formats")
+    with pytest.raises(ArchiveError, match="apt-get install pandoc"):
+        styles.format_records([record], "mla")
+
+
+def test_an_unknown_style_is_an_archive_error():
+    with pytest.raises(ArchiveError, match="choose one of apa, mla"):
+        styles.format_records(RECORDS, "harvard")
