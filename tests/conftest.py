@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.librarian_support"]  # app, client, librarian and token fixtures
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 HAARETZ_SEED = "000_45b8fe0913e6acba.txt"

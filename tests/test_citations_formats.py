@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from archive.citations import FORMATS, examples, export
+from archive.citations import FORMATS, examples, export, styles
 from archive.errors import ArchiveError
 
 
@@ -37,7 +37,10 @@ def test_export_writes_each_file_format_with_its_media_type(name, media_type, ex
     assert marker in result.text
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@pytest.mark.skipif(
+    styles._bundled_pandoc() is None and shutil.which("pandoc") is None,
+    reason="no pandoc: pip install pypandoc-binary",
+)
 def test_a_formatted_style_exports_as_utf8_text():
     result = export(examples.records(), "mla")
     assert (result.media_type, result.filename_ext) == ("text/plain; charset=utf-8", ".txt")

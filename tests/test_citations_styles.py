@@ -1,14 +1,13 @@
 """Formatted APA, MLA and Chicago citations, checked against independent pandoc runs.
 
-pandoc renders the CSL-JSON and the biblatex file by the recipe of CITATIONS.md section 5c;
-our formatted text must equal pandoc's. The Chicago 17 styles take pandoc 2.17 several seconds
-each, so every run happens once per module, a few at a time.
+pandoc renders the CSL-JSON and the biblatex file by the recipe of CITATIONS.md section 5c,
+with the same pandoc binary as the engine (pypandoc-binary's pandoc 3.9, else PATH's); our
+formatted text must equal pandoc's. Every run happens once per module, a few at a time.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,9 +18,17 @@ from archive.citations import bibtex, csl_json, examples, styles
 from archive.citations.record import CitationRecord
 from archive.errors import ArchiveError
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pandoc") is None, reason="pandoc is not installed: apt-get install pandoc"
-)
+
+def _engine() -> str | None:
+    """The pandoc the engine uses, or None when there is none."""
+    try:
+        return styles.pandoc_path()
+    except ArchiveError:
+        return None
+
+
+PANDOC = _engine()
+pytestmark = pytest.mark.skipif(PANDOC is None, reason="no pandoc: pip install pypandoc-binary")
 
 RECORDS = examples.records()
 HAARETZ, OPINDIA, BBC = RECORDS
@@ -51,7 +58,7 @@ def _pandoc_paragraphs(tmp: Path, style: str, bibliography: Path, cite: bool) ->
     source = tmp / f"{style}-{bibliography.stem}.md"
     source.write_text("\n".join(lines), encoding="utf-8")
     done = subprocess.run(
-        ["pandoc", str(source), "--citeproc", f"--bibliography={bibliography}",
+        [PANDOC, str(source), "--citeproc", f"--bibliography={bibliography}",
          f"--csl={styles.style_path(style)}", "-t", "plain", "--wrap=none"],
         capture_output=True, text=True, encoding="utf-8", timeout=120,
     )  # fmt: skip
@@ -141,19 +148,26 @@ def test_mla_matches_the_worked_examples(rendered):
     assert mla[OPINDIA.key].in_text == "(OpIndia Staff)"
 
 
-def test_chicago_notes_match_the_worked_examples(rendered):
+def test_chicago_notes_match_the_worked_examples_quoting_the_unsigned_title(rendered):
+    # pandoc 3.9's Chicago quotes an unsigned article's title, as the manual does (CMOS FAQ:
+    # the newspaper stands in for the author); pandoc 2.17 italicised it instead.
     notes = _by_key(rendered, "chicago-note")
     haaretz, opindia = notes[HAARETZ.key], notes[OPINDIA.key]
     assert haaretz.in_text.startswith("Ethan Gutmann, quoted in “China’s ‘XXX Files’: ‘25")
-    assert "Haaretz, December 4, 2020, para. 12, https://forum.example.net/" in haaretz.in_text
-    assert haaretz.text.startswith("Haaretz. ")
+    assert "Harvested,” Haaretz, December 4, 2020, para. 12, https://forum" in haaretz.in_text
+    assert haaretz.text.startswith("Haaretz. “China’s ‘XXX Files’: ‘25 Thousand People")
+    assert "Harvested.” December 4, 2020. https://forum.example.net/" in haaretz.text
+    assert "<em>Haaretz</em>. <span>“China’s" in haaretz.html
     assert "OpIndia, n.d., accessed April 24, 2024, https://www.opindia.com/" in opindia.in_text
     assert opindia.text.startswith("OpIndia Staff. “China’s Real Squid Game:")
 
 
-def test_chicago_author_date_matches_the_worked_examples(rendered):
+def test_chicago_author_date_matches_the_worked_examples_quoting_the_unsigned_title(rendered):
+    # As in the manual: "Haaretz. 2020. “China’s ‘XXX Files’: …” December 4, 2020." (pandoc
+    # 2.17 printed the title in italics, without quotation marks).
     author_date = _by_key(rendered, "chicago-author-date")
-    assert author_date[HAARETZ.key].text.startswith("Haaretz. 2020. China’s “XXX Files”")
+    assert author_date[HAARETZ.key].text.startswith("Haaretz. 2020. “China’s ‘XXX Files’: ‘25")
+    assert "Harvested.” December 4, 2020. https://forum" in author_date[HAARETZ.key].text
     assert author_date[HAARETZ.key].in_text == "(Gutmann, quoted in Haaretz 2020, para. 12)"
     assert author_date[OPINDIA.key].text.startswith("OpIndia Staff. n.d. “China’s Real Squid")
     assert author_date[OPINDIA.key].in_text == "(OpIndia Staff, n.d.)"
@@ -163,11 +177,71 @@ def test_in_text_formats_one_record():
     assert styles.in_text(OPINDIA, "mla") == "(OpIndia Staff)"
 
 
-def test_without_pandoc_formatting_says_how_to_install_it(monkeypatch):
+def test_the_engine_prefers_the_pandoc_of_pypandoc_binary():
+    bundled = styles._bundled_pandoc()
+    if bundled is None:
+        pytest.skip("pypandoc-binary is not installed")
+    assert styles.pandoc_path() == bundled
+    assert styles.pandoc_version(bundled) >= styles.BATCH_SINCE
+
+
+def test_without_a_bundled_pandoc_the_engine_uses_the_one_on_path(monkeypatch):
+    monkeypatch.setattr(styles, "_bundled_pandoc", lambda: None)
+    monkeypatch.setattr(styles.shutil, "which", lambda name: f"/opt/bin/{name}")
+    assert styles.pandoc_path() == "/opt/bin/pandoc"
+
+
+def test_without_any_pandoc_formatting_says_how_to_install_it(monkeypatch):
+    monkeypatch.setattr(styles, "_bundled_pandoc", lambda: None)
     monkeypatch.setattr(styles.shutil, "which", lambda name: None)
     record = dataclasses.replace(OPINDIA, title="A title no other test formats")
-    with pytest.raises(ArchiveError, match="apt-get install pandoc"):
+    with pytest.raises(ArchiveError, match="pip install pypandoc-binary"):
         styles.format_records([record], "mla")
+
+
+def _counting_runs(monkeypatch) -> list[list[str]]:
+    """Record the pandoc commands the engine runs (`--version` probes aside)."""
+    commands: list[list[str]] = []
+    real_run = subprocess.run
+
+    def run(command, *args, **kwargs):
+        if "--version" not in command:
+            commands.append(command)
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(styles.subprocess, "run", run)
+    return commands
+
+
+def test_a_basket_in_every_style_takes_one_pandoc_process(monkeypatch, rendered):
+    commands = _counting_runs(monkeypatch)
+    records = [dataclasses.replace(r, title=r.title + " (basket)") for r in RECORDS]
+    every = styles.format_styles(records)
+    assert len(commands) == 1
+    assert list(every) == list(styles.STYLES)
+    for style, formatted in every.items():
+        assert len(formatted) == 3, style
+        assert all(f.text and f.html and f.in_text and f.in_text_html for f in formatted), style
+    styles.format_styles(records)  # cached
+    assert len(commands) == 1
+
+
+def test_an_old_pandoc_gets_one_process_per_style_with_the_same_text(monkeypatch, rendered):
+    monkeypatch.setattr(styles, "pandoc_version", lambda path: (2, 17, 1, 1))
+    commands = _counting_runs(monkeypatch)
+    records = [dataclasses.replace(r, title=r.title + " (old pandoc)") for r in RECORDS]
+    every = styles.format_styles(records, ("apa", "chicago-note"))
+    assert len(commands) == 2 and all("--citeproc" in c for c in commands)
+    notes = {f.key: f for f in every["chicago-note"]}
+    assert notes[OPINDIA.key].in_text.startswith("OpIndia Staff, “China’s Real Squid Game")
+    assert "(old pandoc)" in {f.key: f for f in every["apa"]}[BBC.key].text
+
+
+def test_a_pandoc_that_runs_too_long_is_an_archive_error(monkeypatch):
+    monkeypatch.setattr(styles, "PANDOC_TIMEOUT", 0.001)
+    record = dataclasses.replace(BBC, title="A title formatted against the clock")
+    with pytest.raises(ArchiveError, match="pandoc took over"):
+        styles.format_records([record], "apa")
 
 
 def test_an_unknown_style_is_an_archive_error():

@@ -57,10 +57,12 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import api, pages
+    from web import api, auth, citations, pages
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(citations.bp)
+    auth.init_app(app)  # login, CSRF, the librarian pages and write API
 
 
 def _secret_key(root: Path) -> str:

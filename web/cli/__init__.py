@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from web.cli import archive_cmds, search_cmds, serve_cmds
+from web.cli import archive_cmds, cite_cmds, search_cmds, serve_cmds, user_cmds
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -13,7 +13,13 @@ def cli() -> None:
     """Cuttings: a searchable archive of news passages with citation export."""
 
 
-for command in (*archive_cmds.COMMANDS, *search_cmds.COMMANDS, *serve_cmds.COMMANDS):
+for command in (
+    *archive_cmds.COMMANDS,
+    *search_cmds.COMMANDS,
+    *cite_cmds.COMMANDS,
+    *user_cmds.COMMANDS,
+    *serve_cmds.COMMANDS,
+):
     cli.add_command(command)
 
 

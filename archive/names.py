@@ -1,0 +1,170 @@
+"""Recognising personal names in running text: name tokens, honorifics, titles before a name.
+
+Pure string rules, no lists of real people: a name is a run of capitalised tokens that is not
+a place, an organisation or a capitalised sentence opener; titles such as "Justice Minister"
+or "Tory" before it are split off as the role the text gives.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of a word-list literal."""
+    return text.split()
+
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LOWER = "a-zß-öø-ÿ"
+# One capitalised token: "Gutmann", "O'Neill", "Sven-Goran", "McDonagh", "LeGrand", "UN".
+TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:['’][{UPPER}][{LOWER}]+|-[{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}\b|[{UPPER}]\.)"
+PARTICLE = r"(?:de|da|di|del|van|von|der|den|bin|ibn|al|el|la|le|du)"
+HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Reverend)"
+)
+RUN = rf"(?:{HONORIFIC}\.?\s+)?{TOKEN}(?:\s+(?:{PARTICLE}\s+)?{TOKEN})*"
+RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
+
+MALE = {"mr", "sir", "lord", "baron"}
+FEMALE = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+HONORIFICS = MALE | FEMALE | {"mx", "dr", "prof", "professor", "rev", "reverend"}
+
+# Capitalised words that open a run but are not part of a name: titles, ranks, parties,
+# nationalities and other descriptors ("Justice Minister Cathy Jamieson", "Tory Dominic Grieve").
+TITLE_WORDS = set(
+    words(
+        """
+    prime minister secretary chancellor president vice deputy chief general governor
+    senator congressman congresswoman mayor king queen prince princess pope judge
+    justice attorney commissioner director chairman chairwoman chair executive officer
+    manager coach captain chancellor speaker ambassador foreign home shadow health
+    education defence defense trade finance culture economic environment transport
+    treasury interior labour labor tory tories conservative liberal democrat democratic
+    republican green lib dem snp labour's senior junior former acting interim professor
+    doctor father saint st general colonel major lieutenant sergeant inspector detective
+    constable superintendent commander admiral marshal cardinal bishop archbishop rabbi
+    imam sheikh emir sultan olympic world european british english scottish welsh irish
+    american french german italian spanish russian chinese japanese indian australian
+    canadian israeli belgian dutch swiss swedish norwegian danish finnish polish czech
+    irish kenyan nigerian african asian arab iranian iraqi syrian turkish greek
+    portuguese brazilian argentine argentinian mexican chilean korean uighur uyghur
+    muslim christian jewish catholic top fifth sixth seventh seed champion striker
+    midfielder defender goalkeeper winger mep mp msp am ceo cfo coo cto uk us eu un
+    """
+    )
+)
+
+NATIONALITIES = {
+    w
+    for w in TITLE_WORDS
+    if w.endswith(("ese", "ish", "ian", "can", "an", "ch", "ic"))
+    and w not in ("republican", "democratic", "chairman", "captain")
+}
+
+# Words that mark a capitalised run as a place, event, work or organisation, not a person.
+NON_PERSON_WORDS = set(
+    words(
+        """
+    street road avenue lane square park station airport dam river lake mountain
+    mountains island islands city town county state states kingdom republic union
+    nations league cup open championship championships trophy awards award prize
+    festival games olympics series show report act bill day week centre center hall
+    house hotel stadium arena theatre theater museum gallery library hospital university
+    college school institute foundation trust fund bank group company corporation corp
+    inc ltd plc llc holdings party council committee commission ministry department
+    office agency authority board court tribunal parliament assembly senate congress
+    government embassy service services police army navy force forces association
+    federation society organisation organization network news times post telegraph
+    journal herald mail guardian express observer radio tv television channel records
+    studios pictures airlines airways motors securities partners capital international
+    club united rovers city wanderers athletic county albion borough industries systems
+    technologies software online media press communications labs ventures energy oil gas
+    petroleum foods stores markets exchange studies affairs relations sciences arts
+    """
+    )
+)
+
+# Capitalised words that open sentences or name times and places rather than people.
+NOT_NAME_WORDS = set(
+    words(
+        """
+    the a an this that these those there here it its in on at by for from with of to as
+    and but or nor so yet if when while after before since although though because
+    however meanwhile also still even only just now then once last next first second
+    third new old north south east west northern southern eastern western central upper
+    lower great greater little mount saint st san santa los las new monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december christmas easter he she they we i you his
+    her their our my your mr mrs ms dr according asked speaking writing despite during
+    under over about around between some many most all both each every several few other
+    others such no not one two what who whom whose which where why how yes ok oh well
+    """
+    )
+)
+
+
+def tokens(name: str) -> list[str]:
+    """The words of a name, honorific included."""
+    return name.replace(".", ". ").split()
+
+
+@lru_cache(maxsize=4096)
+def strip_honorific(name: str) -> tuple[str | None, str]:
+    """Split "Mr Blair" into ("mr", "Blair"); names without one give (None, name)."""
+    words = name.split()
+    if len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
+        return words[0].rstrip(".").lower(), " ".join(words[1:])
+    return None, name
+
+
+@lru_cache(maxsize=4096)
+def split_titles(run: str) -> tuple[str, str]:
+    """Split leading titles off a capitalised run: ("Justice Minister", "Cathy Jamieson")."""
+    words = run.split()
+    cut = 0
+    while cut < len(words) - 1 and _is_title(words[cut]):
+        cut += 1
+    later = [i + 1 for i in range(cut, len(words) - 2) if words[i].lower() in TITLE_WORDS]
+    cut = max([cut, *later])  # "Home Office Minister Hazel Blears": up to the last title word
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _is_title(word: str) -> bool:
+    """A word that describes rather than names: a rank, party, nationality or acronym."""
+    bare = word.rstrip(".").lower()
+    if bare in HONORIFICS:
+        return False
+    return bare in TITLE_WORDS or (word.isupper() and len(word) > 1)
+
+
+@lru_cache(maxsize=4096)
+def looks_like_person(name: str) -> bool:
+    """Two to four name words, none of them a place, organisation or sentence opener."""
+    honorific, bare = strip_honorific(name)
+    words = bare.split()
+    if not words or any(w.lower() in NON_PERSON_WORDS for w in words):
+        return False
+    if honorific:
+        return len(words) <= 3
+    if not 2 <= len(words) <= 4 or words[0].lower() in NOT_NAME_WORDS:
+        return False
+    if words[-1].lower() in NATIONALITIES:
+        return False  # "Han Chinese", "Bosnian Serb": a people, not a person
+    return not any(w.isupper() and len(w) > 1 for w in words)
+
+
+@lru_cache(maxsize=4096)
+def surname(name: str) -> str:
+    """The last word of a name, without honorific or trailing full stop."""
+    return strip_honorific(name)[1].split()[-1].rstrip(".")
+
+
+def gender_of(honorific: str | None) -> str | None:
+    """'m' or 'f' from an honorific, None when it says nothing."""
+    if honorific in MALE:
+        return "m"
+    if honorific in FEMALE:
+        return "f"
+    return None

@@ -1,0 +1,233 @@
+"""Ingest measured end to end, as `cuttings add` does it: Ingestor, then Indexer in batches.
+
+Each run happens in a fresh data directory in a child process (`python -m bench
+ingest-worker`), so its peak resident memory (getrusage maxrss) is the ingest's own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import Corpus, IngestEntry, load_manifest
+from bench.engines import folder_size
+
+ROOT = Path(__file__).resolve().parents[1]
+INDEX_BATCH = 250  # as web/cli/archive_cmds.py; read from there when it imports
+
+# The modules a whole Cuttings ingest needs; a missing one is named in the report.
+INGEST_MODULES = (
+    "archive.ingest.service",
+    "archive.ingest.read",
+    "archive.ingest.decode",
+    "archive.ingest.scraped",
+    "archive.ingest.segment",
+    "archive.quotes",
+    "archive.people",
+    "index.indexing",
+)
+SEARCH_MODULES = ("index.querying",)
+SERVE_MODULES = ("web.app", "web.api", "web.cli")
+
+
+def missing_modules(names: Iterable[str]) -> dict[str, str]:
+    """Module -> import error, for those of `names` that do not import."""
+    missing = {}
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as error:  # any failure to import means the layer is not ready
+            missing[name] = f"{type(error).__name__}: {error}"
+    return missing
+
+
+def index_batch() -> int:
+    try:
+        from web.cli.archive_cmds import INDEX_BATCH as batch
+
+        return int(batch)
+    except Exception:
+        return INDEX_BATCH
+
+
+def pipeline_stages() -> tuple[list[Callable[..., Any]], list[str]]:
+    """Cuttings' default stages; if a stage's module is not there yet, the ones that are."""
+    try:
+        from archive.ingest.service import default_stages
+
+        stages = default_stages()
+        return stages, [s.__name__ for s in stages]
+    except ImportError:
+        from archive.ingest.decode import decode_item
+        from archive.ingest.overrides import apply_overrides
+        from archive.ingest.segment import split_passages
+        from archive.ingest.service import extract_article
+
+        stages = [decode_item, extract_article, split_passages, apply_overrides]
+        return stages, [s.__name__ for s in stages] + ["(attribute_quotes absent)"]
+
+
+def ingest_worker(manifest: Path, data: Path, out: Path) -> dict[str, Any]:
+    """Add every file of `manifest` to a fresh data directory; write the figures to `out`."""
+    from archive.datadir import DataDir
+    from archive.ingest.overrides import librarian_fields
+    from archive.ingest.service import Ingestor
+    from archive.store import Store
+    from index.indexing import Indexer
+
+    entries = load_manifest(manifest)
+    datadir = DataDir(data).create()
+    store = Store(datadir.catalog)
+    stages, names = pipeline_stages()
+    ingestor = Ingestor(datadir, store, stages=stages)
+    indexer = Indexer(datadir.index)
+    counts = {"added": 0, "duplicate": 0, "error": 0, "passages": 0, "searchable": 0, "quotes": 0}
+    errors: list[str] = []
+    timers = {"ingest": 0.0, "index": 0.0}
+    batch: list[Any] = []
+    size = index_batch()
+    started = time.perf_counter()
+    for entry in entries:
+        mark = time.perf_counter()
+        results = list(ingestor.ingest_paths([Path(entry.path)], librarian_fields(entry.overrides)))
+        timers["ingest"] += time.perf_counter() - mark
+        for result in results:
+            counts[result.status] += 1
+            if result.status == "error" and len(errors) < 5:
+                errors.append(result.error or "")
+            if result.status == "added" and result.document is not None:
+                _count_document(counts, result.document)
+                mark = time.perf_counter()
+                batch.append(store.get_document(result.id))
+                if len(batch) >= size:
+                    indexer.add_documents(batch)
+                    batch = []
+                timers["index"] += time.perf_counter() - mark
+    mark = time.perf_counter()
+    if batch:
+        indexer.add_documents(batch)
+    timers["index"] += time.perf_counter() - mark
+    seconds = time.perf_counter() - started
+    store.close()
+    figures = {
+        "files": len(entries),
+        **counts,
+        "errors_sample": errors,
+        "seconds": seconds,
+        "ingest_seconds": timers["ingest"],
+        "index_seconds": timers["index"],
+        "docs_per_s": counts["added"] / seconds if seconds else 0.0,
+        "passages_per_s": counts["passages"] / seconds if seconds else 0.0,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "index_bytes": folder_size(datadir.index),
+        "catalog_bytes": folder_size(datadir.catalog),
+        "originals_bytes": folder_size(datadir.originals),
+        "stages": names,
+        "index_batch": size,
+    }
+    out.write_text(json.dumps(figures), encoding="utf-8")
+    return figures
+
+
+def _count_document(counts: dict[str, int], document: Any) -> None:
+    counts["passages"] += len(document.passages)
+    counts["searchable"] += len(document.searchable())
+    counts["quotes"] += len(document.quotes)
+
+
+def run_ingest(manifest: Path, data: Path, *, timeout: float = 6 * 3600) -> dict[str, Any]:
+    """One ingest run in a child process; the figures it wrote, or an `error`."""
+    out = data.with_suffix(".json")
+    command = [
+        sys.executable,
+        "-m",
+        "bench",
+        "ingest-worker",
+        "--manifest",
+        str(manifest),
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+    ]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0 or not out.exists():
+        return {"failed": (done.stderr or done.stdout).strip()[-2000:]}
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+# -- documents built directly, for search-only scaling --------------------------------------
+
+
+def build_documents(corpus: Corpus) -> Iterable[Any]:
+    """archive.model.Documents straight from the generator's articles (no read/extract/quotes)."""
+    import hashlib
+
+    from archive.model import Document, Original, Passage, PersonMention, Quote
+
+    for article in corpus.articles:
+        data = article.text().encode("utf-8")
+        sha = hashlib.sha256(data).hexdigest()
+        doc = Document(original=Original(f"{article.key}.txt", sha, "text", len(data), None, sha))
+        doc.set("title", article.title, "text", "line 1")
+        for name, value in article.overrides().items():
+            doc.set(name, value, "librarian", "typed by bench")
+        people: dict[str, PersonMention] = {}
+        for n, text in enumerate(article.paragraphs, start=1):
+            doc.passages.append(Passage(n=n, kind="body", text=text))
+            for speaker in article.speakers[n - 1]:
+                doc.quotes.append(Quote(text=text, passage_n=n, speaker=speaker, cue="said"))
+                people.setdefault(speaker, PersonMention(name=speaker))
+        doc.people = list(people.values())
+        yield doc
+
+
+def ingest_documents(corpus: Corpus, data: Path) -> dict[str, Any]:
+    """Store and index prebuilt Documents (in this process): store + index cost only."""
+    from archive.datadir import DataDir
+    from archive.store import Store
+    from index.indexing import Indexer
+
+    datadir = DataDir(data).create()
+    store = Store(datadir.catalog)
+    indexer = Indexer(datadir.index)
+    size = index_batch()
+    batch, added, passages = [], 0, 0
+    started = time.perf_counter()
+    for doc in build_documents(corpus):
+        store.add_document(doc, added_by="bench")
+        added += 1
+        passages += len(doc.passages)
+        batch.append(doc)
+        if len(batch) >= size:
+            indexer.add_documents(batch)
+            batch = []
+    if batch:
+        indexer.add_documents(batch)
+    seconds = time.perf_counter() - started
+    store.close()
+    return {
+        "files": len(corpus.articles),
+        "added": added,
+        "passages": passages,
+        "searchable": passages,
+        "seconds": seconds,
+        "docs_per_s": added / seconds if seconds else 0.0,
+        "passages_per_s": passages / seconds if seconds else 0.0,
+        "index_bytes": folder_size(datadir.index),
+        "catalog_bytes": folder_size(datadir.catalog),
+        "stages": ["(documents built directly: store + index only)"],
+    }
+
+
+def write_entries_note(entries: list[IngestEntry]) -> str:
+    """How the files were given to Cuttings, for the report."""
+    typed = sum(1 for e in entries if e.overrides)
+    return f"{len(entries):,} files, {typed:,} with typed outlet/date overrides"

@@ -1,0 +1,331 @@
+"""The whole suite for each scale: corpus, Cuttings ingest, baseline builds, latency, load."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench import corpus as corpora
+from bench.engines import BASELINES, CuttingsEngine, WhooshEngine, baseline, folder_size
+from bench.ingest import (
+    INGEST_MODULES,
+    SEARCH_MODULES,
+    SERVE_MODULES,
+    ingest_documents,
+    missing_modules,
+    run_ingest,
+)
+from bench.load import HttpEngine, Server, ServerError
+from bench.machine import describe_machine, load_average
+from bench.queries import build_query_mix
+from bench.search import measure_latency, throughput_runs
+from bench.stats import Summary
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Options:
+    """How much to run; `python -m bench --help` describes each."""
+
+    scales: list[float] = field(default_factory=lambda: [1.0, 10.0])
+    runs: int = 3
+    ingest_runs: int | None = None  # default: `runs` at x1, 1 above
+    quick: bool = False
+    limit: int | None = None  # BBC articles per topic (quick: 30)
+    load_seconds: float = 10.0
+    clients: list[int] = field(default_factory=lambda: [1, 4, 16])
+    inprocess_clients: int = 4
+    mode: str = "files"  # synthetic corpora: "files" (full ingest) or "documents"
+    seed: int = corpora.DEFAULT_SEED
+    workdir: Path | None = None
+    keep: bool = False
+    server_threads: int | None = None
+    http: bool = True
+
+    def ingest_runs_for(self, scale: float) -> int:
+        if self.ingest_runs is not None:
+            return self.ingest_runs
+        return self.runs if scale <= 1 else 1
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def layers_missing() -> dict[str, dict[str, str]]:
+    """Which of Cuttings' layers do not import yet (ingest, search, serve)."""
+    return {
+        "ingest": missing_modules(INGEST_MODULES),
+        "search": missing_modules(SEARCH_MODULES),
+        "serve": missing_modules(SERVE_MODULES),
+    }
+
+
+def make_corpus(
+    scale: float, options: Options, base: Sequence[corpora.Article] | None = None
+) -> corpora.Corpus:
+    """x1: the real corpus (seeds + BBC); larger: synthetic from the BBC articles' sentences."""
+    real = corpora.real_corpus(limit=options.limit, seed=options.seed) if base is None else None
+    if scale == 1 and real is not None:
+        return real
+    articles = (
+        list(base)
+        if base is not None
+        else [a for a in real.articles if a.source and "bbc" in a.key]
+    )
+    config = corpora.GeneratorConfig(seed=options.seed)
+    return corpora.synthetic_corpus(scale, articles, config)
+
+
+def run_suite(options: Options, base: Sequence[corpora.Article] | None = None) -> dict[str, Any]:
+    """Every scale in turn; the results as one JSON-able dict."""
+    workdir = Path(options.workdir or tempfile.mkdtemp(prefix="cuttings-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {
+        "machine": describe_machine(),
+        "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(options).items()},
+        "missing": layers_missing(),
+        "scales": [],
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    log(f"working in {workdir}")
+    try:
+        for scale in options.scales:
+            scale_dir = workdir / f"x{scale:g}"
+            scale_dir.mkdir(parents=True, exist_ok=True)
+            results["scales"].append(run_scale(scale, options, scale_dir, results["missing"], base))
+            if not options.keep:
+                shutil.rmtree(scale_dir, ignore_errors=True)
+    finally:
+        if not options.keep and options.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    results["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
+    results["machine"]["load_after"] = load_average()
+    return results
+
+
+def run_scale(
+    scale: float,
+    options: Options,
+    folder: Path,
+    missing: dict[str, dict[str, str]],
+    base: Sequence[corpora.Article] | None = None,
+) -> dict[str, Any]:
+    log(f"scale x{scale:g}: building the corpus")
+    corpus = make_corpus(scale, options, base)
+    out: dict[str, Any] = {
+        "scale": scale,
+        "corpus": {
+            "name": corpus.name,
+            "synthetic": corpus.synthetic,
+            "description": corpus.description,
+            "articles": len(corpus.articles),
+            "paragraphs": corpus.passage_count,
+        },
+    }
+    log(f"{corpus.name}: {len(corpus.articles):,} articles, {corpus.passage_count:,} paragraphs")
+    datadir, out["ingest"] = measure_cuttings_ingest(corpus, options, folder, missing)
+    passages = _passages(corpus, datadir)
+    out["corpus"]["indexed_passages"] = len(passages)
+    out["corpus"]["passage_source"] = "Cuttings catalog" if datadir else "bench paragraph split"
+    engines, out["builds"] = build_baselines(passages, options, folder, scale)
+    if datadir is not None:
+        out["builds"]["cuttings reindex"] = measure_reindex(
+            datadir, folder, options, scale, len(passages)
+        )
+    queries = build_query_mix(passages, seed=options.seed)
+    out["queries"] = [q.label() for q in queries]
+    if datadir is not None and not missing["search"]:
+        engines.insert(0, CuttingsEngine(datadir))
+    out["latency"], out["throughput"] = {}, {}
+    for engine in engines:
+        log(f"latency: {engine.name}")
+        out["latency"][engine.name] = measure_latency(engine, queries, runs=options.runs)
+        out["throughput"][engine.name] = throughput_runs(
+            engine,
+            queries,
+            clients=options.inprocess_clients,
+            seconds=options.load_seconds,
+            runs=options.runs,
+        )
+        engine.close()
+    out["http"] = measure_http(datadir, queries, options, missing)
+    return out
+
+
+def _passages(corpus: corpora.Corpus, datadir: Path | None) -> list[corpora.BenchPassage]:
+    if datadir is None:
+        return corpora.passages_from_corpus(corpus)
+    from archive.store import Store
+
+    store = Store(Path(datadir) / "catalog.sqlite3")
+    try:
+        return corpora.passages_from_store(store)
+    finally:
+        store.close()
+
+
+def measure_cuttings_ingest(
+    corpus: corpora.Corpus, options: Options, folder: Path, missing: dict[str, dict[str, str]]
+) -> tuple[Path | None, dict[str, Any]]:
+    """Ingest runs in fresh data directories; the last good one is kept for searching."""
+    if missing["ingest"] and not _partial_ingest_possible(missing["ingest"]):
+        return None, {"skipped": "Cuttings ingest does not import", "missing": missing["ingest"]}
+    runs = options.ingest_runs_for(corpus.scale)
+    documents_mode = corpus.synthetic and options.mode == "documents"
+    mode = "documents built directly (store + index only)" if documents_mode else "files"
+    figures: list[dict[str, Any]] = []
+    kept: Path | None = None
+    manifest = None
+    if not documents_mode:
+        entries = corpora.write_files(corpus, folder / "files")
+        manifest = corpora.save_manifest(entries, folder / "manifest.json")
+    for number in range(runs):
+        data = folder / f"data-{number}"
+        log(f"ingest run {number + 1}/{runs} ({mode})")
+        result = ingest_documents(corpus, data) if documents_mode else run_ingest(manifest, data)
+        figures.append(result)
+        if "failed" in result:
+            log(f"ingest failed: {result['failed'][-500:]}")
+            break
+        if kept is not None:
+            shutil.rmtree(kept, ignore_errors=True)
+        kept = data
+    good = [f for f in figures if "failed" not in f]
+    summary: dict[str, Any] = {"mode": mode, "runs": figures}
+    for key in (
+        "docs_per_s",
+        "passages_per_s",
+        "peak_rss_mb",
+        "seconds",
+        "ingest_seconds",
+        "index_seconds",
+    ):
+        summary[key] = Summary.of(f.get(key) for f in good if f.get(key) is not None).to_json()
+    if good:
+        last = good[-1]
+        for key in (
+            "added",
+            "duplicate",
+            "error",
+            "passages",
+            "searchable",
+            "quotes",
+            "index_bytes",
+            "catalog_bytes",
+            "originals_bytes",
+            "stages",
+            "errors_sample",
+            "files",
+        ):
+            summary[key] = last.get(key)
+    else:
+        summary["failed"] = figures[-1].get("failed") if figures else "no run"
+    return kept, summary
+
+
+def _partial_ingest_possible(missing: dict[str, str]) -> bool:
+    """Without the quotes stage Cuttings can still ingest (and the report says so)."""
+    return set(missing) <= {"archive.quotes", "archive.people"}
+
+
+def build_baselines(
+    passages: Sequence[corpora.BenchPassage], options: Options, folder: Path, scale: float
+) -> tuple[list[Any], dict[str, Any]]:
+    """Each baseline built `ingest_runs` times from the same passages (timed); the last kept."""
+    engines: list[Any] = []
+    builds: dict[str, Any] = {}
+    runs = options.ingest_runs_for(scale)
+    for name in BASELINES:
+        engine = baseline(name, folder / "baselines")
+        seconds = []
+        for number in range(runs):
+            log(f"build {name} {number + 1}/{runs}")
+            started = time.perf_counter()
+            engine.build(passages)
+            seconds.append(time.perf_counter() - started)
+        builds[name] = _build_figures(seconds, len(passages), engine.size_bytes())
+        engines.append(engine)
+        if isinstance(engine, WhooshEngine):
+            engines.append(engine.with_facets())
+    return engines, builds
+
+
+def _build_figures(seconds: list[float], passages: int, size: int) -> dict[str, Any]:
+    return {
+        "seconds": Summary.of(seconds).to_json(),
+        "passages_per_s": Summary.of(passages / s for s in seconds if s > 0).to_json(),
+        "bytes": size,
+    }
+
+
+def measure_reindex(
+    datadir: Path, folder: Path, options: Options, scale: float, passages: int
+) -> dict[str, Any]:
+    """`cuttings reindex`'s work: Indexer.rebuild over the catalog's documents, in a new dir."""
+    from archive.store import Store
+    from index.indexing import Indexer
+
+    seconds = []
+    target = folder / "reindex"
+    for _ in range(options.ingest_runs_for(scale)):
+        shutil.rmtree(target, ignore_errors=True)
+        store = Store(Path(datadir) / "catalog.sqlite3")
+        started = time.perf_counter()
+        Indexer(target).rebuild(store.iter_documents())
+        seconds.append(time.perf_counter() - started)
+        store.close()
+    figures = _build_figures(seconds, passages, folder_size(target))
+    shutil.rmtree(target, ignore_errors=True)
+    return figures
+
+
+def measure_http(
+    datadir: Path | None,
+    queries: Sequence[Any],
+    options: Options,
+    missing: dict[str, dict[str, str]],
+) -> dict[str, Any]:
+    """GET /api/search latency (one client) and throughput (1, 4, 16 clients) on loopback."""
+    if not options.http:
+        return {"skipped": "--no-http"}
+    if datadir is None:
+        return {"skipped": "no Cuttings data directory (ingest did not run)"}
+    if missing["serve"]:
+        return {"skipped": "cuttings serve does not import", "missing": missing["serve"]}
+    server = Server(datadir, threads=options.server_threads)
+    try:
+        server.start()
+    except ServerError as error:
+        return {"skipped": f"cuttings serve did not start: {error}"}
+    try:
+        engine = HttpEngine(server)
+        log("latency: GET /api/search")
+        out: dict[str, Any] = {
+            "command": " ".join(server.command()),
+            "latency": measure_latency(engine, queries, runs=options.runs),
+            "throughput": {},
+        }
+        for clients in options.clients:
+            log(f"load: {clients} client(s) for {options.load_seconds:g} s x {options.runs}")
+            out["throughput"][str(clients)] = throughput_runs(
+                engine, queries, clients=clients, seconds=options.load_seconds, runs=options.runs
+            )
+        engine.close()
+        return out
+    finally:
+        server.stop()
+
+
+def save_results(results: dict[str, Any], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return path

@@ -1,0 +1,250 @@
+"""Searching: filters, ranking, collapsing repeated passages, facets and highlighting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import threading
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.highlight import Formatter, WholeFragmenter, get_text, highlight
+from whoosh.searching import Searcher
+from whoosh.sorting import FieldFacet
+
+from archive.model import PASSAGE_KINDS
+from archive.store import Store
+from index import whoosh_fixes  # noqa: F401  (patches a Whoosh bug on import)
+from index.analysis import exact_key, name_analyzer
+from index.facets import Facts, facts_table, tally
+from index.indexing import day_number
+from index.request import SearchRequest
+from index.results import Hit, SearchResult
+from index.syntax import parse_query
+
+__all__ = ["SearchRequest", "SearchResult", "search"]
+
+_local = threading.local()
+
+
+def search(index_dir: Path, request: SearchRequest, *, store: Store | None = None) -> SearchResult:
+    """One page of hits for a request; ArchiveError (HTTP 400) for a request that cannot run."""
+    request.validate()
+    searcher = _searcher(Path(index_dir))
+    words = parse_query(request.q, searcher.schema) if searcher and request.q.strip() else None
+    if searcher is None:
+        return SearchResult(request)
+    final = build_query(searcher, request, words)
+    table = _facts(searcher)
+    total, facets = tally(searcher.docs_for_query(final), table)
+    order = _ranked(searcher, final, request, table)
+    start = (request.page - 1) * request.per_page
+    marks = _text_terms(searcher, words)
+    hits = [
+        _hit(searcher, docnum, marks, store) for docnum in order[start : start + request.per_page]
+    ]
+    return SearchResult(request, total=total, hits=hits, facets=facets)
+
+
+def build_query(searcher: Searcher, request: SearchRequest, words: wq.Query | None) -> wq.Query:
+    """The reader's words (scored) required to meet the filters (not scored)."""
+    filters = _filters(searcher, request)
+    if words is not None:
+        words = _cheap_dates(searcher, words)
+    if words is None:
+        combined: wq.Query = wq.And(filters) if len(filters) > 1 else filters[0]
+    elif filters:
+        # A constant score per filter leaves the words' ranking as it is.
+        combined = wq.And([words, *(wq.ConstantScoreQuery(f) for f in filters)])
+    else:
+        combined = words
+    excluded = [
+        k for k in PASSAGE_KINDS if k not in request.kinds and ("kind", k) in searcher.reader()
+    ]
+    if excluded:
+        terms = [wq.Term("kind", k) for k in excluded]
+        combined = wq.AndNot(combined, wq.Or(terms) if len(terms) > 1 else terms[0])
+    return combined
+
+
+def _filters(searcher: Searcher, request: SearchRequest) -> list[wq.Query]:
+    filters: list[wq.Query] = []
+    if request.person:
+        filters.append(_name_filter(searcher, "person", request.person))
+    if request.outlet:
+        filters.append(_name_filter(searcher, "outlet", request.outlet))
+    start, end = request.date_range()
+    if start or end:
+        filters.append(_cheap_dates(searcher, wq.DateRange("date", start, end)))
+    return filters
+
+
+def _cheap_dates(searcher: Searcher, query: wq.Query) -> wq.Query:
+    """Date ranges answered from the yyyymmdd `day` field: a few dozen trie terms instead of
+    one lookup per distinct date. Dates are indexed at midnight of their (first) day, so the
+    range keeps exactly the days whose midnight it holds. An index without `day` (built by an
+    older version) keeps the DATETIME range."""
+    if "day" not in searcher.schema.names():
+        return query
+
+    def rewrite(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.DateRange) and node.fieldname == "date":
+            return _day_range(node)
+        return node
+
+    return query.accept(rewrite)
+
+
+def _day_range(node: wq.DateRange) -> wq.Query:
+    start, end = node.startdate, node.enddate
+    try:
+        low = None
+        if start is not None:
+            first = start.date()
+            if node.startexcl or start.time() != dt.time.min:
+                first += dt.timedelta(days=1)
+            low = day_number(first)
+        high = None
+        if end is not None:
+            last = end.date()
+            if node.endexcl and end.time() == dt.time.min:
+                last -= dt.timedelta(days=1)
+            high = day_number(last)
+    except OverflowError:  # a bound past year 9999 or before year 1: keep Whoosh's own range
+        return node
+    if low is not None and high is not None and low > high:
+        return wq.NullQuery
+    return wq.NumericRange("day", low, high, boost=node.boost, constantscore=node.constantscore)
+
+
+def _name_filter(searcher: Searcher, field: str, value: str) -> wq.Query:
+    """The exact name (case and accents aside) if the index has it, else all of its words."""
+    key = exact_key(value)
+    if (f"{field}_key", key) in searcher.reader():
+        return wq.Term(f"{field}_key", key)
+    words = [token.text for token in name_analyzer()(value)]
+    if not words:
+        return wq.NullQuery
+    return wq.Phrase(field, words) if len(words) > 1 else wq.Term(field, words[0])
+
+
+def _ranked(
+    searcher: Searcher, final: wq.Query, request: SearchRequest, table: list[Facts]
+) -> list[int]:
+    """Document numbers in order, one per fingerprint, enough to fill the requested page."""
+    wanted = request.page * request.per_page
+    limit = wanted * 2 + 10
+    sortedby = FieldFacet("date", reverse=True) if request.effective_sort == "date" else None
+    while True:
+        results = searcher.search(final, limit=limit, sortedby=sortedby, terms=False)
+        docnums = [results.docnum(i) for i in range(results.scored_length())]
+        order = _collapse(docnums, table)
+        if len(order) >= wanted or len(docnums) < limit:
+            return order
+        limit *= 4
+
+
+def _collapse(docnums: list[int], table: list[Facts]) -> list[int]:
+    seen: set[str] = set()
+    kept = []
+    for docnum in docnums:
+        key = table[docnum].fingerprint or f"#{docnum}"
+        if key not in seen:
+            seen.add(key)
+            kept.append(docnum)
+    return kept
+
+
+def _hit(searcher: Searcher, docnum: int, marks: frozenset[str], store: Store | None) -> Hit:
+    stored = searcher.stored_fields(docnum)
+    doc_id = int(stored["doc_id"])
+    return Hit(
+        passage_id=stored["passage_id"],
+        doc_id=doc_id,
+        n=int(stored["n"]),
+        kind=stored.get("kind", "body"),
+        text=stored.get("text", ""),
+        highlight=highlight_text(stored.get("text", ""), marks, searcher),
+        speakers=list(stored.get("speakers") or []),
+        provenance=_provenance(stored),
+        also_in=[d for d in _sharing(searcher, stored.get("fingerprint"), store) if d != doc_id],
+    )
+
+
+def _provenance(stored: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "outlet": stored.get("outlet"),
+        "host": stored.get("host"),
+        "published": stored.get("published"),
+        "title": stored.get("title"),
+        "authors": list(stored.get("authors") or []),
+        "url": stored.get("url"),
+    }
+
+
+def _sharing(searcher: Searcher, fingerprint: str | None, store: Store | None) -> list[int]:
+    """Documents holding a passage with the same words: the catalog's answer if we have it."""
+    if not fingerprint:
+        return []
+    if store is not None:
+        return store.documents_sharing_passage(fingerprint)
+    doc_ids = searcher.reader().column_reader("doc_id")
+    return sorted({int(doc_ids[d]) for d in searcher.document_numbers(fingerprint=fingerprint)})
+
+
+class MarkFormatter(Formatter):
+    """Escapes the text, then wraps each match in <mark>."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return html.escape(text, quote=False)
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return f"<mark>{self._text(get_text(text, token, replace))}</mark>"
+
+
+def highlight_text(text: str, marks: frozenset[str], searcher: Searcher) -> str:
+    """The whole passage as HTML: escaped, with the query's words marked."""
+    if not marks:
+        return html.escape(text, quote=False)
+    analyzer = searcher.schema["text"].analyzer
+    marked = highlight(
+        text, marks, analyzer, WholeFragmenter(charlimit=None), MarkFormatter(), top=1, minscore=0
+    )
+    return marked or html.escape(text, quote=False)
+
+
+def _text_terms(searcher: Searcher, words: wq.Query | None) -> frozenset[str]:
+    if words is None:
+        return frozenset()
+    terms = words.existing_terms(searcher.reader(), phrases=True, expand=True)
+    field = searcher.schema["text"]
+    return frozenset(field.from_bytes(text) for name, text in terms if name == "text")
+
+
+def _searcher(index_dir: Path) -> Searcher | None:
+    """This thread's searcher for the directory, refreshed when a writer has committed."""
+    cache: dict[str, Searcher] = _local.__dict__.setdefault("searchers", {})
+    key = str(index_dir.resolve())
+    current = cache.get(key)
+    if current is None:
+        if not whoosh_index.exists_in(key):
+            return None
+        current = whoosh_index.open_dir(key).searcher()
+    else:
+        current = current.refresh()
+    cache[key] = current
+    return current
+
+
+def _facts(searcher: Searcher) -> list[Facts]:
+    """The facts table, built once per searcher generation."""
+    cached = _local.__dict__.get("facts")
+    if cached is not None and cached[0] is searcher:
+        return cached[1]
+    table = facts_table(searcher)
+    _local.facts = (searcher, table)
+    return table

@@ -1,0 +1,187 @@
+"""Accounts: argon2 passwords, hashed API tokens shown once, the `user` and `token` commands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from archive import accounts
+from archive.errors import InvalidValue, NotFound
+from archive.store import Store
+from tests.librarian_support import FAST_HASHER, PASSWORD
+from web.cli import user_cmds
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    monkeypatch.setattr(accounts, "_hasher", FAST_HASHER)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store(tmp_path / "catalog.sqlite3")
+    yield store
+    store.close()
+
+
+def run(*args: str, input: str | None = None):
+    command = {c.name: c for c in user_cmds.COMMANDS}[args[0]]
+    return CliRunner().invoke(command, list(args[1:]), input=input)
+
+
+def test_a_password_is_stored_as_an_argon2_hash(store):
+    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="test")
+    stored = store.conn.execute("SELECT password_hash FROM users").fetchone()[0]
+    assert stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
+
+
+def test_authenticate_accepts_the_right_password_only(store):
+    accounts.add_user(store, "ada", "admin", PASSWORD, actor="test")
+    assert accounts.authenticate(store, "ada", PASSWORD).role == "admin"
+    assert accounts.authenticate(store, "ada", PASSWORD + "x") is None
+    assert accounts.authenticate(store, "nobody", PASSWORD) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "password", "message"),
+    [
+        pytest.param("ada", "wizard", PASSWORD, "unknown role", id="unknown-role"),
+        pytest.param("../ada", "librarian", PASSWORD, "not allowed", id="name-with-slash"),
+        pytest.param("", "librarian", PASSWORD, "not allowed", id="empty-name"),
+        pytest.param("ada", "librarian", "short", "at least 8", id="short-password"),
+    ],
+)
+def test_bad_accounts_are_refused_with_a_reason(store, name, role, password, message):
+    with pytest.raises(InvalidValue, match=message):
+        accounts.add_user(store, name, role, password, actor="test")
+    assert accounts.list_users(store) == []
+
+
+def test_a_name_is_taken_once(store):
+    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="test")
+    with pytest.raises(InvalidValue, match="already"):
+        accounts.add_user(store, "ada", "admin", PASSWORD, actor="test")
+
+
+def test_a_token_is_stored_as_its_sha256_and_works_until_revoked(store):
+    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="test")
+    info, token = accounts.create_token(store, "ada", actor="test")
+    stored = store.conn.execute("SELECT token_hash FROM tokens").fetchone()[0]
+    assert stored == accounts.hash_token(token) and token not in stored
+    assert accounts.user_for_token(store, token).name == "ada"
+    assert accounts.revoke_tokens(store, "ada", actor="test") == [info.id]
+    assert accounts.user_for_token(store, token) is None
+
+
+def test_removing_a_user_removes_their_tokens(store):
+    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="test")
+    _, token = accounts.create_token(store, "ada", actor="test")
+    accounts.remove_user(store, "ada", actor="test")
+    assert accounts.user_for_token(store, token) is None
+    with pytest.raises(NotFound):
+        accounts.get_user(store, "ada")
+
+
+def test_account_changes_are_audited_without_secrets(store):
+    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="root")
+    _, token = accounts.create_token(store, "ada", actor="root")
+    accounts.revoke_tokens(store, "ada", actor="root")
+    accounts.remove_user(store, "ada", actor="root")
+    log = store.audit_log()
+    assert [e["action"] for e in reversed(log)] == [
+        "user-add",
+        "token-create",
+        "token-revoke",
+        "user-remove",
+    ]
+    assert all(e["actor"] == "root" and e["target"] == "user:ada" for e in log)
+    dumped = json.dumps(log)
+    assert token not in dumped and PASSWORD not in dumped and "argon2" not in dumped
+
+
+# -- the commands ----------------------------------------------------------------------------
+
+
+def test_user_add_reads_the_password_from_stdin(tmp_path):
+    result = run(
+        "user",
+        "add",
+        "ada",
+        "--role",
+        "admin",
+        "--password-stdin",
+        "--data",
+        str(tmp_path),
+        input=PASSWORD + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    store = Store(tmp_path / "catalog.sqlite3")
+    assert accounts.authenticate(store, "ada", PASSWORD).role == "admin"
+
+
+def test_user_add_prompts_twice_for_the_password(tmp_path):
+    result = run("user", "add", "ada", "--data", str(tmp_path), input=f"{PASSWORD}\n{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    assert "added librarian ada" in result.output
+
+
+def test_user_list_and_remove(tmp_path):
+    run("user", "add", "ada", "--password-stdin", "--data", str(tmp_path), input=PASSWORD)
+    listed = run("user", "list", "--json", "--data", str(tmp_path))
+    assert [u["name"] for u in json.loads(listed.stdout)] == ["ada"]
+    assert run("user", "remove", "ada", "--data", str(tmp_path)).exit_code == 0
+    assert json.loads(run("user", "list", "--json", "--data", str(tmp_path)).stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        pytest.param(
+            ["user", "add", "ada", "--role", "wizard"], PASSWORD, "wizard", id="unknown-role"
+        ),
+        pytest.param(
+            ["user", "add", "ada", "--password-stdin"], "short", "at least 8", id="short-password"
+        ),
+        pytest.param(
+            ["user", "add", "ada", "--password-stdin"],
+            "",
+            "nothing on standard input",
+            id="empty-stdin",
+        ),
+        pytest.param(["user", "remove", "nobody"], None, "no user called", id="remove-unknown"),
+        pytest.param(["token", "create", "nobody"], None, "no user called", id="token-unknown"),
+    ],
+)
+def test_command_errors_are_one_line_without_a_traceback(tmp_path, args, stdin, message):
+    result = run(*args, "--data", str(tmp_path), input=stdin)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_token_create_prints_the_token_alone_on_the_last_line(tmp_path):
+    run("user", "add", "ada", "--password-stdin", "--data", str(tmp_path), input=PASSWORD)
+    result = run("token", "create", "ada", "--data", str(tmp_path))
+    assert result.exit_code == 0
+    token = result.stdout.strip().splitlines()[-1]
+    assert len(token) >= 40 and " " not in token
+    store = Store(tmp_path / "catalog.sqlite3")
+    assert accounts.user_for_token(store, token).name == "ada"
+
+
+def test_token_revoke_by_id_leaves_the_others(tmp_path):
+    run("user", "add", "ada", "--password-stdin", "--data", str(tmp_path), input=PASSWORD)
+    first = run("token", "create", "ada", "--data", str(tmp_path)).stdout.split()[-1]
+    second = run("token", "create", "ada", "--data", str(tmp_path)).stdout.split()[-1]
+    store = Store(tmp_path / "catalog.sqlite3")
+    first_id = accounts.list_tokens(store, "ada")[0].id
+    result = run("token", "revoke", "ada", "--id", str(first_id), "--data", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert accounts.user_for_token(store, first) is None
+    assert accounts.user_for_token(store, second).name == "ada"
+    listed = json.loads(run("token", "list", "ada", "--json", "--data", str(tmp_path)).stdout)
+    assert [t["revoked_at"] is None for t in listed] == [False, True]
+    assert first not in json.dumps(listed)

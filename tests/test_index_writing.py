@@ -1,0 +1,115 @@
+"""Keeping the index in step: re-adding, removing, rebuilding, and writers at the same time."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from pathlib import Path
+
+from archive.model import Document
+from index.indexing import Indexer
+from index.querying import SearchRequest, search
+from tests.archive_fixtures import Archive, Para, make_document
+
+
+def numbered(doc_id: int, words: str = "river", passages: int = 3) -> Document:
+    """A document with its id and passage ids set, as the store would leave it."""
+    doc = make_document(
+        f"Report {doc_id}",
+        [Para(f"{words} passage {n} of report {doc_id}") for n in range(1, passages + 1)],
+    )
+    doc.id = doc_id
+    for passage in doc.passages:
+        passage.id = f"{doc_id}-p{passage.n}"
+    return doc
+
+
+def hits(index_dir: Path, q: str) -> int:
+    return search(index_dir, SearchRequest(q=q)).total
+
+
+def test_adding_a_document_again_replaces_its_passages(tmp_path):
+    indexer = Indexer(tmp_path)
+    assert indexer.add_documents([numbered(1), numbered(2)]) == 6
+    corrected = numbered(1, words="lake", passages=2)
+    assert indexer.add_documents([corrected]) == 2
+    assert indexer.indexed_documents() == {1: 2, 2: 3}
+    assert hits(tmp_path, "lake") == 2
+    assert hits(tmp_path, "river") == 3
+
+
+def test_a_correction_in_the_catalog_reaches_the_index(tmp_path):
+    archive = Archive(tmp_path)
+    (doc_id,) = archive.add(make_document("Old title", ["The bridge opened."], outlet="Gazette"))
+    archive.store.update_fields(doc_id, {"outlet": "Evening Gazette"}, actor="tester")
+    archive.indexer.add_documents([archive.store.get_document(doc_id)])
+    hit = search(archive.index_dir, SearchRequest(q="bridge")).hits[0]
+    assert hit.provenance["outlet"] == "Evening Gazette"
+
+
+def test_withdrawn_documents_leave_the_index(tmp_path):
+    indexer = Indexer(tmp_path)
+    indexer.add_documents([numbered(1), numbered(2)])
+    indexer.remove_document(1)
+    assert indexer.indexed_documents() == {2: 3}
+    withdrawn = numbered(2)
+    withdrawn.status = "withdrawn"
+    assert indexer.add_documents([withdrawn]) == 0
+    assert indexer.indexed_documents() == {}
+
+
+def test_rebuild_starts_from_scratch(tmp_path):
+    indexer = Indexer(tmp_path)
+    indexer.add_documents([numbered(1), numbered(2), numbered(3)])
+    assert indexer.rebuild([numbered(2), numbered(4, passages=1)]) == 4
+    assert indexer.indexed_documents() == {2: 3, 4: 1}
+
+
+def test_a_searcher_sees_later_commits(tmp_path):
+    indexer = Indexer(tmp_path)
+    indexer.add_documents([numbered(1)])
+    assert hits(tmp_path, "river") == 3
+    indexer.add_documents([numbered(2)])
+    assert hits(tmp_path, "river") == 6
+
+
+def test_threads_writing_at_once_lose_nothing(tmp_path):
+    Indexer(tmp_path)
+    errors: list[BaseException] = []
+
+    def write(first: int) -> None:
+        try:
+            indexer = Indexer(tmp_path)
+            for doc_id in range(first, first + 5):
+                indexer.add_documents([numbered(doc_id)])
+        except BaseException as error:  # reported below, not lost in the thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=write, args=(start,)) for start in (1, 101, 201, 301)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(Indexer(tmp_path).indexed_documents()) == 20
+
+
+def _write_in_process(index_dir: str, first: int) -> None:
+    indexer = Indexer(Path(index_dir))
+    for doc_id in range(first, first + 5):
+        indexer.add_documents([numbered(doc_id)])
+
+
+def test_processes_writing_at_once_lose_nothing(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    workers = [
+        context.Process(target=_write_in_process, args=(str(tmp_path), start))
+        for start in (1, 101, 201)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert [worker.exitcode for worker in workers] == [0, 0, 0]
+    assert len(Indexer(tmp_path).indexed_documents()) == 15
+    assert hits(tmp_path, "river") == 45

@@ -1,0 +1,187 @@
+"""Commands for accounts and withdrawal: `user`, `token`, `withdraw`, `reinstate`.
+
+Changes made here are audited as the CLI's own (actor `cli:<login name>`): whoever can run
+the command can already read the data directory.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+
+import click
+
+from archive import accounts
+from archive.errors import InvalidValue
+from web import editing
+from web.cli.common import data_option, friendly_errors, open_archive, print_json
+
+
+def cli_actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def read_password(from_stdin: bool) -> str:
+    """The first line of stdin with `--password-stdin`, else a hidden prompt asked twice."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise InvalidValue("--password-stdin: nothing on standard input")
+        return line.rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+# -- users -----------------------------------------------------------------------------------
+
+
+@click.group()
+def user() -> None:
+    """Accounts: librarians add and correct, admins also reinstate and read the audit log."""
+
+
+@user.command("add")
+@click.argument("name")
+@click.option(
+    "--role",
+    type=click.Choice(accounts.ROLES),
+    default="librarian",
+    show_default=True,
+    help="reader: may read a private archive.",
+)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@data_option
+@friendly_errors
+def user_add(name: str, role: str, password_stdin: bool, data: str | None) -> None:
+    """Create an account called NAME."""
+    accounts.check_name(name)
+    password = read_password(password_stdin)
+    _, store = open_archive(data)
+    created = accounts.add_user(store, name, role, password, actor=cli_actor())
+    click.echo(f"added {created.role} {created.name}")
+
+
+@user.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON list on stdout.")
+@data_option
+@friendly_errors
+def user_list(as_json: bool, data: str | None) -> None:
+    """List the accounts."""
+    _, store = open_archive(data)
+    users = accounts.list_users(store)
+    if as_json:
+        print_json([u.to_json() for u in users])
+        return
+    for account in users:
+        click.echo(f"{account.name}\t{account.role}\t{account.created_at}")
+    if not users:
+        click.echo("no accounts yet: add one with `cuttings user add NAME --role admin`", err=True)
+
+
+@user.command("remove")
+@click.argument("name")
+@data_option
+@friendly_errors
+def user_remove(name: str, data: str | None) -> None:
+    """Delete the account NAME and its API tokens (its sessions end too)."""
+    _, store = open_archive(data)
+    accounts.remove_user(store, name, actor=cli_actor())
+    click.echo(f"removed {name}")
+
+
+@user.command("password")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@data_option
+@friendly_errors
+def user_password(name: str, password_stdin: bool, data: str | None) -> None:
+    """Set a new password for NAME."""
+    _, store = open_archive(data)
+    accounts.get_user(store, name)
+    accounts.set_password(store, name, read_password(password_stdin), actor=cli_actor())
+    click.echo(f"password changed for {name}")
+
+
+# -- tokens ----------------------------------------------------------------------------------
+
+
+@click.group()
+def token() -> None:
+    """API tokens, for scripts: `Authorization: Bearer <token>`."""
+
+
+@token.command("create")
+@click.argument("name")
+@data_option
+@friendly_errors
+def token_create(name: str, data: str | None) -> None:
+    """Create an API token for NAME; it is printed once, alone on the last line."""
+    _, store = open_archive(data)
+    info, secret = accounts.create_token(store, name, actor=cli_actor())
+    click.echo(f"token {info.id} for {name} (shown once; store it now):", err=True)
+    click.echo(secret)
+
+
+@token.command("list")
+@click.argument("name", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON list on stdout.")
+@data_option
+@friendly_errors
+def token_list(name: str | None, as_json: bool, data: str | None) -> None:
+    """List API tokens (ids and dates, never the tokens), of NAME or everyone."""
+    _, store = open_archive(data)
+    if name:
+        accounts.get_user(store, name)
+    tokens = accounts.list_tokens(store, name)
+    if as_json:
+        print_json([t.to_json() for t in tokens])
+        return
+    for info in tokens:
+        state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
+        click.echo(f"{info.id}\t{info.user}\t{info.created_at}\t{state}")
+
+
+@token.command("revoke")
+@click.argument("name")
+@click.option("--id", "token_id", type=int, help="Revoke only this token (see `token list`).")
+@data_option
+@friendly_errors
+def token_revoke(name: str, token_id: int | None, data: str | None) -> None:
+    """Revoke NAME's API tokens (all of them, or the one given by --id)."""
+    _, store = open_archive(data)
+    revoked = accounts.revoke_tokens(store, name, actor=cli_actor(), token_id=token_id)
+    if revoked:
+        click.echo(f"revoked {len(revoked)} token(s) of {name}: " + ", ".join(map(str, revoked)))
+    else:
+        click.echo(f"{name} has no active tokens")
+
+
+# -- withdrawal ------------------------------------------------------------------------------
+
+
+@click.command()
+@click.argument("doc_id", type=int)
+@click.option("--reason", required=True, help="Why readers should no longer see it.")
+@data_option
+@friendly_errors
+def withdraw(doc_id: int, reason: str, data: str | None) -> None:
+    """Withdraw a document: gone from search, pages and citations; the original is kept."""
+    datadir, store = open_archive(data)
+    editing.withdraw(datadir, store, doc_id, reason, actor=cli_actor())
+    click.echo(f"withdrew document {doc_id}")
+
+
+@click.command()
+@click.argument("doc_id", type=int)
+@data_option
+@friendly_errors
+def reinstate(doc_id: int, data: str | None) -> None:
+    """Reinstate a withdrawn document."""
+    datadir, store = open_archive(data)
+    editing.reinstate(datadir, store, doc_id, actor=cli_actor())
+    click.echo(f"reinstated document {doc_id}")
+
+
+COMMANDS = [user, token, withdraw, reinstate]

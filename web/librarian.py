@@ -1,0 +1,358 @@
+"""The librarian's pages: upload and review, corrections, withdrawal, people, the audit log.
+
+Every form posts with a CSRF token; every change goes through `web.editing`, which writes
+the catalog (with its audit row) and then the index. Originals are only ever downloaded as
+attachments under a sandboxing Content-Security-Policy, never shown inline.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+
+from archive import curation
+from archive.accounts import EDITOR_ROLES
+from archive.errors import ArchiveError, NotFound
+from archive.ingest.service import IngestResult
+from archive.model import FIELD_NAMES
+from archive.originals import Originals
+from archive.serialize import document_to_json
+from web import editing
+from web.auth import actor, roles_required
+from web.context import get_datadir, get_store
+
+bp = Blueprint("librarian", __name__, url_prefix="/librarian")
+
+UPLOAD_FIELDS = ("title", "outlet", "host", "authors", "published", "url")
+ORIGINAL_CSP = "sandbox; default-src 'none'"
+editors_only = roles_required(*EDITOR_ROLES)
+admins_only = roles_required("admin")
+
+
+def max_decompressed() -> int:
+    """How far a compressed upload may expand (CUTTINGS_MAX_DECOMPRESSED_MB), in bytes."""
+    return int(current_app.config["CUTTINGS_MAX_DECOMPRESSED_MB"]) * 1024 * 1024
+
+
+def split_names(text: str) -> list[str]:
+    """Authors typed one per line (or separated by semicolons)."""
+    return [n.strip() for n in text.replace(";", "\n").splitlines() if n.strip()]
+
+
+def review(doc_id: int) -> dict[str, Any]:
+    """One document as the review page shows it: every field with its source, the quotes
+    with their ids (for fixing a speaker), the people, and the history of corrections."""
+    store = get_store()
+    doc = document_to_json(store.get_document(doc_id, include_withdrawn=True))
+    row = store.document_row(doc_id)
+    doc["added_at"], doc["added_by"] = row["added_at"], row["added_by"]
+    doc["withdrawn"] = {
+        "at": row["withdrawn_at"],
+        "by": row["withdrawn_by"],
+        "reason": row["withdrawn_reason"],
+    }
+    doc["history"] = store.field_history(doc_id)
+    return doc
+
+
+# -- overview and upload ---------------------------------------------------------------------
+
+
+@bp.route("/")
+@editors_only
+def index():
+    status = (
+        request.args.get("status")
+        if request.args.get("status") in ("active", "withdrawn")
+        else None
+    )
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    documents = curation.list_documents(
+        get_store(), status=status, limit=50, offset=(page - 1) * 50
+    )
+    return render_template("librarian/index.html", documents=documents, status=status, page=page)
+
+
+@bp.route("/upload", methods=["GET", "POST"])
+@editors_only
+def upload():
+    if request.method == "GET":
+        return render_template("librarian/upload.html", form={})
+    form = {name: request.form.get(name, "") for name in (*UPLOAD_FIELDS, "text")}
+    uploads = _received_uploads(form["text"])
+    try:
+        if not uploads:
+            raise ArchiveError("choose one or more files, or paste the text of an article")
+        overrides = editing.metadata_fields(_typed_metadata(form), actor=actor())
+    except ArchiveError as error:
+        return render_template(
+            "librarian/upload.html", form=form, error=error.message
+        ), error.status
+    results = editing.ingest_uploads(
+        get_datadir(), get_store(), uploads, overrides, actor=actor(), max_bytes=max_decompressed()
+    )
+    return render_template("librarian/results.html", items=[_result_view(r) for r in results])
+
+
+def _received_uploads(text: str) -> list[editing.Upload]:
+    uploads = [
+        editing.Upload(f.filename or "upload", f.read())
+        for f in request.files.getlist("files")
+        if f.filename
+    ]
+    if text.strip():
+        uploads.append(editing.Upload(editing.PASTED_NAME, text.encode("utf-8")))
+    return uploads
+
+
+def _typed_metadata(form: dict[str, str]) -> dict[str, Any]:
+    typed: dict[str, Any] = {n: form[n].strip() for n in UPLOAD_FIELDS if n != "authors"}
+    typed["authors"] = split_names(form["authors"])
+    return {name: value for name, value in typed.items() if value}
+
+
+def _result_view(result: IngestResult) -> dict[str, Any]:
+    view = result.to_json()
+    view["document"] = review(result.id) if result.id is not None else None
+    return view
+
+
+# -- one document ----------------------------------------------------------------------------
+
+
+@bp.route("/documents/<int:doc_id>")
+@editors_only
+def document(doc_id: int):
+    return render_template("librarian/document.html", doc=review(doc_id))
+
+
+@bp.route("/documents/<int:doc_id>/edit", methods=["GET", "POST"])
+@editors_only
+def edit(doc_id: int):
+    doc = review(doc_id)
+    if request.method == "GET":
+        return render_template("librarian/edit.html", doc=doc, values=_current_values(doc))
+    values = {name: request.form.get(name, "") for name in FIELD_NAMES}
+    changes = _changed_fields(doc, values)
+    if not changes:
+        flash("nothing to change: every field is as it was")
+        return redirect(url_for(".document", doc_id=doc_id))
+    try:
+        editing.correct_fields(get_datadir(), get_store(), doc_id, changes, actor=actor())
+    except ArchiveError as error:
+        return render_template(
+            "librarian/edit.html", doc=doc, values=values, error=error.message
+        ), error.status
+    flash(f"corrected {', '.join(sorted(changes))}")
+    return redirect(url_for(".document", doc_id=doc_id))
+
+
+def _current_values(doc: dict[str, Any]) -> dict[str, str]:
+    values = {
+        name: doc["fields"][name]["value"] if name in doc["fields"] else "" for name in FIELD_NAMES
+    }
+    values["authors"] = "\n".join(values["authors"] or [])
+    return {name: "" if value is None else str(value) for name, value in values.items()}
+
+
+def _changed_fields(doc: dict[str, Any], values: dict[str, str]) -> dict[str, Any]:
+    """The fields whose typed value differs from the catalog's; an emptied field is cleared."""
+    current = _current_values(doc)
+    changes: dict[str, Any] = {}
+    for name, typed in values.items():
+        if name == "authors":
+            if split_names(typed) != split_names(current["authors"]):
+                changes[name] = split_names(typed) or None
+        elif typed.strip() != current[name].strip():
+            changes[name] = typed.strip() or None
+    return changes
+
+
+def flash_outcome(change: Callable[[], Any], done: str) -> None:
+    """Make a change and flash what happened, or why it could not be made."""
+    try:
+        change()
+    except ArchiveError as error:
+        flash(error.message)
+    else:
+        flash(done)
+
+
+@bp.post("/documents/<int:doc_id>/withdraw")
+@editors_only
+def withdraw(doc_id: int):
+    get_store().document_row(doc_id)
+    reason = request.form.get("reason", "")
+    flash_outcome(
+        lambda: editing.withdraw(get_datadir(), get_store(), doc_id, reason, actor=actor()),
+        f"document {doc_id} withdrawn: readers no longer see it",
+    )
+    return redirect(url_for(".document", doc_id=doc_id))
+
+
+@bp.post("/documents/<int:doc_id>/reinstate")
+@admins_only
+def reinstate(doc_id: int):
+    get_store().document_row(doc_id)
+    flash_outcome(
+        lambda: editing.reinstate(get_datadir(), get_store(), doc_id, actor=actor()),
+        f"document {doc_id} reinstated",
+    )
+    return redirect(url_for(".document", doc_id=doc_id))
+
+
+@bp.route("/documents/<int:doc_id>/original")
+@editors_only
+def original(doc_id: int):
+    """The archived file, byte for byte, as a download that no browser will render."""
+    row = get_store().document_row(doc_id)
+    path = Originals(get_datadir().originals).path_for(row["original_sha256"])
+    if not path.exists():
+        raise NotFound(f"the original of document {doc_id} is missing; run `cuttings verify`")
+    response = send_file(
+        path,
+        mimetype="application/octet-stream",
+        as_attachment=True,
+        download_name=editing.display_name(row["filename"], row["original_sha256"]),
+    )
+    response.headers["Content-Security-Policy"] = ORIGINAL_CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.post("/quotes/<int:quote_id>/speaker")
+@editors_only
+def quote_speaker(quote_id: int):
+    doc_id = curation.quote_document(get_store(), quote_id)
+    speaker = request.form.get("speaker", "")
+    flash_outcome(
+        lambda: editing.fix_speaker(get_datadir(), get_store(), quote_id, speaker, actor=actor()),
+        f"quote {quote_id} attributed to {speaker.strip() or 'nobody'}",
+    )
+    return redirect(url_for(".document", doc_id=doc_id) + f"#quote-{quote_id}")
+
+
+# -- people ----------------------------------------------------------------------------------
+
+
+@bp.route("/people")
+@editors_only
+def people():
+    query = request.args.get("q", "")[:200]
+    return render_template(
+        "librarian/people.html", people=curation.list_people(get_store(), query), query=query
+    )
+
+
+@bp.route("/people/<int:person_id>")
+@editors_only
+def person(person_id: int):
+    return render_template(
+        "librarian/person.html", person=curation.get_person(get_store(), person_id)
+    )
+
+
+@bp.post("/people/merge")
+@editors_only
+def merge():
+    keep = request.form.get("keep", type=int)
+    other = request.form.get("merge", type=int)
+    if keep is None or other is None:
+        abort(400, "give the ids of the person to keep and the person to merge into them")
+    flash_outcome(
+        lambda: editing.merge_people(get_datadir(), get_store(), keep, other, actor=actor()),
+        f"person {other} merged into {keep}",
+    )
+    return redirect(url_for(".person", person_id=keep))
+
+
+@bp.post("/people/<int:person_id>/split")
+@editors_only
+def split(person_id: int):
+    curation.get_person(get_store(), person_id)
+    quote_ids = [int(q) for q in request.form.getlist("quotes") if q.isascii() and q.isdigit()]
+    try:
+        new_id = editing.split_person(
+            get_datadir(),
+            get_store(),
+            person_id,
+            aliases=request.form.getlist("aliases"),
+            quote_ids=quote_ids,
+            name=request.form.get("name", ""),
+            actor=actor(),
+        )
+    except ArchiveError as error:
+        flash(error.message)
+        return redirect(url_for(".person", person_id=person_id))
+    flash(f"split off as person {new_id}")
+    return redirect(url_for(".person", person_id=new_id))
+
+
+# -- audit log -------------------------------------------------------------------------------
+
+
+@bp.route("/audit")
+@admins_only
+def audit():
+    return render_template("librarian/audit.html", entries=get_store().audit_log(limit=500))
+
+
+@bp.route("/audit.json")
+@admins_only
+def audit_json():
+    body = json.dumps(get_store().audit_log(), ensure_ascii=False, indent=1)
+    return _download(body, "application/json", "cuttings-audit.json")
+
+
+@bp.route("/audit.csv")
+@admins_only
+def audit_csv():
+    return _download(audit_as_csv(get_store().audit_log()), "text/csv", "cuttings-audit.csv")
+
+
+AUDIT_COLUMNS = ("id", "at", "actor", "action", "target", "before", "after")
+
+
+def audit_as_csv(entries: list[dict[str, Any]]) -> str:
+    """The log as CSV, oldest first; before/after as JSON; no cell a spreadsheet would run."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(AUDIT_COLUMNS)
+    for entry in reversed(entries):
+        writer.writerow([_csv_cell(entry[c]) for c in AUDIT_COLUMNS])
+    return out.getvalue()
+
+
+def _csv_cell(value: Any) -> str:
+    text = (
+        value
+        if isinstance(value, str)
+        else ("" if value is None else json.dumps(value, ensure_ascii=False))
+    )
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _download(body: str, mimetype: str, filename: str) -> Response:
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -1,0 +1,158 @@
+"""The write side of the JSON API, for scripts with `Authorization: Bearer <token>`.
+
+POST   /api/documents                 multipart `file` (or `text`) + optional metadata fields
+                                      (title, outlet, host, author/authors, date/published,
+                                      url, language) -> 201 with the `cuttings add --json`
+                                      object (200 when already archived); a file that holds
+                                      several items (a WARC) -> {"items": [...]}, one object
+                                      per record, failed records included with their error
+PATCH  /api/documents/<id>            JSON {field: value or null} -> 200 with the document
+DELETE /api/documents/<id>            withdraw; reason in a JSON body or ?reason= -> 200
+POST   /api/documents/<id>/reinstate  admins -> 200
+PATCH  /api/quotes/<id>               JSON {"speaker": name or null} -> 200 with the document
+
+Cookies are ignored here, so the routes need no CSRF token. Errors are `{"error": ...}`:
+401 no or bad token, 403 role, 404 unknown id, 409 state (withdrawn twice), 413 too large
+(or expands past CUTTINGS_MAX_DECOMPRESSED_MB), 415 nothing readable in the file (not text,
+HTML or WARC; a WARC without usable records) or not the expected content type, 422 unknown
+field, wrong type, invalid value, or every item failed extraction (e.g. no article text).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import Blueprint, jsonify, request, url_for
+
+from archive.accounts import EDITOR_ROLES
+from archive.curation import quote_document
+from archive.errors import ArchiveError, InvalidValue
+from archive.serialize import document_to_json
+from web import editing
+from web.auth import actor, token_required
+from web.context import get_datadir, get_store
+from web.librarian import max_decompressed
+
+bp = Blueprint("librarian_api", __name__, url_prefix="/api")
+editors_only = token_required(*EDITOR_ROLES)
+
+METADATA_FIELDS = ("title", "outlet", "host", "authors", "published", "url", "language")
+# The same names as `cuttings add` takes, for the metadata form fields of an upload.
+FORM_ALIASES = {"date": "published", "author": "authors"}
+
+
+class UnsupportedMediaType(ArchiveError):
+    status = 415
+
+
+def json_body() -> Any:
+    """The request's JSON (any value, `null` too); 415 when it is not JSON, 400 when it does
+    not parse."""
+    if not request.is_json:
+        raise UnsupportedMediaType("send a JSON body (Content-Type: application/json)")
+    try:
+        return json.loads(request.get_data(cache=True))
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError both are
+        raise ArchiveError("the body is not valid JSON") from None
+
+
+def upload_metadata() -> dict[str, Any]:
+    """Metadata form fields beside an uploaded file; unknown names are refused."""
+    typed: dict[str, Any] = {}
+    for key in request.form:
+        if key == "text":
+            continue
+        name = FORM_ALIASES.get(key, key)
+        if name not in METADATA_FIELDS:
+            raise InvalidValue(
+                f"unknown field {key!r}; metadata fields: "
+                f"{', '.join(METADATA_FIELDS)} (or date, author)"
+            )
+        values = request.form.getlist(key)
+        typed[name] = values if name == "authors" else values[-1]
+    return editing.metadata_fields(typed, actor=actor())
+
+
+def received_upload() -> editing.Upload:
+    if not request.mimetype.startswith("multipart/form-data"):
+        raise UnsupportedMediaType("send multipart/form-data with a `file` part")
+    files = [f for f in request.files.getlist("file") if f.filename]
+    text = request.form.get("text", "")
+    if len(files) + bool(text.strip()) != 1:
+        raise ArchiveError("send exactly one `file` part, or the article in a `text` field")
+    if files:
+        return editing.Upload(files[0].filename or "upload", files[0].read())
+    return editing.Upload(editing.PASTED_NAME, text.encode("utf-8"))
+
+
+@bp.post("/documents")
+@editors_only
+def add_document():
+    """Archive one uploaded file; 201 when something was added, 200 for a duplicate."""
+    upload = received_upload()
+    overrides = upload_metadata()
+    results = editing.ingest_upload(
+        get_datadir(), get_store(), upload, overrides, actor=actor(), max_bytes=max_decompressed()
+    )
+    items = [r.to_json() for r in results]
+    if all(r.status == "error" for r in results):
+        body: dict[str, Any] = {"error": "; ".join(r.error or "" for r in results)}
+        return jsonify(body | ({"items": items} if len(items) > 1 else {})), 422
+    status = 201 if any(r.status == "added" for r in results) else 200
+    if len(items) == 1:
+        return (
+            jsonify(items[0]),
+            status,
+            {"Location": url_for(".patch_document", doc_id=items[0]["id"])},
+        )
+    return jsonify({"items": items}), status
+
+
+@bp.patch("/documents/<int:doc_id>")
+@editors_only
+def patch_document(doc_id: int):
+    get_store().document_row(doc_id)  # 404 before 4xx about the body
+    doc = editing.correct_fields(get_datadir(), get_store(), doc_id, json_body(), actor=actor())
+    return jsonify(document_to_json(doc))
+
+
+@bp.delete("/documents/<int:doc_id>")
+@editors_only
+def delete_document(doc_id: int):
+    """Withdraw: gone for readers, kept in the catalog, reversible by an admin."""
+    get_store().document_row(doc_id)
+    reason: Any = request.args.get("reason")
+    if reason is None and request.get_data(cache=True):
+        body = json_body()
+        if not isinstance(body, dict) or set(body) - {"reason"}:
+            raise InvalidValue('send {"reason": "..."}')
+        reason = body.get("reason")
+    editing.withdraw(get_datadir(), get_store(), doc_id, reason, actor=actor())
+    return jsonify({"id": doc_id, "status": "withdrawn", "reason": reason.strip()})
+
+
+@bp.post("/documents/<int:doc_id>/reinstate")
+@token_required("admin")
+def reinstate_document(doc_id: int):
+    editing.reinstate(get_datadir(), get_store(), doc_id, actor=actor())
+    return jsonify({"id": doc_id, "status": "active"})
+
+
+@bp.patch("/quotes/<int:quote_id>")
+@editors_only
+def patch_quote(quote_id: int):
+    """Fix a quote's speaker: {"speaker": "Name"} or {"person": id}, null for nobody."""
+    quote_document(get_store(), quote_id)
+    body = json_body()
+    if not isinstance(body, dict) or len(body) != 1 or not set(body) <= {"speaker", "person"}:
+        raise InvalidValue('send {"speaker": "Name"}, {"speaker": null} or {"person": id}')
+    speaker, person = body.get("speaker"), body.get("person")
+    if (speaker is not None and not isinstance(speaker, str)) or (
+        person is not None and (not isinstance(person, int) or isinstance(person, bool))
+    ):
+        raise InvalidValue("speaker must be text or null; person must be an id")
+    doc_id = editing.fix_speaker(
+        get_datadir(), get_store(), quote_id, speaker, actor=actor(), person_id=person
+    )
+    return jsonify(document_to_json(get_store().get_document(doc_id, include_withdrawn=True)))

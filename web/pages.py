@@ -1,0 +1,116 @@
+"""Reader pages: search, a document with every passage anchored, the people quoted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template, request
+
+from archive.errors import ArchiveError
+from archive.model import FIELD_NAMES, PASSAGE_KINDS, Document
+from index.querying import SearchRequest, search
+from index.request import SORTS
+from web.context import get_datadir, get_store
+from web.people_directory import list_people, people_in_document, person_profile
+
+bp = Blueprint("pages", __name__)
+
+FORM_KEYS = ("q", "person", "outlet", "from", "to", "sort")
+PEOPLE_PER_PAGE = 100
+
+
+@bp.get("/")
+def search_page():
+    """The query box and filters; results, facets and pages once something is asked."""
+    form = _form_values()
+    context: dict[str, Any] = {
+        "form": form,
+        "sorts": SORTS,
+        "kinds": PASSAGE_KINDS,
+        "result": None,
+        "error": None,
+    }
+    if not any(form[k] for k in ("q", "person", "outlet", "from", "to")):
+        return render_template("search.html", **context)
+    try:
+        wanted = SearchRequest.from_args(request.args)
+        context["result"] = search(get_datadir().index, wanted, store=get_store())
+    except ArchiveError as error:
+        context["error"] = error.message
+        return render_template("search.html", **context), error.status
+    return render_template("search.html", **context)
+
+
+@bp.get("/documents/<int:doc_id>")
+def document_page(doc_id: int):
+    """The cleaned article: metadata with provenance, people quoted, anchored passages."""
+    store = get_store()
+    doc = store.get_document(doc_id)
+    people = people_in_document(store, doc_id)
+    return render_template(
+        "document.html",
+        doc=doc,
+        fields=field_rows(doc),
+        people=people,
+        person_ids={p["name"]: p["id"] for p in people},
+    )
+
+
+@bp.get("/people")
+def people_page():
+    """Everyone quoted or named in the archive, by name, filterable."""
+    query = (request.args.get("q") or "").strip()
+    page = _page_number(request.args.get("page"))
+    rows = list_people(
+        get_store(), query, limit=PEOPLE_PER_PAGE + 1, offset=(page - 1) * PEOPLE_PER_PAGE
+    )
+    return render_template(
+        "people.html",
+        people=rows[:PEOPLE_PER_PAGE],
+        query=query,
+        page=page,
+        has_next=len(rows) > PEOPLE_PER_PAGE,
+    )
+
+
+@bp.get("/people/<int:person_id>")
+def person_page(person_id: int):
+    """Everything the archive holds from one person: quotes with passage links, roles, aliases."""
+    return render_template("person.html", person=person_profile(get_store(), person_id))
+
+
+def field_rows(doc: Document) -> list[dict[str, Any]]:
+    """Each metadata field with its value, source, evidence and uncertainty, in a fixed order."""
+    names = [n for n in FIELD_NAMES if n in doc.fields] + sorted(
+        n for n in doc.fields if n not in FIELD_NAMES
+    )
+    rows = []
+    for name in names:
+        found = doc.fields[name]
+        value = found.value
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        rows.append(
+            {
+                "name": name,
+                "value": shown,
+                "source": found.source,
+                "evidence": found.evidence,
+                "uncertain": found.uncertain,
+            }
+        )
+    return rows
+
+
+def _form_values() -> dict[str, Any]:
+    form: dict[str, Any] = {k: (request.args.get(k) or "").strip() for k in FORM_KEYS}
+    kinds = [k for v in request.args.getlist("kinds") for k in v.split(",") if k]
+    form["kinds"] = kinds or ["body", "heading"]
+    return form
+
+
+def _page_number(text: str | None) -> int:
+    if not text:
+        return 1
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 10_000:
+        raise ArchiveError(f"page must be a whole number from 1 to 10000, not {text!r}")
+    return int(text)
