@@ -198,6 +198,13 @@ class Store:
             "SELECT id FROM people WHERE pkey = ? AND kind = ? ORDER BY id LIMIT 1",
             (key, mention.kind),
         ).fetchone()
+        if row is None and (mention.kind != "person" or len(mention.name.split()) >= 2):
+            # a full name recorded as an alias, e.g. after a librarian merged two records
+            row = conn.execute(
+                "SELECT a.person_id AS id FROM aliases a JOIN people p ON p.id = a.person_id "
+                "WHERE a.alias = ? AND p.kind = ? ORDER BY a.person_id LIMIT 1",
+                (mention.name, mention.kind),
+            ).fetchone()
         return row["id"] if row else None
 
     def _insert_person(self, conn: sqlite3.Connection, mention: PersonMention) -> int:

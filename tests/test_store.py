@@ -96,3 +96,16 @@ def test_a_passage_fingerprint_ignores_spacing_case_and_punctuation():
 )
 def test_passage_ids_are_parsed_strictly(text, expected):
     assert parse_passage_id(text) == expected
+
+
+def test_a_full_name_recorded_as_an_alias_finds_its_person(store):
+    first = make_doc("a" * 64)
+    first.people = [PersonMention("Anthony Blair", aliases=["Tony Blair", "Blair"])]
+    first.quotes = [Quote("x", 2, "Anthony Blair")]
+    second = make_doc("b" * 64)
+    second.people = [PersonMention("Tony Blair", aliases=["Blair"])]
+    second.quotes = [Quote("y", 2, "Tony Blair")]
+    store.add_document(first)
+    store.add_document(second)
+    names = [r[0] for r in store.conn.execute("SELECT name FROM people")]
+    assert names == ["Anthony Blair"]
