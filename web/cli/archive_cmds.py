@@ -16,7 +16,7 @@ from archive.verification import verify_archive
 from index.indexing import Indexer
 from web.cli.common import data_option, friendly_errors, open_archive, print_json
 
-INDEX_BATCH = 250  # documents per index commit: one Whoosh writer per batch is much faster
+INDEX_BATCH = 1000  # documents per index commit: one Whoosh writer per batch is much faster
 
 
 @click.command()
