@@ -8,7 +8,6 @@ bibtexparser reads back as three entries, each with its passage.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,32 +16,19 @@ import pytest
 
 from archive.citations import examples
 from archive.store import Store
+from tests.browser_support import BROWSER_MARKS, chromium, served
 from web import citations
 from web.app import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # (document id, paragraph) of a passage in each of the three worked examples.
 PASSAGES = [(1, 12), (2, 1), (3, 4)]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: install chromium"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     """The app over the three worked examples, served by werkzeug on a free port."""
-    from werkzeug.serving import make_server
-
     data = tmp_path_factory.mktemp("basket") / "data"
     app = create_app({"DATA": str(data), "CUTTINGS_BASE_URL": "https://cuttings.example.org"})
     if "citations" not in app.blueprints:
@@ -51,21 +37,14 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     for document in (examples.haaretz(), examples.opindia(), examples.bbc()):
         store.add_document(document)
     store.close()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -3,25 +3,14 @@ withdraw the document and see it gone."""
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
+from tests.browser_support import BROWSER_MARKS, chromium, served
 from tests.librarian_support import PASSWORD, add_user, build_app
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTICLE = (
     "Harbour pilots strike over night shifts\n\n"
     "By Jane Reporter\n\n"
@@ -29,10 +18,7 @@ ARTICLE = (
     "The port authority said talks would resume on Monday with a mediator present.\n"
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is not installed"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture
@@ -40,12 +26,8 @@ def server(data: Path) -> Iterator[str]:
     """The app on a free port of 127.0.0.1, served from a background thread."""
     add_user(data, "lib", "librarian")
     app = build_app(data)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(timeout=10)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture
@@ -59,13 +41,10 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def page(server: str):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page(base_url=server)
         page.set_default_timeout(20_000)
         yield page
-        browser.close()
 
 
 def test_upload_correct_search_and_withdraw(page, tmp_path):

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.archive_fixtures import Archive, Para, make_document
+from tests.browser_support import BROWSER_MARKS, chromium, served
 from web.app import create_app
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: install chromium"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     """The app over a small archive, served by werkzeug on a free port in a thread."""
-    from werkzeug.serving import make_server
-
     archive = Archive(tmp_path_factory.mktemp("browser") / "data")
     filler = [
         Para(f"Paragraph {n} of background on the valley and its farms.") for n in range(1, 40)
@@ -56,23 +40,14 @@ def base_url(tmp_path_factory) -> Iterator[str]:
             published="2021-05-01",
         ),
     )
-    server = make_server(
-        "127.0.0.1", 0, create_app({"DATA": str(archive.datadir.root)}), threaded=True
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with served(create_app({"DATA": str(archive.datadir.root)})) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
