@@ -255,8 +255,8 @@ class Store:
 
     def get_document(self, doc_id: int, *, include_withdrawn: bool = False) -> Document:
         """The whole document; NotFound for an unknown (or, to readers, withdrawn) id."""
-        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None or (row["status"] != "active" and not include_withdrawn):
+        row = self.document_row(doc_id)
+        if row["status"] != "active" and not include_withdrawn:
             raise NotFound(f"no document with id {doc_id}")
         original = self.conn.execute(
             "SELECT * FROM originals WHERE sha256 = ?", (row["original_sha256"],)
