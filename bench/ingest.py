@@ -20,7 +20,6 @@ from bench.corpus import Corpus, IngestEntry, load_manifest
 from bench.engines import folder_size
 
 ROOT = Path(__file__).resolve().parents[1]
-INDEX_BATCH = 250  # as web/cli/archive_cmds.py; read from there when it imports
 
 # The modules a whole Cuttings ingest needs; a missing one is named in the report.
 INGEST_MODULES = (
@@ -46,15 +45,6 @@ def missing_modules(names: Iterable[str]) -> dict[str, str]:
         except Exception as error:  # any failure to import means the layer is not ready
             missing[name] = f"{type(error).__name__}: {error}"
     return missing
-
-
-def index_batch() -> int:
-    try:
-        from web.cli.archive_cmds import INDEX_BATCH as batch
-
-        return int(batch)
-    except Exception:
-        return INDEX_BATCH
 
 
 def pipeline_stages() -> tuple[list[Callable[..., Any]], list[str]]:
@@ -90,9 +80,10 @@ def ingest_worker(manifest: Path, data: Path, out: Path) -> dict[str, Any]:
     indexer = Indexer(datadir.index)
     counts = {"added": 0, "duplicate": 0, "error": 0, "passages": 0, "searchable": 0, "quotes": 0}
     errors: list[str] = []
+    # "index" is the time the ingest waits for the index: handing passages to the indexing
+    # workers and each batch's commit (their work overlaps with extraction otherwise)
     timers = {"ingest": 0.0, "index": 0.0}
-    batch: list[Any] = []
-    size = index_batch()
+    load = indexer.bulk()
     started = time.perf_counter()
     for entry in entries:
         mark = time.perf_counter()
@@ -105,14 +96,10 @@ def ingest_worker(manifest: Path, data: Path, out: Path) -> dict[str, Any]:
             if result.status == "added" and result.document is not None:
                 _count_document(counts, result.document)
                 mark = time.perf_counter()
-                batch.append(store.get_document(result.id))
-                if len(batch) >= size:
-                    indexer.add_documents(batch)
-                    batch = []
+                load.add(store.get_document(result.id))
                 timers["index"] += time.perf_counter() - mark
     mark = time.perf_counter()
-    if batch:
-        indexer.add_documents(batch)
+    load.commit()
     timers["index"] += time.perf_counter() - mark
     seconds = time.perf_counter() - started
     store.close()
@@ -130,7 +117,8 @@ def ingest_worker(manifest: Path, data: Path, out: Path) -> dict[str, Any]:
         "catalog_bytes": folder_size(datadir.catalog),
         "originals_bytes": folder_size(datadir.originals),
         "stages": names,
-        "index_batch": size,
+        "index_batch": load.batch,
+        "index_workers": load.workers,
     }
     out.write_text(json.dumps(figures), encoding="utf-8")
     return figures
@@ -198,19 +186,14 @@ def ingest_documents(corpus: Corpus, data: Path) -> dict[str, Any]:
     datadir = DataDir(data).create()
     store = Store(datadir.catalog)
     indexer = Indexer(datadir.index)
-    size = index_batch()
-    batch, added, passages = [], 0, 0
+    added, passages = 0, 0
     started = time.perf_counter()
-    for doc in build_documents(corpus):
-        store.add_document(doc, added_by="bench")
-        added += 1
-        passages += len(doc.passages)
-        batch.append(doc)
-        if len(batch) >= size:
-            indexer.add_documents(batch)
-            batch = []
-    if batch:
-        indexer.add_documents(batch)
+    with indexer.bulk() as load:
+        for doc in build_documents(corpus):
+            store.add_document(doc, added_by="bench")
+            added += 1
+            passages += len(doc.passages)
+            load.add(doc)
     seconds = time.perf_counter() - started
     store.close()
     return {

@@ -14,7 +14,7 @@ from typing import Any
 
 from bench import corpus as corpora
 from bench.engines import CuttingsEngine
-from bench.ingest import index_batch, pipeline_stages
+from bench.ingest import pipeline_stages
 from bench.queries import build_query_mix
 
 
@@ -54,7 +54,7 @@ def profile_ingest(
     from archive.ingest.overrides import librarian_fields
     from archive.ingest.service import Ingestor
     from archive.store import Store
-    from index.indexing import Indexer
+    from index.indexing import BulkLoad, Indexer
 
     base = corpora.real_corpus(limit=limit)
     corpus = base if scale == 1 else corpora.synthetic_corpus(scale, base.articles[2:])
@@ -73,7 +73,9 @@ def profile_ingest(
         profile = cProfile.Profile()
         started = time.perf_counter()
         profile.enable()
-        batch, added = [], 0
+        # in this process (no indexing workers), so that the profile sees the indexing too
+        load = BulkLoad(indexer, workers=0)
+        added = 0
         for entry in entries:
             results = _timed("read + pipeline + store (all)", _consume, totals)(
                 ingestor.ingest_paths([Path(entry.path)], librarian_fields(entry.overrides))
@@ -81,14 +83,9 @@ def profile_ingest(
             for result in results:
                 if result.status == "added":
                     added += 1
-                    batch.append(
-                        _timed("index: catalog read back", store.get_document, totals)(result.id)
-                    )
-                    if len(batch) >= index_batch():
-                        _timed("index: add_documents", indexer.add_documents, totals)(batch)
-                        batch = []
-        if batch:
-            _timed("index: add_documents", indexer.add_documents, totals)(batch)
+                    doc = _timed("index: catalog read back", store.get_document, totals)(result.id)
+                    _timed("index: add passages", load.add, totals)(doc)
+        _timed("index: last commit", load.commit, totals)()
         profile.disable()
         wall = time.perf_counter() - started
         store.close()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date as dt_date
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,8 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import FileIndex, LockError
+from whoosh.multiproc import MpWriter
+from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
 from archive.errors import ArchiveError
@@ -26,6 +29,8 @@ from index.schema import build_schema
 LOCK_FILE = "cuttings-write.lock"
 WRITER_LIMIT_MB = 128
 WRITER_TIMEOUT = 120.0  # seconds to wait for a writer that is not ours (a foreign process)
+BULK_BATCH = 1000  # documents per commit in a bulk load
+MAX_WORKERS = 4  # indexing processes in a bulk load, at most
 
 
 class Indexer:
@@ -63,21 +68,30 @@ class Indexer:
 
     def rebuild(self, docs: Iterable[Document]) -> int:
         """Index these documents from scratch; readers see the old index until the commit."""
+        docs = [doc for doc in docs if doc.id is not None and doc.status == "active"]
         with write_lock(self.index_dir):
             if not _has_current_schema(self._open()):
                 whoosh_index.create_in(str(self.index_dir), build_schema())
-            writer = _open_writer(self._open())
-            try:
-                written = sum(
-                    _add_passages(writer, doc)
-                    for doc in docs
-                    if doc.id is not None and doc.status == "active"
-                )
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit(mergetype=CLEAR)
+            written = self._replace_all(docs, workers=worker_count())
+            if self._open().doc_count() != written:
+                # A worker process failed without a word (Whoosh's multi-process writer
+                # drops a segment it does not get back): index again in this process.
+                written = self._replace_all(docs, workers=0)
         return written
+
+    def _replace_all(self, docs: list[Document], workers: int) -> int:
+        writer = _open_writer(self._open(), workers=workers)
+        try:
+            written = sum(_add_passages(writer, doc) for doc in docs)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(mergetype=CLEAR)
+        return written
+
+    def bulk(self, batch: int = BULK_BATCH) -> BulkLoad:
+        """A session for indexing many new documents as they are added (`cuttings add DIR`)."""
+        return BulkLoad(self, batch=batch, workers=worker_count())
 
     def _open(self) -> FileIndex:
         return whoosh_index.open_dir(str(self.index_dir))
@@ -101,6 +115,122 @@ class Indexer:
             writer.commit()
 
 
+class BulkLoad:
+    """Indexes a stream of documents in batches, in worker processes when the machine has
+    several cores, so that indexing one batch overlaps with extracting the next.
+
+    Use as a context manager: leaving it commits the last batch; an error cancels the
+    uncommitted batch (those documents are in the catalog, and `cuttings verify` indexes them).
+    """
+
+    def __init__(self, indexer: Indexer, batch: int = BULK_BATCH, workers: int = 0) -> None:
+        self.indexer = indexer
+        self.batch = batch
+        self.workers = workers
+        self._docs: list[Document] = []
+        self._session: ExitStack | None = None
+        self._writer: SegmentWriter | None = None
+        self._searcher: Searcher | None = None
+        self._expected = 0
+
+    def add(self, doc: Document) -> None:
+        """Queue one document's passages, replacing any it had; commits every `batch`."""
+        if doc.id is None:
+            return
+        if self._writer is None:
+            self._open()
+        assert self._writer is not None and self._searcher is not None
+        self._docs.append(doc)
+        self._expected -= self._writer.delete_by_term(
+            "doc_id", int(doc.id), searcher=self._searcher
+        )
+        if doc.status == "active":
+            self._expected += _add_passages(self._writer, doc)
+        if len(self._docs) >= self.batch:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open batch and check every passage reached the index."""
+        if self._writer is None or self._session is None or self._searcher is None:
+            return
+        docs, expected = self._docs, self._expected
+        try:
+            self._searcher.close()
+            self._writer.commit()
+            complete = self.indexer._open().doc_count() == expected
+        finally:
+            self._reset()
+        if not complete:
+            # A worker process failed without a word (Whoosh's multi-process writer drops a
+            # segment it does not get back): index the batch again in this process.
+            self.indexer.add_documents(docs)
+
+    def cancel(self) -> None:
+        """Drop the open batch."""
+        if self._writer is None:
+            return
+        try:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._writer.cancel()
+        finally:
+            self._reset()
+
+    def __enter__(self) -> BulkLoad:
+        return self
+
+    def __exit__(self, error_type: type[BaseException] | None, *_: object) -> None:
+        if error_type is None:
+            self.commit()
+        else:
+            self.cancel()
+
+    def _open(self) -> None:
+        session = ExitStack()
+        session.enter_context(write_lock(self.indexer.index_dir))
+        try:
+            ix = self.indexer._open()
+            if not _has_current_schema(ix):
+                raise ArchiveError(
+                    "the index was built by another version of Cuttings: "
+                    "run `cuttings reindex` to rebuild it"
+                )
+            self._expected = ix.doc_count()
+            self._writer = _open_writer(ix, workers=self.workers)
+            self._searcher = self._writer.searcher()
+        except BaseException:
+            session.close()
+            raise
+        self._session = session
+
+    def _reset(self) -> None:
+        session = self._session
+        self._docs, self._expected = [], 0
+        self._session = self._writer = self._searcher = None
+        if session is not None:
+            session.close()
+
+
+class _WorkerWriter(MpWriter):
+    """Whoosh's multi-process writer, with a cancel that stops its workers: the stock one
+    flags them in this process only, leaving them waiting on their queue for ever."""
+
+    def cancel(self) -> None:
+        try:
+            for task in self.tasks:
+                task.terminate()
+                task.join()
+        finally:
+            SegmentWriter.cancel(self)
+
+
+def worker_count() -> int:
+    """Indexing processes for a bulk load: one per usable core (at most MAX_WORKERS); 0, to
+    index in this process, on a single core."""
+    cores = len(os.sched_getaffinity(0))
+    return min(cores, MAX_WORKERS) if cores > 1 else 0
+
+
 @contextmanager
 def write_lock(index_dir: Path) -> Iterator[None]:
     """One writer at a time across threads and processes (flock on a file in the index dir)."""
@@ -112,12 +242,16 @@ def write_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _open_writer(ix: FileIndex) -> SegmentWriter:
-    """Whoosh's own lock can still be held by a writer that skipped ours: back off and retry."""
+def _open_writer(ix: FileIndex, workers: int = 0) -> SegmentWriter:
+    """A writer, indexing in `workers` processes when there are two or more (each writing
+    its own segment). Whoosh's own lock can still be held by a writer that skipped ours:
+    back off and retry."""
     deadline = time.monotonic() + WRITER_TIMEOUT
     delay = 0.05
     while True:
         try:
+            if workers > 1:
+                return _WorkerWriter(ix, procs=workers, multisegment=True, limitmb=WRITER_LIMIT_MB)
             return ix.writer(procs=1, limitmb=WRITER_LIMIT_MB)
         except LockError:
             if time.monotonic() > deadline:

@@ -6,8 +6,11 @@ import multiprocessing
 import threading
 from pathlib import Path
 
+import pytest
+from whoosh.multiproc import SubWriterTask
+
 from archive.model import Document
-from index.indexing import Indexer
+from index.indexing import BulkLoad, Indexer
 from index.querying import SearchRequest, search
 from tests.archive_fixtures import Archive, Para, make_document
 
@@ -113,3 +116,49 @@ def test_processes_writing_at_once_lose_nothing(tmp_path):
     assert [worker.exitcode for worker in workers] == [0, 0, 0]
     assert len(Indexer(tmp_path).indexed_documents()) == 15
     assert hits(tmp_path, "river") == 45
+
+
+def test_a_bulk_load_in_worker_processes_indexes_every_batch(tmp_path):
+    indexer = Indexer(tmp_path)
+    indexer.add_documents([numbered(1, words="lake")])
+    with BulkLoad(indexer, batch=4, workers=2) as load:
+        for doc_id in range(2, 12):
+            load.add(numbered(doc_id))
+    assert indexer.indexed_documents() == {n: 3 for n in range(1, 12)}
+    assert hits(tmp_path, "river") == 30
+    assert hits(tmp_path, "lake") == 3
+    assert multiprocessing.active_children() == []
+
+
+def test_a_bulk_load_replaces_the_passages_a_document_had(tmp_path):
+    indexer = Indexer(tmp_path)
+    indexer.add_documents([numbered(1, words="lake")])
+    with BulkLoad(indexer, workers=2) as load:
+        load.add(numbered(1, words="river", passages=2))
+    assert indexer.indexed_documents() == {1: 2}
+    assert hits(tmp_path, "lake") == 0
+
+
+def test_a_bulk_load_that_fails_leaves_the_index_as_it_was(tmp_path):
+    indexer = Indexer(tmp_path)
+    indexer.add_documents([numbered(1)])
+    with pytest.raises(RuntimeError), BulkLoad(indexer, workers=2) as load:
+        load.add(numbered(2))
+        raise RuntimeError("the disk is full")
+    assert indexer.indexed_documents() == {1: 3}
+    assert multiprocessing.active_children() == []
+    # the lock is free again: the next writer gets in
+    assert indexer.add_documents([numbered(2)]) == 3
+
+
+def test_passages_a_silent_worker_dropped_are_indexed_in_process(tmp_path, monkeypatch):
+    # A worker that exits without handing back its segment: Whoosh's writer carries on
+    # without it, so the load must notice the count is short and index the batch again.
+    monkeypatch.setattr(SubWriterTask, "run", lambda self: None)
+    indexer = Indexer(tmp_path)
+    with BulkLoad(indexer, batch=50, workers=2) as load:
+        for doc_id in range(1, 5):
+            load.add(numbered(doc_id))
+    assert indexer.indexed_documents() == {n: 3 for n in range(1, 5)}
+    assert indexer.rebuild([numbered(7), numbered(8)]) == 6
+    assert indexer.indexed_documents() == {7: 3, 8: 3}

@@ -16,8 +16,6 @@ from archive.verification import verify_archive
 from index.indexing import Indexer
 from web.cli.common import data_option, friendly_errors, open_archive, print_json
 
-INDEX_BATCH = 1000  # documents per index commit: one Whoosh writer per batch is much faster
-
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -94,17 +92,12 @@ def _with_progress(files: list[Path], ingestor: Ingestor, overrides) -> Iterator
 def _indexed(
     results: Iterable[IngestResult], indexer: Indexer, store: Store
 ) -> Iterator[IngestResult]:
-    """Pass results through, indexing added documents a batch at a time."""
-    batch = []
-    for result in results:
-        if result.status == "added" and result.id is not None:
-            batch.append(store.get_document(result.id))
-            if len(batch) >= INDEX_BATCH:
-                indexer.add_documents(batch)
-                batch = []
-        yield result
-    if batch:
-        indexer.add_documents(batch)
+    """Pass results through, indexing added documents in batches as they come."""
+    with indexer.bulk() as load:
+        for result in results:
+            if result.status == "added" and result.id is not None:
+                load.add(store.get_document(result.id))
+            yield result
 
 
 def _report(result: IngestResult) -> None:
