@@ -61,6 +61,12 @@ def run_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--server-threads", type=int, default=None, help="cuttings serve --threads")
     parser.add_argument(
+        "--server-workers",
+        default=None,
+        help="cuttings serve --workers counts for the HTTP load runs (default: 1 and one per "
+        "core, at most 4), e.g. 1,2",
+    )
+    parser.add_argument(
         "--no-http", action="store_true", help="skip cuttings serve and the HTTP figures"
     )
     parser.add_argument("--seed", type=int, default=None, help="corpus and query-mix seed")
@@ -91,6 +97,8 @@ def options_from(args: argparse.Namespace):
     )
     if args.quick:
         options.runs, options.limit, options.load_seconds = 2, 30, 2.0
+    if args.server_workers:
+        options.server_workers = [int(n) for n in args.server_workers.split(",") if n.strip()]
     if args.scales:
         options.scales = [float(s) for s in args.scales.split(",") if s.strip()]
     if args.runs is not None:

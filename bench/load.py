@@ -46,10 +46,18 @@ class ServerError(RuntimeError):
 class Server:
     """`cuttings serve --port N --data DIR` started, waited for, and stopped."""
 
-    def __init__(self, data: Path, *, threads: int | None = None, log: Path | None = None) -> None:
+    def __init__(
+        self,
+        data: Path,
+        *,
+        threads: int | None = None,
+        workers: int = 1,
+        log: Path | None = None,
+    ) -> None:
         self.data = Path(data)
         self.port = free_port()
         self.threads = threads
+        self.workers = workers
         self.log = log or self.data.with_suffix(".serve.log")
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -58,6 +66,8 @@ class Server:
         command += ["--data", str(self.data)]
         if self.threads:
             command += ["--threads", str(self.threads)]
+        if self.workers > 1:
+            command += ["--workers", str(self.workers)]
         return command
 
     def start(self, timeout: float = 60.0) -> Server:

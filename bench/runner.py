@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -48,6 +49,8 @@ class Options:
     workdir: Path | None = None
     keep: bool = False
     server_threads: int | None = None
+    # `cuttings serve --workers` counts for the throughput runs; the first also gives latency
+    server_workers: list[int] = field(default_factory=lambda: default_server_workers())
     http: bool = True
 
     def ingest_runs_for(self, scale: float) -> int:
@@ -280,12 +283,18 @@ def measure_reindex(
         shutil.rmtree(target, ignore_errors=True)
         store = Store(Path(datadir) / "catalog.sqlite3")
         started = time.perf_counter()
-        Indexer(target).rebuild(store.iter_documents())
+        Indexer(target).rebuild(store.iter_documents)
         seconds.append(time.perf_counter() - started)
         store.close()
     figures = _build_figures(seconds, passages, folder_size(target))
     shutil.rmtree(target, ignore_errors=True)
     return figures
+
+
+def default_server_workers() -> list[int]:
+    """One server process, and one per usable core (at most 4) when there are several."""
+    cores = min(len(os.sched_getaffinity(0)), 4)
+    return [1, cores] if cores > 1 else [1]
 
 
 def measure_http(
@@ -301,21 +310,37 @@ def measure_http(
         return {"skipped": "no Cuttings data directory (ingest did not run)"}
     if missing["serve"]:
         return {"skipped": "cuttings serve does not import", "missing": missing["serve"]}
-    server = Server(datadir, threads=options.server_threads)
+    first, *more = options.server_workers
+    out = _serve_and_load(datadir, queries, options, workers=first, latency=True)
+    out["workers"] = first
+    if more and "skipped" not in out:
+        out["throughput_workers"] = {
+            str(n): _serve_and_load(datadir, queries, options, workers=n, latency=False)
+            for n in more
+        }
+    return out
+
+
+def _serve_and_load(
+    datadir: Path, queries: Sequence[Any], options: Options, *, workers: int, latency: bool
+) -> dict[str, Any]:
+    """Start `cuttings serve --workers N`, measure, stop it."""
+    server = Server(datadir, threads=options.server_threads, workers=workers)
     try:
         server.start()
     except ServerError as error:
         return {"skipped": f"cuttings serve did not start: {error}"}
     try:
         engine = HttpEngine(server)
-        log("latency: GET /api/search")
-        out: dict[str, Any] = {
-            "command": " ".join(server.command()),
-            "latency": measure_latency(engine, queries, runs=options.runs),
-            "throughput": {},
-        }
+        out: dict[str, Any] = {"command": " ".join(server.command()), "throughput": {}}
+        if latency:
+            log("latency: GET /api/search")
+            out["latency"] = measure_latency(engine, queries, runs=options.runs)
         for clients in options.clients:
-            log(f"load: {clients} client(s) for {options.load_seconds:g} s x {options.runs}")
+            log(
+                f"load: {clients} client(s), {workers} server process(es), "
+                f"{options.load_seconds:g} s x {options.runs}"
+            )
             out["throughput"][str(clients)] = throughput_runs(
                 engine, queries, clients=clients, seconds=options.load_seconds, runs=options.runs
             )

@@ -6,7 +6,7 @@ import fcntl
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import date as dt_date
 from datetime import datetime
@@ -66,23 +66,28 @@ class Indexer:
             column = reader.column_reader("doc_id")
             return dict(sorted(Counter(column[d] for d in reader.all_doc_ids()).items()))
 
-    def rebuild(self, docs: Iterable[Document]) -> int:
-        """Index these documents from scratch; readers see the old index until the commit."""
-        docs = [doc for doc in docs if doc.id is not None and doc.status == "active"]
+    def rebuild(self, documents: Callable[[], Iterable[Document]]) -> int:
+        """Index from scratch the documents `documents()` yields (called again should a worker
+        fail, so they stream rather than sit in memory); readers see the old index until
+        the commit."""
         with write_lock(self.index_dir):
             if not _has_current_schema(self._open()):
                 whoosh_index.create_in(str(self.index_dir), build_schema())
-            written = self._replace_all(docs, workers=worker_count())
+            written = self._replace_all(documents(), workers=worker_count())
             if self._open().doc_count() != written:
                 # A worker process failed without a word (Whoosh's multi-process writer
                 # drops a segment it does not get back): index again in this process.
-                written = self._replace_all(docs, workers=0)
+                written = self._replace_all(documents(), workers=0)
         return written
 
-    def _replace_all(self, docs: list[Document], workers: int) -> int:
+    def _replace_all(self, docs: Iterable[Document], workers: int) -> int:
         writer = _open_writer(self._open(), workers=workers)
         try:
-            written = sum(_add_passages(writer, doc) for doc in docs)
+            written = sum(
+                _add_passages(writer, doc)
+                for doc in docs
+                if doc.id is not None and doc.status == "active"
+            )
         except BaseException:
             writer.cancel()
             raise

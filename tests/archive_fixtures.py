@@ -150,7 +150,7 @@ def build_corpus_archive(root: Path, corpus: Path, per_topic: int) -> None:
     results += ingestor.ingest_paths([*bbc, *extras], librarian_fields({"outlet": "BBC News"}))
     failed = [r.error for r in results if r.status == "error"]
     assert not failed, failed
-    Indexer(datadir.index).rebuild(store.iter_documents())
+    Indexer(datadir.index).rebuild(store.iter_documents)
     store.close()
 
 

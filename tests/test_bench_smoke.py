@@ -88,6 +88,7 @@ def test_a_quick_suite_run_measures_cuttings_and_writes_the_report(tmp_path):
         load_seconds=0.3,
         clients=[2],
         inprocess_clients=2,
+        server_workers=[1, 2],
         workdir=tmp_path / "work",
     )
     results = run_suite(options)
@@ -95,8 +96,12 @@ def test_a_quick_suite_run_measures_cuttings_and_writes_the_report(tmp_path):
     assert scale["ingest"].get("added", 0) > 0, scale["ingest"]
     assert "cuttings" in scale["latency"]
     assert scale["latency"]["cuttings"]["error_count"] == 0, scale["latency"]["cuttings"]["errors"]
+    http = scale["http"]
+    assert http["throughput"]["2"]["requests"] > 0, http
+    assert http["throughput_workers"]["2"]["throughput"]["2"]["requests"] > 0, http
     out = write_report(results, tmp_path / "docs" / "benchmarks.md")
     text = out.read_text()
     assert "## Machine" in text and "cuttings" in text
+    assert "cuttings-http --workers 2" in text
     assert (tmp_path / "docs" / "benchmarks-scaling.png").exists()
     json.dumps(results, default=str)

@@ -64,7 +64,7 @@ def test_withdrawn_documents_leave_the_index(tmp_path):
 def test_rebuild_starts_from_scratch(tmp_path):
     indexer = Indexer(tmp_path)
     indexer.add_documents([numbered(1), numbered(2), numbered(3)])
-    assert indexer.rebuild([numbered(2), numbered(4, passages=1)]) == 4
+    assert indexer.rebuild(lambda: [numbered(2), numbered(4, passages=1)]) == 4
     assert indexer.indexed_documents() == {2: 3, 4: 1}
 
 
@@ -160,5 +160,5 @@ def test_passages_a_silent_worker_dropped_are_indexed_in_process(tmp_path, monke
         for doc_id in range(1, 5):
             load.add(numbered(doc_id))
     assert indexer.indexed_documents() == {n: 3 for n in range(1, 5)}
-    assert indexer.rebuild([numbered(7), numbered(8)]) == 6
+    assert indexer.rebuild(lambda: [numbered(7), numbered(8)]) == 6
     assert indexer.indexed_documents() == {7: 3, 8: 3}

@@ -4,11 +4,8 @@ and leaves no half document: every row has its original, every passage its docum
 from __future__ import annotations
 
 import contextlib
-import http.cookiejar
 import os
-import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -25,7 +22,8 @@ from click.testing import CliRunner
 
 from archive.datadir import DataDir
 from archive.originals import Originals
-from tests.librarian_support import PASSWORD, add_user
+from tests.librarian_support import add_user
+from tests.server_support import Browser, free_port, wait_for_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER = """
@@ -38,23 +36,6 @@ if "auth" not in app.blueprints:
 waitress.serve(app, host="127.0.0.1", port=int(sys.argv[2]), threads=2)
 """
 FILES = 60
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"the server did not start on port {port}")
 
 
 def article(n: int) -> bytes:
@@ -83,26 +64,6 @@ def multipart(fields: dict[str, str], files: list[tuple[str, bytes]]) -> tuple[b
         for name, data in files
     ]
     return b"".join(parts) + f"--{boundary}--\r\n".encode(), boundary
-
-
-class Browser:
-    """Just enough of a browser: cookies, and the CSRF token of the last page."""
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-
-    def token(self, path: str) -> str:
-        page = self.opener.open(self.base + path, timeout=30).read().decode()
-        return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-    def post(self, path: str, body: bytes, content_type: str, timeout: float = 300):
-        request = urllib.request.Request(
-            self.base + path, data=body, headers={"Content-Type": content_type}
-        )
-        return self.opener.open(request, timeout=timeout)
 
 
 def count_documents(catalog: Path) -> int:
@@ -166,10 +127,7 @@ def test_a_kill_mid_upload_leaves_whole_documents_only(tmp_path, monkeypatch):
     try:
         wait_for_port(port)
         browser = Browser(f"http://127.0.0.1:{port}")
-        login = urllib.parse.urlencode(
-            {"name": "lib", "password": PASSWORD, "csrf_token": browser.token("/login")}
-        ).encode()
-        browser.post("/login", login, "application/x-www-form-urlencoded")
+        browser.log_in("lib")
         body, boundary = multipart(
             {"csrf_token": browser.token("/librarian/upload")},
             [(f"story{n}.txt", article(n)) for n in range(FILES)],

@@ -214,6 +214,14 @@ class LoginLimiter:
                 del self._failures[key]
 
 
+def login_attempts_per_process(app: Flask) -> int:
+    """The limiter lives in each server process's memory: with several worker processes each
+    allows its share, so an attacker spread over all of them still gets no more in total."""
+    attempts = int(app.config.get("CUTTINGS_LOGIN_ATTEMPTS", 5))
+    workers = int(app.config.get("CUTTINGS_SERVER_WORKERS", 1))
+    return max(1, attempts // workers)
+
+
 def limiter() -> LoginLimiter:
     return current_app.extensions["cuttings_login_limiter"]
 
@@ -293,9 +301,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
     app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
     app.config["REMEMBER_COOKIE_SECURE"] = app.config.get("SESSION_COOKIE_SECURE", False)
-    app.extensions["cuttings_login_limiter"] = LoginLimiter(
-        int(app.config.get("CUTTINGS_LOGIN_ATTEMPTS", 5))
-    )
+    app.extensions["cuttings_login_limiter"] = LoginLimiter(login_attempts_per_process(app))
 
     login_manager.login_view = "auth.login"
     login_manager.init_app(app)

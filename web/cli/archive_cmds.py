@@ -167,7 +167,7 @@ def verify(as_json: bool, data: str | None) -> None:
 def reindex(data: str | None) -> None:
     """Rebuild the search index from the catalog."""
     datadir, store = open_archive(data)
-    count = Indexer(datadir.index).rebuild(store.iter_documents())
+    count = Indexer(datadir.index).rebuild(store.iter_documents)
     click.echo(f"indexed {count} passages from {len(store.document_ids())} documents")
 
 

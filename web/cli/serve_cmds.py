@@ -11,16 +11,18 @@ from web import settings
 from web.cli.common import data_option, friendly_errors, open_archive
 
 
-def _serve(host: str, port: int, threads: int, data: str | None) -> None:
-    import waitress
-
+def _serve(host: str, port: int, threads: int, workers: int, data: str | None) -> None:
+    from web import serving
     from web.app import create_app
 
-    app = create_app(data=data)
-    click.echo(
-        f"Cuttings is serving {app.config['DATADIR'].root} on http://{host}:{port}/", err=True
-    )
-    waitress.serve(app, host=host, port=port, threads=threads, ident="cuttings")
+    app = create_app(data=data)  # also checks the data directory before any worker starts
+    where = f"{app.config['DATADIR'].root} on http://{host}:{port}/"
+    if workers > 1:
+        click.echo(f"Cuttings is serving {where} with {workers} worker processes", err=True)
+        serving.serve_worker_processes(data, host, port, threads, workers)
+    else:
+        click.echo(f"Cuttings is serving {where}", err=True)
+        serving.serve_one_process(app, host, port, threads)
 
 
 def _print_settings(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -32,7 +34,20 @@ def _print_settings(ctx: click.Context, _param: click.Parameter, value: bool) ->
 serve_options = [
     click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on."),
     click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on."),
-    click.option("--threads", default=8, show_default=True, type=int, help="Worker threads."),
+    click.option(
+        "--threads",
+        default=8,
+        show_default=True,
+        type=click.IntRange(1),
+        help="Threads per process.",
+    ),
+    click.option(
+        "--workers",
+        default=1,
+        show_default=True,
+        type=click.IntRange(1, 64),
+        help="Server processes; more than one uses more cores (gunicorn).",
+    ),
     click.option(
         "--help-settings",
         is_flag=True,
@@ -54,20 +69,20 @@ def with_serve_options(command):
 @click.command()
 @with_serve_options
 @friendly_errors
-def serve(host: str, port: int, threads: int, data: str | None) -> None:
-    """Serve the archive with a production WSGI server (waitress)."""
-    _serve(host, port, threads, data)
+def serve(host: str, port: int, threads: int, workers: int, data: str | None) -> None:
+    """Serve the archive with a production WSGI server (waitress; gunicorn for --workers)."""
+    _serve(host, port, threads, workers, data)
 
 
 @click.command()
 @with_serve_options
 @friendly_errors
-def demo(host: str, port: int, threads: int, data: str | None) -> None:
+def demo(host: str, port: int, threads: int, workers: int, data: str | None) -> None:
     """Load the two seed documents into an empty data directory, then serve it."""
     datadir, store = open_archive(data)
     if datadir.is_empty():
         load_demo(data)
-    _serve(host, port, threads, data)
+    _serve(host, port, threads, workers, data)
 
 
 def demo_files() -> list[Path]:

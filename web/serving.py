@@ -1,0 +1,47 @@
+"""Production WSGI servers: waitress in one process, or gunicorn with several worker processes.
+
+One Python process answers searches on one core (the GIL), so on a machine with more cores
+`--workers N` runs N processes, each with its own app, store connections and index searchers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from web.app import create_app
+
+
+def serve_one_process(app: Flask, host: str, port: int, threads: int) -> None:
+    import waitress
+
+    waitress.serve(app, host=host, port=port, threads=threads, ident="cuttings")
+
+
+def serve_worker_processes(
+    data: str | None, host: str, port: int, threads: int, workers: int
+) -> None:
+    """gunicorn's threaded workers; each builds its own app after the fork (nothing shared
+    but the data directory, whose writers already queue on a file lock)."""
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            options: dict[str, Any] = {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "preload_app": False,
+                "proc_name": "cuttings",
+                # long enough for a large upload or a Chicago basket on a busy machine
+                "timeout": 300,
+            }
+            for name, value in options.items():
+                self.cfg.set(name, value)
+
+        def load(self) -> Flask:
+            return create_app({"CUTTINGS_SERVER_WORKERS": workers}, data=data)
+
+    Server().run()
