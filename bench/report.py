@@ -238,7 +238,7 @@ def ingest_section(results: dict[str, Any]) -> list[str]:
         "docs/s",
         "passages/s",
         "seconds",
-        "pipeline+store / index s",
+        "pipeline+store / waiting for the index s",
         "peak RSS MiB",
         "index",
         "catalog",
@@ -248,12 +248,23 @@ def ingest_section(results: dict[str, Any]) -> list[str]:
         (s["ingest"].get("stages") for s in results["scales"] if s.get("ingest", {}).get("stages")),
         None,
     )
+    first = next((s["ingest"] for s in results["scales"] if s.get("ingest", {}).get("runs")), {})
+    run = (first.get("runs") or [{}])[0]
+    batch, workers = run.get("index_batch", "?"), run.get("index_workers", 0)
+    indexing = (
+        f"indexed in {workers} worker processes while extraction goes on"
+        if workers
+        else "indexed in the same process"
+    )
     lines = [
         "## Ingest (end to end, as `cuttings add`)",
         "",
         "Each run is a child process adding every file to a fresh data directory: read, extract, "
-        "segment, quotes, store (original + catalog), then `Indexer.add_documents` in batches of "
-        "250 as `cuttings add` does. Peak RSS is the child's `ru_maxrss`.",
+        "segment, quotes, store (original + catalog), and the index through `Indexer.bulk()` as "
+        f"`cuttings add` does: commits every {batch} documents, {indexing}. The second time "
+        "column is what the ingest spent handing passages to the index and waiting for its "
+        "commits; peak RSS is the child's `ru_maxrss` (the indexing workers' memory is their "
+        "own).",
         "",
         *table(header, rows),
     ]

@@ -124,8 +124,10 @@ class BulkLoad:
     """Indexes a stream of documents in batches, in worker processes when the machine has
     several cores, so that indexing one batch overlaps with extracting the next.
 
-    Use as a context manager: leaving it commits the last batch; an error cancels the
-    uncommitted batch (those documents are in the catalog, and `cuttings verify` indexes them).
+    A batch holds the index's write lock from its first document to its commit, so other
+    writers (a librarian's correction) wait at most one batch. Use as a context manager:
+    leaving it commits the last batch; an error cancels the uncommitted batch (those
+    documents are in the catalog, and `cuttings verify` indexes them).
     """
 
     def __init__(self, indexer: Indexer, batch: int = BULK_BATCH, workers: int = 0) -> None:
