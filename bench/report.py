@@ -386,19 +386,13 @@ def throughput_section(results: dict[str, Any]) -> list[str]:
     for s in results["scales"]:
         base = median(s.get("throughput", {}).get(BASELINE, {}).get("rps"))
         for name, t in s.get("throughput", {}).items():
-            rows.append(
-                [
-                    scale_label(s),
-                    name,
-                    f"{t['clients']} threads in-process",
-                    fmt_summary(t.get("rps")),
-                    fmt_summary(t.get("p95"), 2),
-                    fmt_ratio(ratio(median(t.get("rps")), base)),
-                    str(t.get("errors", 0)),
-                ]
-            )
+            rows.append(throughput_row(s, name, f"{t['clients']} threads in-process", t, base))
         for workers, runs in http_runs(s.get("http", {})):
-            rows += http_rows(s, workers, runs, base)
+            name = "cuttings-http" if workers == 1 else f"cuttings-http --workers {workers}"
+            rows += [
+                throughput_row(s, name, f"{clients} HTTP clients", t, base)
+                for clients, t in runs.items()
+            ]
         skipped = s.get("http", {}).get("skipped")
         if skipped:
             rows.append(
@@ -421,21 +415,17 @@ def throughput_section(results: dict[str, Any]) -> list[str]:
     ]
 
 
-def http_rows(
-    scale: dict[str, Any], workers: int, runs: dict[str, Any], base: float
-) -> list[list[str]]:
-    name = "cuttings-http" if workers == 1 else f"cuttings-http --workers {workers}"
+def throughput_row(
+    scale: dict[str, Any], engine: str, concurrency: str, t: dict[str, Any], base: float
+) -> list[str]:
     return [
-        [
-            scale_label(scale),
-            name,
-            f"{clients} HTTP clients",
-            fmt_summary(t.get("rps")),
-            fmt_summary(t.get("p95"), 2),
-            fmt_ratio(ratio(median(t.get("rps")), base)),
-            str(t.get("errors", 0)),
-        ]
-        for clients, t in runs.items()
+        scale_label(scale),
+        engine,
+        concurrency,
+        fmt_summary(t.get("rps")),
+        fmt_summary(t.get("p95"), 2),
+        fmt_ratio(ratio(median(t.get("rps")), base)),
+        str(t.get("errors", 0)),
     ]
 
 
