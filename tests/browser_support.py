@@ -51,3 +51,10 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One Chromium for a test module (a fixture every test module sees: see conftest)."""
+    with chromium() as launched:
+        yield launched

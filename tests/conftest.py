@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.librarian_support"]  # app, client, librarian and token fixtures
+# app, client, librarian and token fixtures; the browser tests' Chromium
+pytest_plugins = ["tests.librarian_support", "tests.browser_support"]
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

@@ -16,7 +16,7 @@ import pytest
 
 from archive.citations import examples
 from archive.store import Store
-from tests.browser_support import BROWSER_MARKS, chromium, served
+from tests.browser_support import BROWSER_MARKS, served
 from web import citations
 from web.app import create_app
 
@@ -39,12 +39,6 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     store.close()
     with served(app) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

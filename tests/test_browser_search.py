@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.archive_fixtures import Archive, Para, make_document
-from tests.browser_support import BROWSER_MARKS, chromium, served
+from tests.browser_support import BROWSER_MARKS, served
 from web.app import create_app
 
 pytestmark = BROWSER_MARKS
@@ -42,12 +42,6 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     )
     with served(create_app({"DATA": str(archive.datadir.root)})) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

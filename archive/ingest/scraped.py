@@ -121,35 +121,36 @@ def _set_dates(document: Document, article: Article, body: str) -> None:
     ]
     if published:
         date, line = published[0]
-        reading = parse_date(date, context=body)
-        if reading:
-            document.set(
-                "published",
-                reading.date.iso(),
-                "text",
-                f"dateline {line!r}: {reading.reason}",
-                uncertain=reading.uncertain,
-            )
+        _set_date(document, "published", date, body, f"dateline {line!r}: ")
     elif article.headline_dates:
         line = article.headline_dates[0]
-        reading = parse_date(line, context=body)
-        if reading:
-            document.set(
-                "published",
-                reading.date.iso(),
-                "text",
-                f"date line under the headline, not labelled: {line!r}; {reading.reason}",
-                uncertain=True,
-            )
+        evidence = f"date line under the headline, not labelled: {line!r}; "
+        _set_date(document, "published", line, body, evidence, uncertain=True)
     if article.header_dates:
         line = article.header_dates[0]
-        reading = parse_date(line, context=body)
-        if reading:
-            document.set(
-                "captured",
-                reading.date.iso(),
-                "text",
-                f"date line above the headline, a site header date not said to be the "
-                f"article's: {line!r}; {reading.reason}",
-                uncertain=True,
-            )
+        evidence = (
+            f"date line above the headline, a site header date not said to be the "
+            f"article's: {line!r}; "
+        )
+        _set_date(document, "captured", line, body, evidence, uncertain=True)
+
+
+def _set_date(
+    document: Document,
+    name: str,
+    text: str,
+    body: str,
+    evidence: str,
+    uncertain: bool | None = None,
+) -> None:
+    """Set the date field `name` from `text` when it reads as a date; the evidence ends with
+    how it was read, and it is uncertain when the reading was (or when `uncertain` says so)."""
+    reading = parse_date(text, context=body)
+    if reading:
+        document.set(
+            name,
+            reading.date.iso(),
+            "text",
+            evidence + reading.reason,
+            uncertain=reading.uncertain if uncertain is None else uncertain,
+        )
