@@ -46,7 +46,7 @@ def fingerprint(text: str) -> str:
 
 def name_key(name: str) -> str:
     """A person's name folded for matching: case, accents, honorifics and spacing ignored."""
-    from archive.people import person_key  # the people stage owns the rule
+    from archive.personnames import person_key  # the people stage owns the rule
 
     return person_key(name)
 

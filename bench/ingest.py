@@ -29,7 +29,7 @@ INGEST_MODULES = (
     "archive.ingest.scraped",
     "archive.ingest.segment",
     "archive.quotes",
-    "archive.people",
+    "archive.quotes.cast",
     "index.indexing",
 )
 SEARCH_MODULES = ("index.querying",)
@@ -49,19 +49,10 @@ def missing_modules(names: Iterable[str]) -> dict[str, str]:
 
 def pipeline_stages() -> tuple[list[Callable[..., Any]], list[str]]:
     """Cuttings' default stages; if a stage's module is not there yet, the ones that are."""
-    try:
-        from archive.ingest.service import default_stages
+    from archive.ingest.stages import default_stages
 
-        stages = default_stages()
-        return stages, [s.__name__ for s in stages]
-    except ImportError:
-        from archive.ingest.decode import decode_item
-        from archive.ingest.overrides import apply_overrides
-        from archive.ingest.segment import split_passages
-        from archive.ingest.service import extract_article
-
-        stages = [decode_item, extract_article, split_passages, apply_overrides]
-        return stages, [s.__name__ for s in stages] + ["(attribute_quotes absent)"]
+    stages = default_stages()
+    return stages, [s.__name__ for s in stages]
 
 
 def ingest_worker(manifest: Path, data: Path, out: Path) -> dict[str, Any]:

@@ -7,7 +7,7 @@
 Labels: bench/quotes/labels.json (see bench/quotes/README.md for how they were made). A label
 is matched to a predicted quote by text (its first words begin the prediction, or occur in it),
 so the score does not depend on how a file was split into passages. A prediction is right when
-its speaker's name or a recorded alias matches the label under archive.people.person_key.
+its speaker's name or a recorded alias matches the label under archive.quotes.cast.person_key.
 Precision = right / predictions with a speaker (matched or spurious); recall = right / labelled
 quotes with a speaker.
 """
@@ -30,10 +30,9 @@ from archive.ingest.decode import decode_item  # noqa: E402
 from archive.ingest.pipeline import Item, new_draft  # noqa: E402
 from archive.ingest.read import read_path  # noqa: E402
 from archive.ingest.segment import split_passages  # noqa: E402
-from archive.ingest.service import extract_article  # noqa: E402
+from archive.ingest.stages import attribute_quotes, extract_article  # noqa: E402
 from archive.model import Document, Original, Passage  # noqa: E402
-from archive.people import person_key  # noqa: E402
-from archive.quotes import attribute_quotes  # noqa: E402
+from archive.personnames import person_key  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 LABELS = ROOT / "bench" / "quotes" / "labels.json"

@@ -17,12 +17,12 @@ from index.indexing import Indexer
 
 
 def _ensure_people_stage() -> None:
-    """The store folds names with archive.people; until that stage lands, fold plainly."""
-    if importlib.util.find_spec("archive.people") is not None:
+    """The store folds names with archive.quotes.cast; until that stage lands, fold plainly."""
+    if importlib.util.find_spec("archive.quotes.cast") is not None:
         return
-    stub = types.ModuleType("archive.people")
+    stub = types.ModuleType("archive.quotes.cast")
     stub.person_key = lambda name: " ".join(name.casefold().split())  # type: ignore[attr-defined]
-    sys.modules["archive.people"] = stub
+    sys.modules["archive.quotes.cast"] = stub
 
 
 _ensure_people_stage()
@@ -132,7 +132,8 @@ def build_corpus_archive(root: Path, corpus: Path, per_topic: int) -> None:
 
     try:
         from archive.ingest.overrides import librarian_fields
-        from archive.ingest.service import Ingestor, default_stages
+        from archive.ingest.service import Ingestor
+        from archive.ingest.stages import default_stages
 
         default_stages()
     except ImportError as error:

@@ -14,7 +14,8 @@ from typing import Any
 
 from archive.datadir import DataDir
 from archive.errors import ArchiveError
-from archive.ingest.pipeline import Draft, Item, Stage, new_draft, run_pipeline
+from archive.ingest.pipeline import Item, Stage, new_draft, run_pipeline
+from archive.ingest.stages import default_stages
 from archive.model import Document, FailedItem, Field, Original
 from archive.originals import Originals, sha256_of
 from archive.store import Store
@@ -45,27 +46,6 @@ class IngestResult:
             "quotes": len(doc.quotes) if doc else 0,
             "error": self.error,
         }
-
-
-def extract_article(draft: Draft) -> Draft:
-    """Body and metadata, by format: trafilatura for HTML, our cleaner for scraped text."""
-    if draft.item.format == "html":
-        from archive.ingest.html import extract_html
-
-        return extract_html(draft)
-    from archive.ingest.scraped import extract_scraped
-
-    return extract_scraped(draft)
-
-
-def default_stages() -> list[Stage]:
-    """The stages every document passes through, in order."""
-    from archive.ingest.decode import decode_item
-    from archive.ingest.overrides import apply_overrides
-    from archive.ingest.segment import split_passages
-    from archive.quotes import attribute_quotes
-
-    return [decode_item, extract_article, split_passages, attribute_quotes, apply_overrides]
 
 
 class Ingestor:

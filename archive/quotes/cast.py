@@ -1,0 +1,149 @@
+"""The cast of one document: everyone the text introduces, and how short references resolve.
+
+A `Cast` collects everyone the text introduces, with aliases ("Mr Gutmann", "Gutmann") and the
+role the text gives, and resolves short references (surnames, honorifics, "the prime
+minister", "he") to the person introduced earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from archive.model import PersonMention
+from archive.personnames import person_key
+from archive.quotes import names
+
+
+@dataclass
+class Member:
+    """A person or organisation in one document, with what the text says about them."""
+
+    mention: PersonMention
+    gender: str | None = None
+    last_seen: int = -1  # position (see `Cast.note`) of the latest reference
+    speaker: bool = False
+    seen_at: list[int] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)  # person_key of every alias
+
+    def __post_init__(self) -> None:
+        self.keys = {person_key(a) for a in [self.mention.name, *self.mention.aliases]}
+
+    @property
+    def name(self) -> str:
+        return self.mention.name
+
+    def add_alias(self, alias: str) -> None:
+        """Record another form of the name, once."""
+        if alias and alias not in self.mention.aliases:
+            self.mention.aliases.append(alias)
+            self.keys.add(person_key(alias))
+
+    def set_role(self, role: str | None) -> None:
+        """Keep the first role the text gives."""
+        if role and not self.mention.role:
+            self.mention.role = role.strip(" ,")
+
+
+@dataclass
+class Cast:
+    """Everyone one document introduces, in order, and the rules for referring back to them."""
+
+    members: list[Member] = field(default_factory=list)
+
+    def person(
+        self, written: str, *, role: str | None = None, at: int = -1, subject: bool = True
+    ) -> Member:
+        """The member a written name refers to, introducing them if new."""
+        honorific, bare = names.strip_honorific(written)
+        member = self._find_name(written, honorific, bare)
+        if member is None:
+            member = Member(PersonMention(name=written, kind="person"))
+            self.members.append(member)
+        elif len(bare.split()) > 1 and len(names.strip_honorific(member.name)[1].split()) == 1:
+            member.add_alias(member.name)
+            member.mention.name = bare  # a fuller form of a name first seen short
+        member.add_alias(member.name)
+        member.add_alias(names.surname(member.name))
+        if honorific:
+            member.add_alias(written)
+            member.gender = member.gender or names.gender_of(honorific)
+        member.set_role(role)
+        self.note(member, at, subject=subject)
+        return member
+
+    def organisation(self, written: str, *, at: int = -1) -> Member:
+        """The organisation or group with this name, introducing it if new."""
+        key = person_key(written)
+        for member in self.members:
+            if member.mention.kind == "organisation" and key in member.keys:
+                self.note(member, at)
+                return member
+        member = Member(PersonMention(name=written, kind="organisation", aliases=[written]))
+        self.members.append(member)
+        self.note(member, at)
+        return member
+
+    def _find_name(self, written: str, honorific: str | None, bare: str) -> Member | None:
+        """An existing person with this full name, or whose surname this short form is."""
+        key = person_key(written)
+        people = [m for m in self.members if m.mention.kind == "person"]
+        for member in people:
+            if key in member.keys:
+                return member
+        if len(bare.split()) == 1 or honorific:
+            last = names.surname(bare)
+            matches = [m for m in people if names.surname(m.name) == last]
+            return max(matches, key=lambda m: m.last_seen) if matches else None
+        single = [m for m in people if len(names.strip_honorific(m.name)[1].split()) == 1]
+        return next((m for m in single if names.surname(m.name) == names.surname(bare)), None)
+
+    def known(self, word: str) -> Member | None:
+        """The person a single capitalised word (a surname or alias) refers to, if any."""
+        matches = [
+            m for m in self.members if m.mention.kind == "person" and word in m.mention.aliases
+        ]
+        return max(matches, key=lambda m: m.last_seen) if matches else None
+
+    def note(self, member: Member, at: int, *, subject: bool = True) -> None:
+        """Record a reference to `member` at position `at`; subjects are antecedents for pronouns."""
+        member.last_seen = max(member.last_seen, at)
+        if subject and at >= 0:
+            member.seen_at.append(at)
+
+    def by_role(self, role: str) -> Member | None:
+        """The person whose recorded role best matches a description like "the prime minister"."""
+        wanted = [
+            w
+            for w in re.findall(r"[\w'-]+", role.lower())
+            if w not in ("the", "a", "an", "his", "her")
+        ]
+        if not wanted:
+            return None
+        head = wanted[-1]
+        best: tuple[int, int, Member] | None = None
+        for member in self.members:
+            have = set(re.findall(r"[\w'-]+", (member.mention.role or "").lower()))
+            if head not in have:
+                continue
+            score = (sum(w in have for w in wanted), member.last_seen, member)
+            if best is None or score[:2] > best[:2]:
+                best = score
+        return best[2] if best else None
+
+    def latest(
+        self, *, before: int, after: int = -1, kind: str = "person", gender: str | None = None
+    ) -> Member | None:
+        """The member of a kind last referred to as a subject between two positions."""
+        best, best_at = None, after
+        for member in self.members:
+            if member.mention.kind != kind or (gender and member.gender not in (None, gender)):
+                continue
+            at = max((a for a in member.seen_at if a < before), default=-1)
+            if at > best_at:
+                best, best_at = member, at
+        return best
+
+    def speakers(self) -> list[PersonMention]:
+        """The people and organisations quoted in the document, in order of introduction."""
+        return [m.mention for m in self.members if m.speaker]

@@ -1,0 +1,413 @@
+"""Speaker cues around a quotation: "he tells Haaretz", "said Mr Barber", "According to X, ...".
+
+A cue is a verb of saying with its subject as written ("he", "Mr Blair", "the prime minister",
+"the Chinese Embassy in Israel"); resolving the subject to a person is archive.quotes.cast's job.
+Cues are looked for after the closing mark (", he said"), before the opening mark in the same
+sentence ("Lord Falconer said: ..."), and in a whole narration sentence (for a quote that
+follows "Liu says she has another vital piece of evidence.").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from archive.quotes import names, roles
+
+_VERB_WORDS = names.words(
+    """
+    say says said tell tells told add adds added explain explains explained recount
+    recounts recounted recall recalls recalled assert asserts asserted conclude
+    concludes concluded continue continues continued report reports reported write
+    writes wrote ask asks asked insist insists insisted claim claims claimed warn warns
+    warned admit admits admitted reveal reveals revealed reply replies replied observe
+    observes observed note notes noted stress stresses stressed argue argues argued
+    declare declares declared announce announces announced comment comments commented
+    confirm confirms confirmed concede concedes conceded whisper whispers whispered
+    shout shouts shouted acknowledge acknowledges acknowledged remark remarks remarked
+    quip quips quipped joke jokes joked urge urges urged predict predicts predicted
+    maintain maintains maintained branded adding saying explaining insisting warning
+    recounting recalling
+    """
+)
+_VERB_PHRASES = [
+    "was quoted as saying",
+    "is quoted as saying",
+    "were quoted as saying",
+    "went on",
+    "goes on",
+    "pointed out",
+    "points out",
+]
+VERBS = "|".join(sorted(_VERB_PHRASES + _VERB_WORDS, key=len, reverse=True))
+_NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from|on)\b)"
+_AFTER_DETERMINER = "".join(
+    rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "his", "her", "its", "their")
+)
+VERB_RE = re.compile(rf"{_AFTER_DETERMINER}\b(?P<verb>{VERBS})\b{_NOUN_USE}")
+_OBJECT = re.compile(
+    rf"\s+(?:(?:by|to)\s+)?(?:(?:the\s+)?{names.RUN}(?:['’]s(?:\s+{names.RUN})*)?"
+    r"|reporters|journalists|the court|the jury|me|him|her|us|them)"
+)
+_TAKES_OBJECT = {"tell", "tells", "told", "saying", "wrote", "writes", "write", "explained"}
+_PARTICIPLES = {"adding", "saying", "explaining", "insisting", "warning", "recounting", "recalling"}
+
+PRONOUNS = {"he", "she", "they", "i", "we"}
+_SKIP_BEFORE_VERB = {
+    "also",
+    "further",
+    "then",
+    "later",
+    "recently",
+    "previously",
+    "simply",
+    "has",
+    "have",
+    "had",
+    "once",
+    "now",
+    "again",
+    "earlier",
+    "subsequently",
+    "repeatedly",
+    "flatly",
+    "unequivocally",
+    "only",
+    "just",
+    "would",
+    "will",
+    "may",
+    "might",
+    "could",
+    "did",
+    "does",
+    "do",
+    "firmly",
+    "openly",
+    "publicly",
+}
+_PASSIVE = {
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "it",
+    "there",
+    "who",
+    "which",
+    "that",
+}
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "one"}
+_BOUNDARY = re.compile(
+    r"(?:[.!?;:][”\"’]?\s+|,\s+|\s[–—-]\s|\sand\s(?![A-Z])|\s(?:but|that|because|as|while|when|"
+    r"where|after|before|since|although|though|if|so|whether|how|what|why)\s)"
+)
+_T2_STOP = re.compile(
+    r"\s(?:while|in|on|at|after|before|when|as|adding|referring|during|yesterday|today|last|"
+    r"this|to|but|and|who|from|recently|earlier|with|of\s+the\s+\w+s\b)\b|[,.;:!?(“”\"]"
+)
+_CONJUNCTIONS = re.compile(
+    r"^(?:(?:and|but|or|so|then|yet|while|as|however|meanwhile),?\s+)+", re.I
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<subj>[^,.;:“”\"]{2,80})")
+_SENTENCE_END = re.compile(
+    r"[.!?](?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bNo\.)"
+    r"(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])"
+)
+_GROUP_NOUNS = {
+    "experts",
+    "examiners",
+    "investigators",
+    "inspectors",
+    "monitors",
+    "observers",
+    "officials",
+    "rapporteurs",
+    "researchers",
+    "ministers",
+    "diplomats",
+    "sources",
+    "lawyers",
+    "doctors",
+    "scientists",
+    "analysts",
+    "campaigners",
+    "activists",
+    "leaders",
+    "members",
+    "spokesmen",
+    "police",
+    "prosecutors",
+    "judges",
+}
+_COMMISSIONED = re.compile(
+    rf"^[Tt]he\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{'|'.join(sorted(_GROUP_NOUNS))})\s+"
+    rf"(?:commissioned|appointed|employed|sent|hired|chosen|working)\s+(?:by|for)\s+"
+    rf"(?:the\s+)?(?P<org>{names.TOKEN})"
+)
+
+
+@dataclass
+class Subject:
+    """Who a cue says is speaking, as written."""
+
+    kind: str  # "pronoun", "name", "phrase" (the/a/his ...), "group" (UN experts), "generic"
+    text: str
+    role: str | None = None
+
+
+@dataclass
+class Cue:
+    """A verb of saying and its subject, with its place in the passage."""
+
+    phrase: str
+    subject: Subject | None
+    start: int
+    end: int
+    adjacent: bool = False  # touches the quote: ", he said" or "said:"
+    gap_punctuated: bool = False  # a comma, colon or semicolon between the verb and the quote
+
+
+def classify(segment: str) -> Subject | None:
+    """What kind of speaker reference a short stretch of text is, or None."""
+    seg = _CONJUNCTIONS.sub("", segment.strip(" ,"))
+    if not seg or len(seg.split()) > 16:
+        return None
+    low = seg.lower()
+    if low in PRONOUNS:
+        return Subject("pronoun", low)
+    group = _COMMISSIONED.match(seg)
+    if group:
+        return Subject("group", f"{group.group('org')} {group.group('noun')}")
+    first = low.split()[0]
+    if first in _DETERMINERS:
+        last = low.split()[-1]
+        if len(seg.split()) > 8 or last in _DETERMINERS or last in _PASSIVE:
+            return None
+        return Subject("phrase", seg)
+    run = re.search(rf"(?:{names.RUN})$", seg)
+    if run:
+        return _named(seg, run)
+    group_run = re.fullmatch(rf"(?P<run>{names.RUN})\s+(?P<noun>[a-z]+)", seg)
+    if group_run and group_run.group("noun") in _GROUP_NOUNS:
+        return Subject("group", seg)
+    if low in _GROUP_NOUNS or low.split()[-1] in _GROUP_NOUNS and len(seg.split()) <= 3:
+        return Subject("generic", low)
+    return None
+
+
+def _named(seg: str, run: re.Match[str]) -> Subject | None:
+    """A subject ending in a capitalised run, with the role words before it."""
+    text = run.group()
+    first = text.split()[0].rstrip(".").lower()
+    if first in names.NOT_NAME_WORDS and first not in names.HONORIFICS:
+        text = " ".join(text.split()[1:])
+        if not text:
+            return None
+    descriptor = roles.descriptor_before(seg, run.start())
+    titles, name = names.split_titles(text)
+    role = " ".join(p for p in (descriptor, titles) if p) or None
+    if role and any(ch.isdigit() for ch in role):
+        role = None
+    return Subject("name", name, role)
+
+
+def subject_before(before: str) -> Subject | None:
+    """The subject of a verb, from the text that precedes the verb in its clause."""
+    text = before.rstrip()
+    words = text.split()
+    while words and words[-1].lower() in _SKIP_BEFORE_VERB:
+        words.pop()
+    text = " ".join(words)
+    if not words or words[-1].lower() in _PASSIVE:
+        return None
+    if text.endswith(","):
+        return _with_appositive(text[:-1])
+    parts = _BOUNDARY.split(text)
+    subject = classify(parts[-1])
+    if subject and subject.kind == "phrase" and len(parts) > 1 and text.endswith(parts[-1]):
+        named = _appositive_without_comma(text[: -len(parts[-1])], parts[-1])
+        return named or subject
+    return subject
+
+
+def _appositive_without_comma(head: str, phrase: str) -> Subject | None:
+    """ "Mark Serwotka, the leader of the PCS said:" -> Mark Serwotka, with that role."""
+    if not head.rstrip().endswith(",") or phrase.split()[0].lower() not in ("the", "a", "an"):
+        return None
+    name = classify(_BOUNDARY.split(head.rstrip()[:-1])[-1])
+    if name is None or name.kind != "name":
+        return None
+    name.role = name.role or phrase
+    return name
+
+
+def _with_appositive(text: str) -> Subject | None:
+    """ "Mike Eccleshall, the venue's Promotions Coordinator," -> the name with its role."""
+    head, _, apposition = text.rpartition(",")
+    if not head:
+        return classify(_BOUNDARY.split(text)[-1])
+    subject = classify(_BOUNDARY.split(head)[-1])
+    apposition = apposition.strip()
+    if subject and apposition and not apposition.isdigit() and not subject.role:
+        subject.role = apposition
+    return subject
+
+
+def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
+    """A cue right after a closing mark: `," he says`, `," said Mr Barber`, `", Ms Kite said`."""
+    rest = text[close_at + 1 : close_at + 200]
+    lead = re.match(r"\s*,?\s*", rest)
+    pos = lead.end() if lead else 0
+    if quote.rstrip().endswith(".") and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
+        return None  # a full stop inside the marks ends the sentence
+    start = close_at + 1 + pos
+    verb_first = VERB_RE.match(rest, pos)
+    if verb_first:
+        return _verb_then_subject(text, start, verb_first, close_at + 1)
+    match = re.match(
+        rf"(?P<subj>(?:[^.!?;:\"“”\n]|(?<=Mr)\.|(?<=Dr)\.|(?<=Ms)\.){{1,90}}?)\s+(?P<verb>{VERBS})\b",
+        rest[pos:],
+    )
+    if not match:
+        return None
+    subject = _whole_subject(match.group("subj"))
+    if subject is None:
+        return None
+    end = _object_end(text, start + match.end())
+    return Cue(text[start:end], subject, start, end, adjacent=True)
+
+
+def _whole_subject(written: str) -> Subject | None:
+    """The subject when all of `written` is the subject (a trailing cue's text before the verb)."""
+    words = written.split()
+    if len(words) > 9:
+        return None
+    text = written.rstrip()
+    if text.endswith(","):
+        return _with_appositive(text[:-1])
+    if _BOUNDARY.search(text):
+        return None
+    while words and words[-1].lower() in _SKIP_BEFORE_VERB:
+        words.pop()
+    return classify(" ".join(words))
+
+
+def _verb_then_subject(text: str, start: int, verb: re.Match[str], base: int) -> Cue | None:
+    """`said Russian oil official Sergei Oganesyan` / `said Dmitry Lukashov, an analyst at ...`."""
+    after = base + verb.end()
+    tail = text[after : after + 120]
+    stop = _T2_STOP.search(tail)
+    written = tail[: stop.start()] if stop else tail
+    subject = classify(written)
+    if subject is None or subject.kind == "pronoun" and verb.group("verb") != "said":
+        return None
+    end = after + len(written.rstrip())
+    if subject.kind == "name" and not subject.role:
+        subject.role = roles.appositive_after(text, end)
+    return Cue(text[start:end], subject, start, end, adjacent=True)
+
+
+def _object_end(text: str, at: int) -> int:
+    """Extend a cue over its object: "tells Haaretz", "was quoted as saying by the Daily Mail"."""
+    verb = text[max(0, at - 8) : at].split()[-1:]
+    if not verb or verb[0] not in _TAKES_OBJECT:
+        return at
+    obj = _OBJECT.match(text, at)
+    return obj.end() if obj else at
+
+
+def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
+    """A cue before an opening mark, within its sentence: `Falconer said: "`, `Ayup says that ... “`."""
+    prefix = text[floor:open_at]
+    stripped = prefix.rstrip()
+    adjacent = stripped.endswith((":", ","))
+    verbs = [v for v in VERB_RE.finditer(prefix)]
+    order = list(reversed(verbs)) if adjacent else verbs
+    for verb in order:
+        subject = subject_before(prefix[: verb.start()])
+        if verb.group("verb") in _PARTICIPLES and subject is None:
+            continue
+        if subject is not None:
+            return _leading(text, floor, verb, subject, adjacent, open_at)
+    according = _according(text, floor, prefix, adjacent)
+    if according:
+        return according
+    if order:
+        return _leading(text, floor, order[0], None, adjacent, open_at)
+    return None
+
+
+def _leading(
+    text: str,
+    floor: int,
+    verb: re.Match[str],
+    subject: Subject | None,
+    adjacent: bool,
+    open_at: int,
+) -> Cue:
+    """Build a leading cue from its verb match."""
+    start = floor + verb.start()
+    if subject is not None:
+        window = text[max(floor, start - 60) : start].lower()
+        found = window.rfind(subject.text.split()[0].lower())
+        start = start - len(window) + found if found >= 0 else start
+    end = _object_end(text, floor + verb.end())
+    gap = text[end:open_at]
+    return Cue(
+        text[start:end].strip(),
+        subject,
+        start,
+        end,
+        adjacent=adjacent and not gap.strip(" :,"),
+        gap_punctuated=bool(re.search(r"[,;:]", gap.rstrip(":, "))),
+    )
+
+
+def _according(text: str, floor: int, prefix: str, adjacent: bool) -> Cue | None:
+    """`According to X, ...` anywhere before the quote in its sentence."""
+    match = _ACCORDING.search(prefix)
+    if not match:
+        return None
+    subject = classify(match.group("subj"))
+    if subject is None:
+        return None
+    end = floor + match.end("subj")
+    if subject.kind == "name" and not subject.role:
+        subject.role = roles.appositive_after(text, end)
+    return Cue(
+        match.group().strip(),
+        subject,
+        floor + match.start(),
+        end,
+        adjacent=False,
+        gap_punctuated=True,
+    )
+
+
+def sentence_start(text: str, at: int, floor: int = 0) -> int:
+    """Where the sentence containing offset `at` begins (not before `floor`)."""
+    ends = _sentence_ends(text)
+    found = bisect.bisect_right(ends, at) - 1
+    return max(floor, ends[found]) if found >= 0 else floor
+
+
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Offsets where each sentence after the first begins."""
+    return tuple(m.end() for m in _SENTENCE_END.finditer(text))
+
+
+def sentence_cue(text: str, start: int, end: int) -> Cue | None:
+    """The first cue with a usable subject in a narration sentence."""
+    sentence = text[start:end]
+    for verb in VERB_RE.finditer(sentence):
+        subject = subject_before(sentence[: verb.start()])
+        if subject is not None:
+            return _leading(text, start, verb, subject, False, end)
+    return None

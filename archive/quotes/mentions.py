@@ -1,0 +1,105 @@
+"""People named in narration (outside quotation marks): who is introduced, with what role,
+and who was last named as a subject, so that later "he said" and "Mr X" can be resolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.quotes import names, roles
+from archive.quotes.cast import Cast
+from archive.quotes.spans import Span
+
+_CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
+_CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
+_STOP_BACK = set(
+    names.words(
+        """
+    he she they it we i you him her them his its their our my who which that to of in on
+    at by for from with about into as than and but or nor so yet when while after before
+    since if because although though however meanwhile then now said says told tells
+    added adds met saw was were is are be been being has have had will would could
+    should may might must do did does according a an
+    """
+    )
+)
+_CLAUSE_OPENERS = {
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "then",
+    "when",
+    "now",
+    "so",
+    "yet",
+    "while",
+    "although",
+    "though",
+    "as",
+    "after",
+    "before",
+}
+
+
+def scan_mentions(text: str, spans: list[Span], cast: Cast, base: int) -> None:
+    """Introduce the people named in a passage's narration and note where they were named."""
+    quoted = [(s.start, s.end) for s in spans if s.depth == 0]
+    for match in names.RUN_RE.finditer(text):
+        start, run = match.start(), match.group()
+        if quoted and any(a <= start < b for a, b in quoted):
+            continue
+        if " " not in run:
+            _single_word(text, run, start, match.end(), cast, base)
+            continue
+        words = run.split()
+        while (
+            words
+            and words[0].lower() in names.NOT_NAME_WORDS
+            and words[0].rstrip(".").lower() not in names.HONORIFICS
+        ):
+            start = text.index(words[1], start) if len(words) > 1 else match.end()
+            words = words[1:]
+        if len(words) == 1:
+            _single_word(text, words[0], start, match.end(), cast, base)
+        elif words:
+            _mention(text, " ".join(words), start, match.end(), cast, base)
+
+
+def _single_word(text: str, word: str, start: int, end: int, cast: Cast, base: int) -> None:
+    """A lone capitalised word counts only as a surname or alias of someone already named."""
+    known = cast.known(word)
+    if known is not None:
+        subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
+        cast.note(known, base + start, subject=subject)
+
+
+def _mention(text: str, run: str, start: int, end: int, cast: Cast, base: int) -> None:
+    """Record a run of capitalised words if it names a person."""
+    honorific, _ = names.strip_honorific(run)
+    titles, name = (None, run) if honorific else names.split_titles(run)
+    if not honorific and not names.looks_like_person(name):
+        if " " not in name:
+            _single_word(text, name, end - len(name), end, cast, base)
+        return
+    subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
+    descriptor = roles.descriptor_before(text, start)
+    role = " ".join(p for p in (descriptor, titles) if p) or roles.role_after(text, end)
+    cast.person(name, role=role, at=base + start, subject=subject)
+
+
+def _at_clause_start(text: str, start: int) -> bool:
+    """Whether a name opens its clause (after role words): the likely subject of its sentence."""
+    before = text[max(0, start - 80) : start].split()
+    for _ in range(6):
+        if not before or before[-1][-1] in _CLAUSE_PUNCTUATION or before[-1].lower() in _STOP_BACK:
+            break
+        before.pop()  # a descriptor word: "Tory shadow home secretary"
+    if not before:
+        return True
+    last = before[-1]
+    if _CREDIT.search(last):
+        return False  # "Credit: Simon Gross" names a photographer, not a subject
+    if len(before) > 1 and f"{before[-2]} {last}".lower() == "according to":
+        return True
+    return last[-1] in _CLAUSE_PUNCTUATION or last.lower() in _CLAUSE_OPENERS

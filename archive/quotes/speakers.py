@@ -1,0 +1,171 @@
+"""Resolving a cue's subject to a person or organisation of the document's cast.
+
+"he"/"she" is the person last named as a subject (in this paragraph first), gender permitting;
+"they" and "the examiners" the group that last spoke; "the prime minister" the person the
+article gave that role; a surname or "Mr X" the person introduced with that name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.quotes import names
+from archive.quotes.cast import Cast, Member
+from archive.quotes.cues import Subject
+
+_NONPERSON_HEADS = {
+    "statement",
+    "report",
+    "survey",
+    "study",
+    "letter",
+    "document",
+    "paper",
+    "website",
+    "site",
+    "figures",
+    "data",
+    "poll",
+    "research",
+    "findings",
+    "company",
+    "firm",
+    "group",
+    "government",
+    "ministry",
+    "agency",
+    "court",
+    "newspaper",
+    "book",
+    "article",
+    "note",
+    "release",
+    "bank",
+    "club",
+    "team",
+    "union",
+    "party",
+    "council",
+    "board",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "police",
+    "authorities",
+    "administration",
+    "executive",
+    "market",
+    "markets",
+    "index",
+    "figure",
+    "analysis",
+    "report's",
+    "review",
+    "committee",
+    "ruling",
+    "plan",
+}
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+_GROUP_HEADS = {
+    "examiners",
+    "experts",
+    "investigators",
+    "inspectors",
+    "rapporteurs",
+    "monitors",
+    "panel",
+    "tribunal",
+    "researchers",
+}
+_SPOKESPERSON = re.compile(
+    rf"^an?\s+(?:(?P<org>{names.RUN})\s+)?(?:spokes(?:man|woman|person)|official|source|representative)"
+    rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<org2>{names.RUN}))?$"
+)
+_PREPOSITIONS = {"of", "in", "for", "at", "on", "from", "to", "with"}
+PARAGRAPH = 1_000_000  # positions are paragraph * PARAGRAPH + offset
+
+
+def resolve(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Member | None:
+    """The member a subject refers to at position `at`, introducing named ones; None if unnamed."""
+    if subject.kind == "pronoun":
+        return _pronoun(cast, subject.text, at)
+    if subject.kind == "group":
+        return cast.organisation(subject.text, at=at)
+    if subject.kind == "name":
+        return _name(cast, subject, at, common_words)
+    if subject.kind == "phrase":
+        return _phrase(cast, subject.text, at)
+    return None
+
+
+def _pronoun(cast: Cast, pronoun: str, at: int) -> Member | None:
+    """he/she: the last person named as a subject, in this paragraph first; they: the last group."""
+    if pronoun == "they":
+        return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
+    if pronoun not in ("he", "she"):
+        return None
+    gender = "m" if pronoun == "he" else "f"
+    paragraph = at - at % PARAGRAPH
+    member = cast.latest(before=at, after=paragraph - 1, gender=gender) or cast.latest(
+        before=at, gender=gender
+    )
+    if member is not None and member.gender is None:
+        member.gender = gender
+    return member
+
+
+def _name(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Member | None:
+    """A named subject: a known person, a new person, or an organisation."""
+    written = subject.text
+    honorific, bare = names.strip_honorific(written)
+    if honorific or names.looks_like_person(written):
+        return cast.person(written, role=subject.role, at=at)
+    if len(bare.split()) == 1:
+        known = cast.known(bare)
+        if known is not None:
+            cast.note(known, at)
+            return known
+        if bare.lower() in common_words or bare.lower() in names.NOT_NAME_WORDS:
+            return None  # "Analysts", "Critics": a capitalised common word, not a name
+    return cast.organisation(written, at=at)
+
+
+def _phrase(cast: Cast, phrase: str, at: int) -> Member | None:
+    """ "the Chinese Embassy in Israel", "the prime minister", "a Microsoft spokesman", "his son"."""
+    words = phrase.split()
+    determiner, rest = words[0].lower(), words[1:]
+    if not rest:
+        return None
+    if determiner in ("a", "an"):
+        spokes = _SPOKESPERSON.match(phrase)
+        org = spokes and (spokes.group("org") or spokes.group("org2"))
+        return cast.organisation(org, at=at) if org else None
+    core = _core(rest)
+    head = core[-1]
+    if determiner == "the" and head[:1].isupper():
+        return cast.organisation(" ".join(rest), at=at)
+    head = head.lower()
+    if head in _SPOKESPEOPLE:
+        return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
+    if head in _NONPERSON_HEADS:
+        return None
+    if head in _GROUP_HEADS:
+        return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
+    member = cast.by_role(" ".join(core))
+    if member is None and determiner == "the":
+        member = cast.latest(before=at, after=at - 3 * PARAGRAPH)
+    if member is not None:
+        cast.note(member, at)
+    return member
+
+
+def _core(words: list[str]) -> list[str]:
+    """The words of a noun phrase before its first preposition ("Council" of "Council of ...")."""
+    for i, word in enumerate(words):
+        if i and word.lower() in _PREPOSITIONS:
+            return words[:i]
+    return words

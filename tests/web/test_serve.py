@@ -1,0 +1,91 @@
+"""`cuttings serve --workers N`: several server processes over one archive."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.librarian_support import add_user
+from tests.server_support import Browser, free_port, wait_for_port
+from web.app import create_app
+from web.auth import limiter
+from web.cli import cli
+from web.cli.serve_cmds import demo_files
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                status = (entry / "status").read_text()
+            except OSError:
+                continue
+            if f"\nPPid:\t{pid}\n" in status:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.slow
+def test_worker_processes_serve_one_archive_and_keep_a_login(tmp_path):
+    data = tmp_path / "data"
+    added = CliRunner().invoke(cli, ["add", *map(str, demo_files()), "--data", str(data)])
+    assert added.exit_code == 0, added.output
+    add_user(data, "lib", "librarian")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from web.cli import main; main()", "serve", "--workers", "2"]
+        + ["--threads", "2", "--port", str(port), "--data", str(data)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for_port(port)
+        deadline = time.monotonic() + 30
+        while len(children(server.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(children(server.pid)) == 2
+
+        browser = Browser(f"http://127.0.0.1:{port}")
+        found = json.load(browser.get("/api/search?q=%22organ+harvesting%22"))
+        assert found["total"] >= 1
+        assert {hit["provenance"]["outlet"] for hit in found["hits"]} >= {"OpIndia"}
+
+        # every request is a new connection, so they land on either worker: the session
+        # (signed with the data directory's key) must hold on both
+        browser.log_in("lib")
+        for _ in range(6):
+            page = browser.get("/librarian/upload")
+            assert page.url.endswith("/librarian/upload")
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    assert server.returncode == 0, server.stderr.read().decode()[-2000:]
+
+
+def test_each_worker_process_allows_its_share_of_login_attempts(tmp_path):
+    one = create_app({"CUTTINGS_LOGIN_ATTEMPTS": 6}, data=str(tmp_path))
+    three = create_app(
+        {"CUTTINGS_LOGIN_ATTEMPTS": 6, "CUTTINGS_SERVER_WORKERS": 3}, data=str(tmp_path)
+    )
+    with one.app_context():
+        assert limiter().attempts == 6
+    with three.app_context():
+        assert limiter().attempts == 2
