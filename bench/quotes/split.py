@@ -1,0 +1,71 @@
+"""Draw the evaluation sets once: PolNeAR's held-out part and the BBC held-out articles.
+
+    .venv/bin/python bench/quotes/split.py      # writes bench/quotes/split.json
+
+PolNeAR: within each publisher, files ordered by the SHA-256 of their names; the first 30%
+(36 of 120) are held out, the rest are for development. BBC: eight files per topic folder,
+drawn with random.Random(20261201) from the files outside labels.json, are held out; eight
+more per folder, drawn after them, are the labelled development set. Nobody developing
+attribution reads the held-out files; their figures are reported, never tuned to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[2] / "shared" / "corpus"
+HELD_OUT_SHARE = 0.3
+BBC_PER_TOPIC = 8
+BBC_SEED = 20261201
+
+
+def polnear_split(articles: Path) -> dict[str, list[str]]:
+    """Held-out and development files, stratified by publisher."""
+    by_publisher: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(articles.glob("*.txt")):
+        publisher = path.name.removeprefix("polnear-train-").split("_", 1)[0]
+        by_publisher[publisher].append(path.name)
+    held, dev = [], []
+    for files in by_publisher.values():
+        ordered = sorted(files, key=lambda f: hashlib.sha256(f.encode()).hexdigest())
+        cut = round(len(ordered) * HELD_OUT_SHARE)
+        held += ordered[:cut]
+        dev += ordered[cut:]
+    return {"heldout": sorted(held), "dev": sorted(dev)}
+
+
+def bbc_split(bbc: Path, labelled: set[str]) -> dict[str, list[str]]:
+    """Held-out and development BBC files (corpus-relative paths), none from labels.json."""
+    rng = random.Random(BBC_SEED)
+    held, dev = [], []
+    for topic in sorted(p.name for p in bbc.iterdir() if p.is_dir()):
+        pool = [
+            f"bbc/{topic}/{p.name}"
+            for p in sorted((bbc / topic).glob("*.txt"))
+            if f"bbc/{topic}/{p.name}" not in labelled
+        ]
+        drawn = rng.sample(pool, 2 * BBC_PER_TOPIC)
+        held += drawn[:BBC_PER_TOPIC]
+        dev += drawn[BBC_PER_TOPIC:]
+    return {"heldout": sorted(held), "dev": sorted(dev)}
+
+
+def main() -> None:
+    labels = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
+    labelled = {entry["file"] for entry in labels}
+    split = {
+        "polnear": polnear_split(CORPUS / "polnear" / "articles"),
+        "bbc": bbc_split(CORPUS / "bbc", labelled),
+    }
+    (HERE / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
+    for name, parts in split.items():
+        print(name, {k: len(v) for k, v in parts.items()})
+
+
+if __name__ == "__main__":
+    main()
