@@ -12,6 +12,9 @@ from functools import lru_cache
 
 from archive.model import PersonMention
 
+# Bump when `person_key` changes: the catalog then refolds the keys it stored with the old rule.
+KEY_VERSION = 1
+
 # Honorifics dropped from a person key (titles of nobility are kept: they are part of the name).
 _KEY_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -30,7 +33,7 @@ def person_key(name: str) -> str:
     return " ".join(words)
 
 
-def _full_keys(mention: PersonMention) -> set[str]:
+def full_keys(mention: PersonMention) -> set[str]:
     """Keys that identify a mention on their own: its name and its full-name aliases."""
     keys = {person_key(a) for a in [mention.name, *mention.aliases]}
     if mention.kind == "organisation":
@@ -40,10 +43,10 @@ def _full_keys(mention: PersonMention) -> set[str]:
 
 def match_person(mention: PersonMention, candidates: list[PersonMention]) -> int | None:
     """Index of the candidate that is the same real person or organisation, or None."""
-    keys = _full_keys(mention)
+    keys = full_keys(mention)
     if not keys:
         return None
     for index, candidate in enumerate(candidates):
-        if candidate.kind == mention.kind and keys & _full_keys(candidate):
+        if candidate.kind == mention.kind and keys & full_keys(candidate):
             return index
     return None
