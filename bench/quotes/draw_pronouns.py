@@ -1,6 +1,7 @@
 """Draw the PolNeAR pronoun/description sample for hand labelling, reproducibly.
 
-    .venv/bin/python bench/quotes/draw_pronouns.py   # writes bench/quotes/polnear-pronouns.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py          # writes bench/quotes/polnear-pronouns.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --check  # checks the labelled polnear-pronouns.json
 
 Direct quotations (3+ words, quoted part at least 80% of the attribution's content) whose
 annotated source is a pronoun or a description are collected from gold-train.json, apart for
@@ -8,12 +9,19 @@ the held-out and the development articles of split.json. Each list is sorted by
 (file, paragraph, start), shuffled with its own random.Random(20261202) and cut: the first 200
 held-out and the first 120 development quotes are drawn. The automatic `speaker` of the gold
 file is left out, so the reader never sees it.
+
+--check confirms that the labelled file holds exactly the drawn quotes and that each quote's
+text occurs in its paragraph (whitespace and quote marks normalised; the NYT copies write
+quotes as doubled apostrophes). A quote's `paragraph` counts the article file's non-empty
+lines from 0, the headline being line 0 (some files separate paragraphs by a single newline).
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,7 +60,38 @@ def draw() -> list[dict]:
     return drawn
 
 
+def _norm(text: str) -> str:
+    for a, b in (("''", '"'), ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"),
+                 ("\xa0", " ")):
+        text = text.replace(a, b)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def check() -> int:
+    """Problems found in polnear-pronouns.json (0 when it is sound)."""
+    labelled = json.loads((HERE / "polnear-pronouns.json").read_text(encoding="utf-8"))["items"]
+    drawn = draw()
+    key = lambda q: (q["part"], q["file"], q["paragraph"], q["text"])
+    problems = 0
+    if sorted(map(key, labelled)) != sorted(map(key, drawn)):
+        print("labelled items differ from the draw")
+        problems += 1
+    for item in labelled:
+        text = (CORPUS / "articles" / item["file"]).read_text(encoding="utf-8")
+        lines = [line for line in text.split("\n") if line.strip()]
+        if _norm(item["text"]) not in _norm(lines[item["paragraph"]]):
+            print("text not in its paragraph:", item["file"], item["paragraph"], item["text"][:60])
+            problems += 1
+        if (item["speaker"] is None) != (item["speaker_kind"] is None):
+            print("speaker and speaker_kind disagree:", item["file"], item["text"][:60])
+            problems += 1
+    print(len(labelled), "labelled items,", problems, "problems")
+    return problems
+
+
 def main() -> None:
+    if "--check" in sys.argv[1:]:
+        sys.exit(1 if check() else 0)
     items = draw()
     out = HERE / "polnear-pronouns.todo.json"
     out.write_text(json.dumps({"seed": SEED, "items": items}, indent=1, ensure_ascii=False) + "\n",
