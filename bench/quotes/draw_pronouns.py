@@ -90,7 +90,10 @@ def check() -> int:
     """Problems found in polnear-pronouns.json (0 when it is sound)."""
     labelled = json.loads((HERE / "polnear-pronouns.json").read_text(encoding="utf-8"))["items"]
     drawn = draw()
-    key = lambda q: (q["part"], q["file"], q["paragraph"], q["text"])
+
+    def key(q: dict) -> tuple:
+        return (q["part"], q["file"], q["paragraph"], q["text"])
+
     problems = 0
     if sorted(map(key, labelled)) != sorted(map(key, drawn)):
         print("labelled items differ from the draw")
