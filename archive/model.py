@@ -21,6 +21,8 @@ FIELD_SOURCES = ("librarian", "html-meta", "byline", "text", "url", "inferred", 
 # The metadata fields every document may carry; `authors` is a list of strings, `published`
 # and `captured` ISO dates to their known precision (YYYY, YYYY-MM or YYYY-MM-DD).
 FIELD_NAMES = ("title", "outlet", "host", "authors", "published", "captured", "url", "language")
+# The fields a librarian may type beside an upload (`captured` comes from the crawl itself).
+UPLOAD_FIELDS = tuple(name for name in FIELD_NAMES if name != "captured")
 
 FORMATS = ("text", "html", "warc")
 

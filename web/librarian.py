@@ -17,7 +17,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -30,24 +29,19 @@ from archive.catalog.accounts import EDITOR_ROLES
 from archive.catalog.records import AuditEntry
 from archive.errors import ArchiveError, NotFound
 from archive.ingest.service import IngestResult
-from archive.model import FIELD_NAMES
+from archive.model import FIELD_NAMES, UPLOAD_FIELDS
+from archive.numbers import page_number
 from archive.originals import Originals
 from archive.serialize import document_to_json
-from web import editing
+from web import editing, settings
 from web.auth import actor, roles_required
 from web.context import get_archive, get_catalog, get_datadir
 
 bp = Blueprint("librarian", __name__, url_prefix="/librarian")
 
-UPLOAD_FIELDS = ("title", "outlet", "host", "authors", "published", "url")
 ORIGINAL_CSP = "sandbox; default-src 'none'"
 editors_only = roles_required(*EDITOR_ROLES)
 admins_only = roles_required("admin")
-
-
-def max_decompressed() -> int:
-    """How far a compressed upload may expand (CUTTINGS_MAX_DECOMPRESSED_MB), in bytes."""
-    return int(current_app.config["CUTTINGS_MAX_DECOMPRESSED_MB"]) * 1024 * 1024
 
 
 def split_names(text: str) -> list[str]:
@@ -82,7 +76,7 @@ def index():
         if request.args.get("status") in ("active", "withdrawn")
         else None
     )
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = page_number(request.args.get("page"))
     documents = get_catalog().documents.listing(status=status, limit=50, offset=(page - 1) * 50)
     return render_template("librarian/index.html", documents=documents, status=status, page=page)
 
@@ -103,7 +97,11 @@ def upload():
             "librarian/upload.html", form=form, error=error.message
         ), error.status
     results = editing.ingest_uploads(
-        get_archive(), uploads, overrides, actor=actor(), max_bytes=max_decompressed()
+        get_archive(),
+        uploads,
+        overrides,
+        actor=actor(),
+        max_bytes=settings.max_decompressed_bytes(),
     )
     return render_template("librarian/results.html", items=[_result_view(r) for r in results])
 

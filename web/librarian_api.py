@@ -26,30 +26,26 @@ from typing import Any
 from flask import Blueprint, jsonify, request, url_for
 
 from archive.catalog.accounts import EDITOR_ROLES
-from archive.errors import ArchiveError, InvalidValue
+from archive.errors import ArchiveError, InvalidValue, UnsupportedInput
+from archive.model import UPLOAD_FIELDS
 from archive.serialize import document_to_json
-from web import editing
+from web import editing, settings
 from web.auth import actor, token_required
 from web.context import get_archive, get_catalog
-from web.librarian import max_decompressed
+from web.errors import error_body
 
 bp = Blueprint("librarian_api", __name__, url_prefix="/api")
 editors_only = token_required(*EDITOR_ROLES)
 
-METADATA_FIELDS = ("title", "outlet", "host", "authors", "published", "url", "language")
 # The same names as `cuttings add` takes, for the metadata form fields of an upload.
 FORM_ALIASES = {"date": "published", "author": "authors"}
-
-
-class UnsupportedMediaType(ArchiveError):
-    status = 415
 
 
 def json_body() -> Any:
     """The request's JSON (any value, `null` too); 415 when it is not JSON, 400 when it does
     not parse."""
     if not request.is_json:
-        raise UnsupportedMediaType("send a JSON body (Content-Type: application/json)")
+        raise UnsupportedInput("send a JSON body (Content-Type: application/json)")
     try:
         return json.loads(request.get_data(cache=True))
     except ValueError:  # JSONDecodeError and UnicodeDecodeError both are
@@ -63,10 +59,10 @@ def upload_metadata() -> dict[str, Any]:
         if key == "text":
             continue
         name = FORM_ALIASES.get(key, key)
-        if name not in METADATA_FIELDS:
+        if name not in UPLOAD_FIELDS:
             raise InvalidValue(
                 f"unknown field {key!r}; metadata fields: "
-                f"{', '.join(METADATA_FIELDS)} (or date, author)"
+                f"{', '.join(UPLOAD_FIELDS)} (or date, author)"
             )
         values = request.form.getlist(key)
         typed[name] = values if name == "authors" else values[-1]
@@ -75,7 +71,7 @@ def upload_metadata() -> dict[str, Any]:
 
 def received_upload() -> editing.Upload:
     if not request.mimetype.startswith("multipart/form-data"):
-        raise UnsupportedMediaType("send multipart/form-data with a `file` part")
+        raise UnsupportedInput("send multipart/form-data with a `file` part")
     files = [f for f in request.files.getlist("file") if f.filename]
     text = request.form.get("text", "")
     if len(files) + bool(text.strip()) != 1:
@@ -92,12 +88,13 @@ def add_document():
     upload = received_upload()
     overrides = upload_metadata()
     results = editing.ingest_upload(
-        get_archive(), upload, overrides, actor=actor(), max_bytes=max_decompressed()
+        get_archive(), upload, overrides, actor=actor(), max_bytes=settings.max_decompressed_bytes()
     )
     items = [r.to_json() for r in results]
     if all(r.status == "error" for r in results):
-        body: dict[str, Any] = {"error": "; ".join(r.error or "" for r in results)}
-        return jsonify(body | ({"items": items} if len(items) > 1 else {})), 422
+        message = "; ".join(r.error or "" for r in results)
+        extra = {"items": items} if len(items) > 1 else {}
+        return jsonify(error_body(message, 422, "unreadable", **extra)), 422
     status = 201 if any(r.status == "added" for r in results) else 200
     if len(items) == 1:
         return (

@@ -8,6 +8,7 @@ from flask import Blueprint, render_template, request
 
 from archive.errors import ArchiveError
 from archive.model import FIELD_NAMES, PASSAGE_KINDS, Document
+from archive.numbers import page_number
 from index.request import SORTS, SearchRequest
 from web.context import get_archive, get_catalog
 
@@ -58,7 +59,7 @@ def document_page(doc_id: int):
 def people_page():
     """Everyone quoted or named in the archive, by name, filterable."""
     query = (request.args.get("q") or "").strip()
-    page = _page_number(request.args.get("page"))
+    page = page_number(request.args.get("page"))
     rows = get_catalog().people.listing(
         query, active_only=True, limit=PEOPLE_PER_PAGE + 1, offset=(page - 1) * PEOPLE_PER_PAGE
     )
@@ -106,11 +107,3 @@ def _form_values() -> dict[str, Any]:
     kinds = [k for v in request.args.getlist("kinds") for k in v.split(",") if k]
     form["kinds"] = kinds or ["body", "heading"]
     return form
-
-
-def _page_number(text: str | None) -> int:
-    if not text:
-        return 1
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 10_000:
-        raise ArchiveError(f"page must be a whole number from 1 to 10000, not {text!r}")
-    return int(text)
