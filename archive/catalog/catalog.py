@@ -14,8 +14,9 @@ from archive.catalog.accounts import Accounts
 from archive.catalog.audit import AuditLog
 from archive.catalog.database import Database, SQLiteDatabase
 from archive.catalog.documents import Documents
+from archive.catalog.keys import refresh_person_keys
 from archive.catalog.migrations import current_version, latest_version, migrate
-from archive.catalog.people import People, refresh_person_keys
+from archive.catalog.people import People
 from archive.catalog.quotes import Quotes
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from archive.catalog.database import Database, now_iso
-from archive.errors import ArchiveError
+from archive.catalog.keys import refresh_person_keys
 
 IDENTITY = {
     "sqlite": "INTEGER PRIMARY KEY",
@@ -32,22 +32,10 @@ class Migration:
     after: Callable[[Database], None] | None = None
 
 
-class SchemaTooOld(ArchiveError):
-    """The database's schema is older than this code: `cuttings db init` upgrades it."""
-
-    status = 503
-
-
-def _fill_alias_keys(db: Database) -> None:
-    from archive.catalog.people import refresh_person_keys
-
-    refresh_person_keys(db)
-
-
 def migrations() -> list[Migration]:
     """Every version, in order."""
-    folder = resources.files("archive.catalog").joinpath("migrations")
-    steps = {2: _fill_alias_keys}
+    folder = resources.files("archive.catalog").joinpath("schema")
+    steps = {2: refresh_person_keys}  # 0002 adds alias keys: fold them
     found = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".sql"):

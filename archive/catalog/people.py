@@ -325,22 +325,3 @@ def _check_split(person: PersonRecord, aliases: list[str], quote_ids: list[int])
     foreign = [q for q in quote_ids if q not in theirs]
     if foreign:
         raise InvalidValue(f"quote {foreign[0]} is not attributed to {person.name}")
-
-
-def refresh_person_keys(db: Database) -> None:
-    """Refold every stored name and alias key with the current rule (after it changed)."""
-    for row in db.all("SELECT id, name FROM people"):
-        db.run(
-            "UPDATE people SET pkey = ? WHERE id = ?",
-            (personnames.person_key(row["name"]), row["id"]),
-        )
-    for row in db.all("SELECT person_id, alias FROM aliases"):
-        db.run(
-            "UPDATE aliases SET akey = ? WHERE person_id = ? AND alias = ?",
-            (personnames.person_key(row["alias"]), row["person_id"], row["alias"]),
-        )
-    db.run(
-        "INSERT INTO meta (name, value) VALUES ('person_key_version', ?) "
-        "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        (str(personnames.KEY_VERSION),),
-    )
