@@ -54,15 +54,21 @@ def latest_version() -> int:
     return migrations()[-1].version
 
 
+def applied_versions(db: Database) -> set[int]:
+    """The versions this database has been through."""
+    db.script(_TABLE)
+    return {int(r["version"]) for r in db.all("SELECT version FROM schema_migrations")}
+
+
 def current_version(db: Database) -> int:
     """The newest version applied to this database; 0 for an empty one."""
-    db.script(_TABLE)
-    return int(db.scalar("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations") or 0)
+    return max(applied_versions(db), default=0)
 
 
 def pending(db: Database) -> list[Migration]:
-    have = current_version(db)
-    return [m for m in migrations() if m.version > have]
+    """Versions not applied yet, in order (a version merged late still runs)."""
+    have = applied_versions(db)
+    return [m for m in migrations() if m.version not in have]
 
 
 def migrate(db: Database) -> list[int]:
