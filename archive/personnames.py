@@ -67,6 +67,7 @@ PARTICLES = _words(
 )
 # Gaelic prefixes written as their own word ("Ó Briain", "Mac Lochlainn", "Ní Bhriain").
 GAELIC_PREFIXES = _words("ó o ní nic mac mc ua uí")
+_IRISH_PREFIXES = _words("ó ní nic ua uí")  # never a given name
 # Romanised Chinese, Korean and Vietnamese family names, for family-first order.
 CJK_FAMILY = _words(
     """
@@ -340,6 +341,8 @@ def _split_given_family(words: list[str]) -> tuple[str, str, str, bool]:
     """(given, family, particle, family_first) of a name without titles."""
     if len(words) == 1:
         return "", words[0], _leading_particle(words[0]), False
+    if len(words) == 2 and _bare(words[0]) in _IRISH_PREFIXES:
+        return "", " ".join(words), words[0], False  # "Ó Briain" alone: a family name
     if _family_first(words):
         return " ".join(words[1:]), words[0], "", True
     start = len(words) - 1

@@ -19,6 +19,7 @@ from archive.quotes.cast import Cast, Member
 from archive.quotes.mentions import scan_mentions
 from archive.quotes.spans import Span, find_spans
 from archive.quotes.speakers import PARAGRAPH, resolve
+from archive.quotes.view import reading_view, restore
 
 QUOTED_KINDS = ("body", "heading")
 _MARKS = re.compile(r"[“”\"‘’]")
@@ -39,6 +40,7 @@ class _State:
     last_speaker: Member | None = None
     last_passage: int = -10
     continuing: Member | None = None  # speaker of a quote left open at the end of a passage
+    originals: dict[int, str] = field(default_factory=dict)  # passage texts, by number
 
 
 @dataclass
@@ -55,10 +57,13 @@ class Attribution:
 
 def attribute(passages: list[Passage]) -> Attribution:
     """Every direct quotation in a document's passages, with its speaker."""
-    passages = [p for p in passages if p.kind in QUOTED_KINDS]
+    originals = {p.n: p.text for p in passages}
+    passages = [
+        Passage(p.n, p.kind, reading_view(p.text)) for p in passages if p.kind in QUOTED_KINDS
+    ]
     quoting = [i for i, p in enumerate(passages) if _MARKS.search(p.text)]
     last = quoting[-1] if quoting else -1  # nothing to attribute after the last quote mark
-    state = _State(common_words=_common_words(passages[: last + 2]))
+    state = _State(common_words=_common_words(passages[: last + 2]), originals=originals)
     for index, passage in enumerate(passages[: last + 1]):
         following = passages[index + 1].text if index + 1 < len(passages) else ""
         _attribute_passage(state, index, passage, following)
@@ -257,10 +262,10 @@ def _record(
     start = span.start + (len(raw) - len(raw.lstrip()))
     end = span.start + len(raw.rstrip())
     quote = Quote(
-        text=passage.text[start:end],
+        text=state.originals[passage.n][start:end],
         passage_n=passage.n,
         speaker=speaker.name if speaker else None,
-        cue=cue.phrase if cue else None,
+        cue=restore(cue.phrase) if cue else None,
         start=start,
         end=end,
         nested_in=nested_in,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from archive.model import PersonMention
 from archive.personnames import person_key
 from archive.quotes import names
+from archive.quotes.view import restore
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Member:
     def set_role(self, role: str | None) -> None:
         """Keep the first role the text gives."""
         if role and not self.mention.role:
-            self.mention.role = role.strip(" ,")
+            self.mention.role = restore(role).strip(" ,")
 
 
 @dataclass
@@ -55,10 +56,13 @@ class Cast:
         self, written: str, *, role: str | None = None, at: int = -1, subject: bool = True
     ) -> Member:
         """The member a written name refers to, introducing them if new."""
+        written = restore(written)
         honorific, bare = names.strip_honorific(written)
         member = self._find_name(written, honorific, bare)
         if member is None:
-            member = Member(PersonMention(name=written, kind="person"))
+            # "Sen. Ted Cruz" is recorded as Ted Cruz; "Dr. Alim" keeps the only form known
+            full = bare if honorific and len(bare.split()) > 1 else written
+            member = Member(PersonMention(name=full, kind="person"))
             self.members.append(member)
         elif len(bare.split()) > 1 and len(names.strip_honorific(member.name)[1].split()) == 1:
             member.add_alias(member.name)
@@ -74,6 +78,7 @@ class Cast:
 
     def organisation(self, written: str, *, at: int = -1) -> Member:
         """The organisation or group with this name, introducing it if new."""
+        written = restore(written)
         key = person_key(written)
         for member in self.members:
             if member.mention.kind == "organisation" and key in member.keys:
@@ -91,7 +96,7 @@ class Cast:
         for member in people:
             if key in member.keys:
                 return member
-        if len(bare.split()) == 1 or honorific:
+        if len(bare.split()) == 1:
             last = names.surname(bare)
             matches = [m for m in people if names.surname(m.name) == last]
             return max(matches, key=lambda m: m.last_seen) if matches else None

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from archive import personnames
+from archive.quotes.view import ABBREVIATION_DOT, restore
+
 
 def words(text: str) -> list[str]:
     """The whitespace-separated words of a word-list literal."""
@@ -18,18 +21,27 @@ def words(text: str) -> list[str]:
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿ"
-# One capitalised token: "Gutmann", "O'Neill", "Sven-Goran", "McDonagh", "LeGrand", "UN".
-TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:['’][{UPPER}][{LOWER}]+|-[{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}\b|[{UPPER}]\.)"
-PARTICLE = r"(?:de|da|di|del|van|von|der|den|bin|ibn|al|el|la|le|du)"
-HONORIFIC = (
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Reverend)"
+DOT = f"[.{ABBREVIATION_DOT}]"  # a full stop, or an abbreviation's (archive.quotes.view)
+# One capitalised token: "Gutmann", "O'Neill", "Sven-Goran", "McDonagh", "LeGrand", "UN",
+# "al-Rashid", an abbreviated title "Sen." or initials "L.", "J.J.", "U.S.".
+TOKEN = (
+    rf"(?:(?:[OD]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
+    rf"(?:['’][{UPPER}][{LOWER}]+|-[{UPPER}]?[{LOWER}]+)*{ABBREVIATION_DOT}?"
+    rf"|(?:al|el|Al|El)-[{UPPER}][{LOWER}]+"
+    rf"|[{UPPER}]{{2,}}\b|(?:[{UPPER}]{DOT}){{1,4}})"
 )
-RUN = rf"(?:{HONORIFIC}\.?\s+)?{TOKEN}(?:\s+(?:{PARTICLE}\s+)?{TOKEN})*"
+PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|ter|bin|ibn|al|el|la|le|du|dos|das|Ó|Ní|Uí)"
+HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Reverend|"
+    r"Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Cmdr|Maj|Pres|Sec|Atty|Amb|Hon|Rt|Fr|Supt|Insp|Det)"
+)
+RUN = rf"(?:{HONORIFIC}{DOT}?\s+){{0,2}}{TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{TOKEN})*"
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 
 MALE = {"mr", "sir", "lord", "baron"}
 FEMALE = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
-HONORIFICS = MALE | FEMALE | {"mx", "dr", "prof", "professor", "rev", "reverend"}
+# Forms of address and titles that can stand before a surname ("Sen. Cruz", "President Obama").
+HONORIFICS = set(personnames.HONORIFICS) - {"general", "major", "justice", "speaker", "chairman"}
 
 # Capitalised words that open a run but are not part of a name: titles, ranks, parties,
 # nationalities and other descriptors ("Justice Minister Cathy Jamieson", "Tory Dominic Grieve").
@@ -105,18 +117,21 @@ NOT_NAME_WORDS = set(
 )
 
 
-def tokens(name: str) -> list[str]:
-    """The words of a name, honorific included."""
-    return name.replace(".", ". ").split()
+def _bare(word: str) -> str:
+    return word.rstrip("." + ABBREVIATION_DOT).lower()
 
 
 @lru_cache(maxsize=4096)
 def strip_honorific(name: str) -> tuple[str | None, str]:
-    """Split "Mr Blair" into ("mr", "Blair"); names without one give (None, name)."""
+    """Split "Mr Blair" into ("mr", "Blair"), "Lt. Gov. Dan Patrick" into ("lt gov", "Dan
+    Patrick"); names without one give (None, name)."""
     words = name.split()
-    if len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
-        return words[0].rstrip(".").lower(), " ".join(words[1:])
-    return None, name
+    cut = 0
+    while cut < len(words) - 1 and _bare(words[cut]) in HONORIFICS:
+        cut += 1
+    if not cut:
+        return None, name
+    return " ".join(_bare(w) for w in words[:cut]), " ".join(words[cut:])
 
 
 @lru_cache(maxsize=4096)
@@ -133,7 +148,7 @@ def split_titles(run: str) -> tuple[str, str]:
 
 def _is_title(word: str) -> bool:
     """A word that describes rather than names: a rank, party, nationality or acronym."""
-    bare = word.rstrip(".").lower()
+    bare = _bare(word)
     if bare in HONORIFICS:
         return False
     return bare in TITLE_WORDS or (word.isupper() and len(word) > 1)
@@ -157,14 +172,22 @@ def looks_like_person(name: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def surname(name: str) -> str:
-    """The last word of a name, without honorific or trailing full stop."""
-    return strip_honorific(name)[1].split()[-1].rstrip(".")
+    """The family name ("Cruz" of "Sen. Ted Cruz", "Xi" of "Xi Jinping", "O'Neill")."""
+    parsed = personnames.parse_name(restore(name), "person")
+    return parsed.family or strip_honorific(name)[1].split()[-1].rstrip(".")
+
+
+@lru_cache(maxsize=4096)
+def given_name(name: str) -> str:
+    """The given names of a person ("Ted" of "Sen. Ted Cruz"), "" when only a surname is known."""
+    return personnames.parse_name(restore(name), "person").given
 
 
 def gender_of(honorific: str | None) -> str | None:
-    """'m' or 'f' from an honorific, None when it says nothing."""
-    if honorific in MALE:
+    """'m' or 'f' from an honorific (its last word), None when it says nothing."""
+    last = honorific.split()[-1] if honorific else None
+    if last in MALE:
         return "m"
-    if honorific in FEMALE:
+    if last in FEMALE:
         return "f"
     return None

@@ -124,7 +124,7 @@ def labelled(path: Path) -> list[Article]:
                     text=label["text"],
                     speaker=names[0] if names else None,
                     aliases=tuple(names[1:]),
-                    groups=("all", folder),
+                    groups=(folder,),
                 )
             )
         articles.append(Article(file, CORPUS / file, golds))
