@@ -14,34 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from archive.quotes import names, roles
+from archive.quotes import names, roles, verbs
 
-_VERB_WORDS = names.words(
-    """
-    say says said tell tells told add adds added explain explains explained recount
-    recounts recounted recall recalls recalled assert asserts asserted conclude
-    concludes concluded continue continues continued report reports reported write
-    writes wrote ask asks asked insist insists insisted claim claims claimed warn warns
-    warned admit admits admitted reveal reveals revealed reply replies replied observe
-    observes observed note notes noted stress stresses stressed argue argues argued
-    declare declares declared announce announces announced comment comments commented
-    confirm confirms confirmed concede concedes conceded whisper whispers whispered
-    shout shouts shouted acknowledge acknowledges acknowledged remark remarks remarked
-    quip quips quipped joke jokes joked urge urges urged predict predicts predicted
-    maintain maintains maintained branded adding saying explaining insisting warning
-    recounting recalling
-    """
-)
-_VERB_PHRASES = [
-    "was quoted as saying",
-    "is quoted as saying",
-    "were quoted as saying",
-    "went on",
-    "goes on",
-    "pointed out",
-    "points out",
-]
-VERBS = "|".join(sorted(_VERB_PHRASES + _VERB_WORDS, key=len, reverse=True))
+VERBS = verbs.ALTERNATION
 _NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from|on)\b)"
 _AFTER_DETERMINER = "".join(
     rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "his", "her", "its", "their")
@@ -51,8 +26,8 @@ _OBJECT = re.compile(
     rf"\s+(?:(?:by|to)\s+)?(?:(?:the\s+)?{names.RUN}(?:['’]s(?:\s+{names.RUN})*)?"
     r"|reporters|journalists|the court|the jury|me|him|her|us|them)"
 )
-_TAKES_OBJECT = {"tell", "tells", "told", "saying", "wrote", "writes", "write", "explained"}
-_PARTICIPLES = {"adding", "saying", "explaining", "insisting", "warning", "recounting", "recalling"}
+_TAKES_OBJECT = verbs.TAKES_OBJECT
+_PARTICIPLES = verbs.PARTICIPLES
 
 PRONOUNS = {"he", "she", "they", "i", "we"}
 _SKIP_BEFORE_VERB = {
