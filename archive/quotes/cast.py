@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from archive.model import PersonMention
 from archive.personnames import person_key
 from archive.quotes import names
+from archive.quotes.genders import gender_of_given
 from archive.quotes.view import restore
 
 
@@ -72,6 +73,8 @@ class Cast:
         if honorific:
             member.add_alias(written)
             member.gender = member.gender or names.gender_of(honorific)
+        if member.gender is None:
+            member.gender = gender_of_given(names.given_name(member.name))
         member.set_role(role)
         self.note(member, at, subject=subject)
         return member
@@ -88,6 +91,20 @@ class Cast:
         self.members.append(member)
         self.note(member, at)
         return member
+
+    def find_person(self, written: str) -> Member | None:
+        """The person a written name refers to, if already introduced (nothing changes)."""
+        written = restore(written)
+        honorific, bare = names.strip_honorific(written)
+        return self._find_name(written, honorific, bare)
+
+    def find_organisation(self, written: str) -> Member | None:
+        """The organisation with this name, if already introduced (nothing changes)."""
+        key = person_key(restore(written))
+        for member in self.members:
+            if member.mention.kind == "organisation" and key in member.keys:
+                return member
+        return None
 
     def _find_name(self, written: str, honorific: str | None, bare: str) -> Member | None:
         """An existing person with this full name, or whose surname this short form is."""

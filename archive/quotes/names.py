@@ -35,7 +35,11 @@ HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Reverend|"
     r"Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Cmdr|Maj|Pres|Sec|Atty|Amb|Hon|Rt|Fr|Supt|Insp|Det)"
 )
-RUN = rf"(?:{HONORIFIC}{DOT}?\s+){{0,2}}{TOKEN}(?:\s+(?:{PARTICLE}\s+){{0,2}}{TOKEN})*"
+# Digits inside a run keep a title whole ("Il Sole 24 Ore", "Channel 4 News").
+RUN = (
+    rf"(?:{HONORIFIC}{DOT}?\s+){{0,2}}{TOKEN}"
+    rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|\d{{1,4}}(?=\s+[{UPPER}])))*"
+)
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 
 MALE = {"mr", "sir", "lord", "baron"}
@@ -167,7 +171,9 @@ def looks_like_person(name: str) -> bool:
         return False
     if words[-1].lower() in NATIONALITIES:
         return False  # "Han Chinese", "Bosnian Serb": a people, not a person
-    return not any(w.isupper() and len(w) > 1 for w in words)
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return False
+    return personnames.parse_name(restore(bare)).kind == "person"
 
 
 @lru_cache(maxsize=4096)

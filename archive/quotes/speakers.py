@@ -89,8 +89,15 @@ _PREPOSITIONS = {"of", "in", "for", "at", "on", "from", "to", "with"}
 PARAGRAPH = 1_000_000  # positions are paragraph * PARAGRAPH + offset
 
 
-def resolve(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Member | None:
-    """The member a subject refers to at position `at`, introducing named ones; None if unnamed."""
+def resolve(
+    cast: Cast, subject: Subject, at: int, common_words: set[str], *, introduce: bool = True
+) -> Member | None:
+    """The member a subject refers to at position `at`, introducing named ones; None if unnamed.
+
+    With `introduce=False` nothing changes: the member it would be if already known, else None.
+    """
+    if not introduce:
+        return _peek(cast, subject, at, common_words)
     if subject.kind == "pronoun":
         return _pronoun(cast, subject.text, at)
     if subject.kind == "group":
@@ -102,7 +109,26 @@ def resolve(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Me
     return None
 
 
-def _pronoun(cast: Cast, pronoun: str, at: int) -> Member | None:
+def _peek(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Member | None:
+    """What `resolve` would give, without introducing or noting anyone."""
+    if subject.kind == "pronoun":
+        return _pronoun(cast, subject.text, at, learn=False)
+    if subject.kind == "group":
+        return cast.find_organisation(subject.text)
+    if subject.kind == "name":
+        written = subject.text
+        honorific, bare = names.strip_honorific(written)
+        if honorific or names.looks_like_person(written):
+            return cast.find_person(written)
+        if len(bare.split()) == 1:
+            return cast.known(bare) or cast.find_organisation(written)
+        return cast.find_organisation(written)
+    if subject.kind == "phrase":
+        return _phrase(cast, subject.text, at, introduce=False)
+    return None
+
+
+def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member | None:
     """he/she: the last person named as a subject, in this paragraph first; they: the last group."""
     if pronoun == "they":
         return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
@@ -113,7 +139,7 @@ def _pronoun(cast: Cast, pronoun: str, at: int) -> Member | None:
     member = cast.latest(before=at, after=paragraph - 1, gender=gender) or cast.latest(
         before=at, gender=gender
     )
-    if member is not None and member.gender is None:
+    if learn and member is not None and member.gender is None:
         member.gender = gender
     return member
 
@@ -134,20 +160,21 @@ def _name(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Memb
     return cast.organisation(written, at=at)
 
 
-def _phrase(cast: Cast, phrase: str, at: int) -> Member | None:
+def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Member | None:
     """ "the Chinese Embassy in Israel", "the prime minister", "a Microsoft spokesman", "his son"."""
     words = phrase.split()
     determiner, rest = words[0].lower(), words[1:]
     if not rest:
         return None
+    organisation = cast.organisation if introduce else _find_organisation(cast)
     if determiner in ("a", "an"):
         spokes = _SPOKESPERSON.match(phrase)
         org = spokes and (spokes.group("org") or spokes.group("org2"))
-        return cast.organisation(org, at=at) if org else None
+        return organisation(org, at=at) if org else None
     core = _core(rest)
     head = core[-1]
     if determiner == "the" and head[:1].isupper():
-        return cast.organisation(" ".join(rest), at=at)
+        return organisation(" ".join(rest), at=at)
     head = head.lower()
     if head in _SPOKESPEOPLE:
         return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
@@ -158,9 +185,18 @@ def _phrase(cast: Cast, phrase: str, at: int) -> Member | None:
     member = cast.by_role(" ".join(core))
     if member is None and determiner == "the":
         member = cast.latest(before=at, after=at - 3 * PARAGRAPH)
-    if member is not None:
+    if member is not None and introduce:
         cast.note(member, at)
     return member
+
+
+def _find_organisation(cast: Cast):
+    """`cast.organisation` without introducing anyone."""
+
+    def find(written: str, *, at: int = -1) -> Member | None:
+        return cast.find_organisation(written)
+
+    return find
 
 
 def _core(words: list[str]) -> list[str]:

@@ -77,7 +77,8 @@ def match(golds: list[Gold], document: Document) -> list[Outcome]:
         best, best_cover = None, 0.0
         for quote, have in found:
             cover = len(want & have) / len(want) if want else 0.0
-            if cover > best_cover:
+            tie = best is not None and cover == best_cover and len(quote.text) < len(best.text)
+            if cover > best_cover or tie:  # the most specific quote: a nested one, not its outer
                 best, best_cover = quote, cover
         hit = best if best_cover >= 0.5 else None
         outcomes.append(Outcome(gold, hit, _correct(gold, hit)))
