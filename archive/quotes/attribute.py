@@ -51,6 +51,7 @@ def attribute(passages: list[Passage], *, use_model: bool = True) -> Attribution
     quoting = [i for i, p in enumerate(views) if _MARKS.search(p.text)]
     last = quoting[-1] if quoting else -1  # nothing to attribute after the last quote mark
     state = State(views, originals, _common_words(views[: last + 2]))
+    state.quoting = set(quoting) | {i - 1 for i in quoting}  # passages whose sources matter
     for index, passage in enumerate(views[: last + 1]):
         following = views[index + 1].text if index + 1 < len(views) else ""
         _attribute_passage(state, index, passage, following, use_model)
@@ -77,7 +78,8 @@ def _attribute_passage(
     text, base = passage.text, index * PARAGRAPH
     spans = find_spans(text)
     scan_mentions(text, spans, state.cast, base)
-    state.sources[index] = find_sources(text, spans, state.common_words)
+    if index in state.quoting:
+        state.sources[index] = find_sources(text, spans, state.common_words)
     tops = [s for s in spans if s.depth == 0]
     previous_end, in_passage = 0, []
     for position, span in enumerate(spans):

@@ -124,6 +124,9 @@ class Frame:
     next_open: int  # the next quote's opening mark (len(text) if none)
     quote: str
 
+    def __post_init__(self) -> None:
+        self.short = len(_WORD.findall(self.quote)) < 6  # a fragment rather than a sentence
+
 
 def subject_of(source: Source) -> Subject | None:
     """The cue subject a source is, for archive.quotes.speakers.resolve."""

@@ -38,18 +38,20 @@ _BODY_HEADS = names.words(
     campaign company firm group committee council agency department ministry government
     administration office board union party organization organisation association
     commission court police statement report study survey poll website newspaper paper
-    network channel team club foundation institute center centre bank embassy white house
+    network channel team club foundation institute center centre bank embassy
     """
 )
-_HEADS = "|".join(sorted({*_PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS}, key=len, reverse=True))
-_DESCRIPTION = re.compile(
-    rf"\b(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)\s+"
-    rf"(?P<mods>(?:[\w’'.-]+\s+){{0,4}}?)(?P<head>{_HEADS})s?\b"
-    rf"(?P<tail>\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.RUN})?"
+_HEADS = frozenset({*_PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
+_HEAD_RE = re.compile(rf"\b(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))})s?\b")
+# A determiner and at most four words, unpunctuated, right before a head noun.
+_OPENING = re.compile(
+    r"(?:^|(?<=\s))(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
+    r"\s+(?:[\w’'.-]+\s+){0,4}$"
 )
-_NAMED_GROUP = re.compile(
-    rf"\b{names.RUN}\s+(?:experts|officials|investigators|inspectors|monitors|observers|"
-    r"researchers|sources|lawyers|prosecutors|spokes(?:man|woman|person)|officials|aides)\b"
+_TAIL = re.compile(rf"\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.RUN}")
+_GROUP_AFTER = re.compile(
+    r"\s+(?:experts|officials|investigators|inspectors|monitors|observers|researchers|sources|"
+    r"lawyers|prosecutors|spokes(?:man|woman|person)|aides)\b"
 )
 # "the Chinese Embassy in Israel", "Bank of America": an organisation word, then its place.
 _OF_PLACE = re.compile(rf"\s+(?:of|in|for|at|on)\s+(?:the\s+)?{names.RUN}")
@@ -83,25 +85,43 @@ def find_sources(text: str, spans: list[Span], common_words: set[str]) -> list[S
     def outside(start: int) -> bool:
         return not any(a <= start < b for a, b in quoted)
 
-    found: list[Source] = []
-    for match in _DESCRIPTION.finditer(text):
-        if outside(match.start()) and not match.group("head")[0].isupper():
-            end = match.end()
-            found.append(Source(match.start(), end, restore(match.group()), "description"))
-    for match in _NAMED_GROUP.finditer(text):
-        if outside(match.start()):
-            found.append(Source(match.start(), match.end(), restore(match.group()), "description"))
+    found: list[Source] = [s for s in _descriptions(text) if outside(s.start)]
     for match in _BARE_GROUPS.finditer(text):
         if outside(match.start()) and not _within(match.start(), found):
             found.append(Source(match.start(), match.end(), match.group(), "description"))
     for source in _names(text, common_words):
-        if outside(source.start):
-            found.append(source)
+        if not outside(source.start):
+            continue
+        found.append(source)
+        group = _GROUP_AFTER.match(text, source.end)  # "UN experts", "a Microsoft spokesman"
+        if group:
+            end = group.end()
+            found.append(
+                Source(source.start, end, restore(text[source.start : end]), "description")
+            )
     for match in _PRONOUN.finditer(text):
         if outside(match.start()):
             found.append(Source(match.start(), match.end(), match.group().lower(), "pronoun"))
     found.sort(key=lambda s: (s.start, -s.end))
     return found
+
+
+def _descriptions(text: str) -> list[Source]:
+    """Determiner phrases ending in a person's or a body's noun: "the senator", "a spokeswoman
+    for the council", "his campaign manager", "the Clinton campaign"."""
+    out = []
+    for head in _HEAD_RE.finditer(text):
+        window = text[max(0, head.start() - 60) : head.start()]
+        opening = _OPENING.search(window)
+        if opening is None:
+            continue
+        start = head.start() - len(window) + opening.start("det")
+        end = head.end()
+        tail = _TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+        out.append(Source(start, end, restore(text[start:end]), "description"))
+    return out
 
 
 def _within(at: int, sources: list[Source]) -> bool:

@@ -23,6 +23,7 @@ class State:
     decisions: list[Any] = field(default_factory=list)  # parallel to quotes (choice.Choice)
     sources: dict[int, list[Source]] = field(default_factory=dict)  # by passage index
     quoted: dict[int, int] = field(default_factory=dict)  # quotes so far, by id(member)
+    quoting: set[int] = field(default_factory=set)  # passage indexes whose sources are needed
     last_speaker: Member | None = None
     last_passage: int = -10
     continuing: Member | None = None  # speaker of a quote left open at the end of a passage
