@@ -1,1 +1,1 @@
-"""The archive proper: model, store, ingest pipeline, people and citations."""
+"""The archive proper: model, catalog, ingest pipeline, people and citations."""

@@ -1,10 +1,14 @@
-"""The archive's errors: one base class, each carrying a message a user can act on."""
+"""The archive's errors: one base class, each kind with its HTTP status and a message a user
+can act on. Failures travel as these types (or as a `FailedItem` carrying one), never as
+strings a caller has to search.
+"""
 
 
 class ArchiveError(Exception):
     """Something the user can fix: bad input, an unknown id, a missing tool."""
 
     status = 400
+    kind = "bad-request"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -13,15 +17,69 @@ class ArchiveError(Exception):
 
 class NotFound(ArchiveError):
     status = 404
+    kind = "not-found"
+
+
+class Conflict(ArchiveError):
+    """A change that does not apply to the record as it stands (e.g. withdrawing twice)."""
+
+    status = 409
+    kind = "conflict"
+
+
+class TooLarge(ArchiveError):
+    """Input, or what it decompresses to, is over the configured bound."""
+
+    status = 413
+    kind = "too-large"
 
 
 class UnsupportedInput(ArchiveError):
     """A file the archive cannot read: empty, binary, or of an unknown format."""
 
     status = 415
+    kind = "unsupported"
 
 
 class InvalidValue(ArchiveError):
-    """A field value that does not fit (an invalid date, an unknown field name)."""
+    """A value that does not fit (an invalid date, an unknown field name)."""
 
     status = 422
+    kind = "invalid"
+
+
+class Unreadable(ArchiveError):
+    """A readable file with nothing to archive in it (no article text found)."""
+
+    status = 422
+    kind = "unreadable"
+
+
+class Internal(ArchiveError):
+    """A bug: reported with a request to report it, never as a traceback."""
+
+    status = 500
+    kind = "internal"
+
+
+class Unavailable(ArchiveError):
+    """The archive cannot do this right now (the index is busy, the disk is full)."""
+
+    status = 503
+    kind = "unavailable"
+
+
+KINDS = {
+    cls.kind: cls
+    for cls in (
+        ArchiveError,
+        NotFound,
+        Conflict,
+        TooLarge,
+        UnsupportedInput,
+        InvalidValue,
+        Unreadable,
+        Internal,
+        Unavailable,
+    )
+}

@@ -1,11 +1,13 @@
 """The archive's types: documents, passages, quotes, people and fields with their provenance.
 
-Plain data, no I/O. The ingest pipeline fills a `Document`; the store persists it.
+Plain data, no I/O. The ingest pipeline fills a `Document`; the catalog persists it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +93,23 @@ class PartialDate:
         if day is not None and not 1 <= day <= 31:
             return None
         return cls(year, month, day)
+
+
+def passage_id(doc_id: int, n: int) -> str:
+    """A passage's id: its document and its number (`12-p3`)."""
+    return f"{doc_id}-p{n}"
+
+
+def parse_passage_id(text: str) -> tuple[int, int] | None:
+    """`12-p3` -> (12, 3); anything else -> None."""
+    match = re.fullmatch(r"(\d{1,18})-p(\d{1,9})", text.strip())
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def fingerprint(text: str) -> str:
+    """The same words in the same order, whatever the spacing, case or punctuation."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -193,7 +212,25 @@ class Document:
 
 @dataclass
 class FailedItem:
-    """An input that could not be archived: the error, and where it came from."""
+    """An input that could not be archived: why (one line naming the source), and what kind
+    of failure it is (an `archive.errors` kind: "too-large", "unsupported", "unreadable")."""
 
     source: str  # file name, with the record number for a WARC record
     error: str
+    kind: str = "unreadable"
+
+    @classmethod
+    def of(cls, source: str, error: Exception | str, kind: str | None = None) -> FailedItem:
+        """The failure of `source`, its message prefixed with the source name once."""
+        message = getattr(error, "message", None) or str(error)
+        message = " ".join(message.split())
+        if not message.startswith(source):
+            message = f"{source}: {message}"
+        return cls(source, message, kind or getattr(error, "kind", "unreadable"))
+
+    @property
+    def status(self) -> int:
+        """The HTTP status a web door answers this failure with."""
+        from archive.errors import KINDS
+
+        return KINDS.get(self.kind, KINDS["unreadable"]).status

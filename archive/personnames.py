@@ -28,6 +28,10 @@ from functools import lru_cache
 
 from archive.model import PersonMention
 
+# Bump when `person_key` changes: the catalog then refolds the keys it stored with the old rule.
+# 2: keys fold through `parse_name` (political titles, party tags and suffix spelling).
+KEY_VERSION = 2
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -417,7 +421,7 @@ def family_key(name: str) -> str:
     return fold(parsed.family).replace(".", "") if parsed.kind == "person" else ""
 
 
-def _full_keys(mention: PersonMention) -> set[str]:
+def full_keys(mention: PersonMention) -> set[str]:
     """Keys that identify a mention on their own: its name and its full-name aliases."""
     keys = {person_key(a) for a in [mention.name, *mention.aliases]}
     if mention.kind == "organisation":
@@ -432,7 +436,7 @@ def same_person(a: PersonMention | str, b: PersonMention | str) -> bool:
     second = b if isinstance(b, PersonMention) else PersonMention(b)
     if first.kind != second.kind:
         return False
-    return bool(_full_keys(first) & _full_keys(second))
+    return bool(full_keys(first) & full_keys(second))
 
 
 def match_person(mention: PersonMention, candidates: list[PersonMention]) -> int | None:

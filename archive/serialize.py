@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archive.model import Document
-from archive.store import passage_id
+from archive.model import Document, passage_id
 
 
 def document_to_json(doc: Document) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive.catalog import Catalog
 from archive.datadir import DataDir
 from archive.originals import Originals
-from archive.store import Store
 
 
 @dataclass
@@ -76,14 +76,16 @@ class VerifyReport:
         return out
 
 
-def verify_archive(datadir: DataDir, store: Store, *, index_state: dict[int, int]) -> VerifyReport:
+def verify_archive(
+    datadir: DataDir, catalog: Catalog, *, index_state: dict[int, int]
+) -> VerifyReport:
     """Check everything; remove crash leftovers; report what the index lacks (caller repairs)."""
     report = VerifyReport()
     originals = Originals(datadir.originals)
     for leftover in originals.leftovers():
         leftover.unlink(missing_ok=True)
         report.leftovers_removed.append(leftover.name)
-    catalogued = store.original_hashes()
+    catalogued = catalog.documents.original_hashes()
     for sha in catalogued:
         report.originals_checked += 1
         if not originals.exists(sha):
@@ -97,7 +99,7 @@ def verify_archive(datadir: DataDir, store: Store, *, index_state: dict[int, int
             for p in datadir.originals.iterdir()
             if not p.name.startswith(".") and p.name not in known
         )
-    expected = store.passage_counts()
+    expected = catalog.documents.passage_counts()
     report.documents = len(expected)
     for doc_id, count in expected.items():
         if doc_id not in index_state:

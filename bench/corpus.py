@@ -448,10 +448,10 @@ def passages_from_corpus(corpus: Corpus) -> list[BenchPassage]:
     return passages
 
 
-def passages_from_store(store: Any) -> list[BenchPassage]:
+def passages_from_catalog(catalog: Any) -> list[BenchPassage]:
     """The searchable passages Cuttings stored, with the provenance it extracted."""
     passages = []
-    for document in store.iter_documents():
+    for document in catalog.documents.iterate():
         outlet = document.value("outlet") or ""
         published = document.value("published")
         title = document.value("title") or ""

@@ -2,7 +2,7 @@
 
 Baselines a user could pick instead of Cuttings: raw Whoosh (a plain schema, no Cuttings
 layers), SQLite FTS5 (porter tokenizer) and tantivy. `CuttingsEngine` searches a Cuttings
-data directory through `index.querying.search`. Each engine returns the total hit count
+data directory through `index.whoosh.searching.search`. Each engine returns the total hit count
 and fetches the stored fields of the first page (20 hits), as a results page would.
 """
 
@@ -379,8 +379,8 @@ class TantivyEngine:
 
 
 def cuttings_request(query: BenchQuery) -> Any:
-    """An `index.querying.SearchRequest` for `query`, setting only the fields it declares."""
-    from index.querying import SearchRequest
+    """An `index.whoosh.searching.SearchRequest` for `query`, setting only the fields it declares."""
+    from index.whoosh.searching import SearchRequest
 
     wanted = {
         "q": query.text,
@@ -414,38 +414,25 @@ def total_of(result: Any) -> int:
 
 
 class CuttingsEngine:
-    """Cuttings' own search (`index.querying.search`) over a data directory's index and catalog."""
+    """Cuttings' own search (`index.whoosh.searching.search`) over a data directory's index and catalog."""
 
     name = "cuttings"
 
     def __init__(self, data: Path) -> None:
         from archive.datadir import DataDir
+        from index.engine import open_engine
 
         self.datadir = DataDir(Path(data))
-        self._local = threading.local()
-
-    def _store(self) -> Any:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            from archive.store import Store
-
-            store = self._local.store = Store(self.datadir.catalog)
-        return store
+        self.engine = open_engine(self.datadir)
 
     def search(self, query: BenchQuery) -> int:
-        from index.querying import search
-
-        result = search(self.datadir.index, cuttings_request(query), store=self._store())
-        return total_of(result)
+        return total_of(self.engine.search(cuttings_request(query)))
 
     def size_bytes(self) -> int:
         return folder_size(self.datadir.index)
 
     def close(self) -> None:
-        store = getattr(self._local, "store", None)
-        if store is not None:
-            store.close()
-        self._local = threading.local()
+        pass
 
 
 BASELINES = {"whoosh": WhooshEngine, "fts5": Fts5Engine, "tantivy": TantivyEngine}

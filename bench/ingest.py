@@ -1,4 +1,4 @@
-"""Ingest measured end to end, as `cuttings add` does it: Ingestor, then Indexer in batches.
+"""Ingest measured end to end, as `cuttings add` does it: through index.sync.Archive.
 
 Each run happens in a fresh data directory in a child process (`python -m bench
 ingest-worker`), so its peak resident memory (getrusage maxrss) is the ingest's own.
@@ -6,13 +6,12 @@ ingest-worker`), so its peak resident memory (getrusage maxrss) is the ingest's 
 
 from __future__ import annotations
 
-import importlib
 import json
 import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,93 +20,52 @@ from bench.engines import folder_size
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# The modules a whole Cuttings ingest needs; a missing one is named in the report.
-INGEST_MODULES = (
-    "archive.ingest.service",
-    "archive.ingest.read",
-    "archive.ingest.decode",
-    "archive.ingest.scraped",
-    "archive.ingest.segment",
-    "archive.quotes",
-    "archive.quotes.cast",
-    "index.indexing",
-)
-SEARCH_MODULES = ("index.querying",)
-SERVE_MODULES = ("web.app", "web.api", "web.cli")
 
-
-def missing_modules(names: Iterable[str]) -> dict[str, str]:
-    """Module -> import error, for those of `names` that do not import."""
-    missing = {}
-    for name in names:
-        try:
-            importlib.import_module(name)
-        except Exception as error:  # any failure to import means the layer is not ready
-            missing[name] = f"{type(error).__name__}: {error}"
-    return missing
-
-
-def pipeline_stages() -> tuple[list[Callable[..., Any]], list[str]]:
-    """Cuttings' default stages; if a stage's module is not there yet, the ones that are."""
+def pipeline_stage_names() -> list[str]:
+    """The names of the stages every document passes through (archive.ingest.stages)."""
     from archive.ingest.stages import default_stages
 
-    stages = default_stages()
-    return stages, [s.__name__ for s in stages]
+    return [stage.__name__ for stage in default_stages()]
 
 
 def ingest_worker(manifest: Path, data: Path, out: Path) -> dict[str, Any]:
-    """Add every file of `manifest` to a fresh data directory; write the figures to `out`."""
+    """Add every file of `manifest` to a fresh data directory, through the same path as
+    `cuttings add` (index.sync.Archive, indexing in worker processes); write the figures."""
     from archive.datadir import DataDir
     from archive.ingest.overrides import librarian_fields
-    from archive.ingest.service import Ingestor
-    from archive.store import Store
-    from index.indexing import Indexer
+    from index.sync import Archive
 
     entries = load_manifest(manifest)
-    datadir = DataDir(data).create()
-    store = Store(datadir.catalog)
-    stages, names = pipeline_stages()
-    ingestor = Ingestor(datadir, store, stages=stages)
-    indexer = Indexer(datadir.index)
     counts = {"added": 0, "duplicate": 0, "error": 0, "passages": 0, "searchable": 0, "quotes": 0}
     errors: list[str] = []
-    # "index" is the time the ingest waits for the index: handing passages to the indexing
-    # workers and each batch's commit (their work overlaps with extraction otherwise)
-    timers = {"ingest": 0.0, "index": 0.0}
-    load = indexer.bulk()
     started = time.perf_counter()
-    for entry in entries:
-        mark = time.perf_counter()
-        results = list(ingestor.ingest_paths([Path(entry.path)], librarian_fields(entry.overrides)))
-        timers["ingest"] += time.perf_counter() - mark
-        for result in results:
-            counts[result.status] += 1
-            if result.status == "error" and len(errors) < 5:
-                errors.append(result.error or "")
-            if result.status == "added" and result.document is not None:
-                _count_document(counts, result.document)
-                mark = time.perf_counter()
-                load.add(store.get_document(result.id))
-                timers["index"] += time.perf_counter() - mark
-    mark = time.perf_counter()
-    load.commit()
-    timers["index"] += time.perf_counter() - mark
+    with Archive.open(DataDir(data)) as archive, archive.loading(parallel=True) as session:
+        datadir, load = archive.datadir, session.load
+        for entry in entries:
+            results = session.add_paths([Path(entry.path)], librarian_fields(entry.overrides))
+            for result in results:
+                counts[result.status] += 1
+                if result.status == "error" and len(errors) < 5:
+                    errors.append(result.error or "")
+                if result.status == "added" and result.document is not None:
+                    _count_document(counts, result.document)
     seconds = time.perf_counter() - started
-    store.close()
     figures = {
         "files": len(entries),
         **counts,
         "errors_sample": errors,
         "seconds": seconds,
-        "ingest_seconds": timers["ingest"],
-        "index_seconds": timers["index"],
+        # "index" is the time the ingest waits for the index: handing passages to the
+        # indexing workers and each batch's commit (their work overlaps with extraction)
+        "ingest_seconds": seconds - session.index_seconds,
+        "index_seconds": session.index_seconds,
         "docs_per_s": counts["added"] / seconds if seconds else 0.0,
         "passages_per_s": counts["passages"] / seconds if seconds else 0.0,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "index_bytes": folder_size(datadir.index),
         "catalog_bytes": folder_size(datadir.catalog),
         "originals_bytes": folder_size(datadir.originals),
-        "stages": names,
+        "stages": pipeline_stage_names(),
         "index_batch": load.batch,
         "index_workers": load.workers,
     }
@@ -169,24 +127,21 @@ def build_documents(corpus: Corpus) -> Iterable[Any]:
 
 
 def ingest_documents(corpus: Corpus, data: Path) -> dict[str, Any]:
-    """Store and index prebuilt Documents (in this process): store + index cost only."""
+    """Catalog and index prebuilt Documents (in this process): catalog + index cost only,
+    through the same sync path as every door."""
     from archive.datadir import DataDir
-    from archive.store import Store
-    from index.indexing import Indexer
+    from index.sync import Archive
 
-    datadir = DataDir(data).create()
-    store = Store(datadir.catalog)
-    indexer = Indexer(datadir.index)
     added, passages = 0, 0
     started = time.perf_counter()
-    with indexer.bulk() as load:
+    with Archive.open(DataDir(data)) as archive, archive.engine.bulk() as load:
         for doc in build_documents(corpus):
-            store.add_document(doc, added_by="bench")
+            archive.catalog.documents.add(doc, added_by="bench")
             added += 1
             passages += len(doc.passages)
             load.add(doc)
+        datadir = archive.datadir
     seconds = time.perf_counter() - started
-    store.close()
     return {
         "files": len(corpus.articles),
         "added": added,
@@ -197,7 +152,7 @@ def ingest_documents(corpus: Corpus, data: Path) -> dict[str, Any]:
         "passages_per_s": passages / seconds if seconds else 0.0,
         "index_bytes": folder_size(datadir.index),
         "catalog_bytes": folder_size(datadir.catalog),
-        "stages": ["(documents built directly: store + index only)"],
+        "stages": ["(documents built directly: catalog + index only)"],
     }
 
 

@@ -14,7 +14,6 @@ from typing import Any
 
 from bench import corpus as corpora
 from bench.engines import CuttingsEngine
-from bench.ingest import pipeline_stages
 from bench.queries import build_query_mix
 
 
@@ -52,43 +51,36 @@ def profile_ingest(
     """Ingest BBC files (first `limit` per topic, or a synthetic scale) under cProfile."""
     from archive.datadir import DataDir
     from archive.ingest.overrides import librarian_fields
-    from archive.ingest.service import Ingestor
-    from archive.store import Store
-    from index.indexing import BulkLoad, Indexer
+    from archive.ingest.stages import default_stages
+    from index.sync import Archive
 
     base = corpora.real_corpus(limit=limit)
     corpus = base if scale == 1 else corpora.synthetic_corpus(scale, base.articles[2:])
     totals: dict[str, float] = defaultdict(float)
     with tempfile.TemporaryDirectory(prefix="cuttings-profile-") as tmp:
         entries = corpora.write_files(corpus, Path(tmp) / "files")
-        datadir = DataDir(Path(tmp) / "data").create()
-        store = Store(datadir.catalog)
-        stages, _names = pipeline_stages()
-        ingestor = Ingestor(
-            datadir, store, stages=[_timed(f"stage {s.__name__}", s, totals) for s in stages]
-        )
-        ingestor.originals.put = _timed("store: original file", ingestor.originals.put, totals)
-        store.add_document = _timed("store: catalog rows", store.add_document, totals)
-        indexer = Indexer(datadir.index)
+        archive = Archive.open(DataDir(Path(tmp) / "data"))
+        catalog = archive.catalog
+        timed = [_timed(f"stage {s.__name__}", s, totals) for s in default_stages()]
+        ingestor = archive.ingestor(stages=timed)
+        ingestor.originals.put = _timed("catalog: original file", ingestor.originals.put, totals)
+        catalog.documents.add = _timed("catalog: catalog rows", catalog.documents.add, totals)
+        catalog.documents.get = _timed("index: catalog read back", catalog.documents.get, totals)
         profile = cProfile.Profile()
         started = time.perf_counter()
         profile.enable()
-        # in this process (no indexing workers), so that the profile sees the indexing too
-        load = BulkLoad(indexer, workers=0)
         added = 0
-        for entry in entries:
-            results = _timed("read + pipeline + store (all)", _consume, totals)(
-                ingestor.ingest_paths([Path(entry.path)], librarian_fields(entry.overrides))
-            )
-            for result in results:
-                if result.status == "added":
-                    added += 1
-                    doc = _timed("index: catalog read back", store.get_document, totals)(result.id)
-                    _timed("index: add passages", load.add, totals)(doc)
-        _timed("index: last commit", load.commit, totals)()
+        # in this process (no indexing workers), so that the profile sees the indexing too
+        with archive.loading(ingestor=ingestor) as session:
+            for entry in entries:
+                results = _timed("read + pipeline + catalog + index", _consume, totals)(
+                    session.add_paths([Path(entry.path)], librarian_fields(entry.overrides))
+                )
+                added += sum(r.status == "added" for r in results)
+        totals["index: add passages and commit"] = session.index_seconds
         profile.disable()
         wall = time.perf_counter() - started
-        store.close()
+        archive.close()
     print(
         f"\nIngested {added} of {len(entries)} files of {corpus.name} in {wall:.2f} s "
         f"({added / wall:.1f} docs/s, profiler on)\n"
@@ -103,15 +95,16 @@ def profile_ingest(
 def profile_search(
     *, data: Path | None = None, limit: int | None = 40, passes: int = 3, top: int = 30
 ) -> None:
-    """The query mix through `index.querying.search` under cProfile (building a data dir if needed)."""
+    """The query mix through the archive's search engine under cProfile (building a data dir
+    if needed)."""
     with tempfile.TemporaryDirectory(prefix="cuttings-profile-") as tmp:
         if data is None:
             data = _build_datadir(Path(tmp), limit)
-        from archive.store import Store
+        from archive.catalog import open_catalog
 
-        store = Store(Path(data) / "catalog.sqlite3")
-        passages = corpora.passages_from_store(store)
-        store.close()
+        catalog = open_catalog(Path(data) / "catalog.sqlite3")
+        passages = corpora.passages_from_catalog(catalog)
+        catalog.close()
         queries = build_query_mix(passages)
         engine = CuttingsEngine(Path(data))
         for query in queries:  # warm the searcher and the facet cache first

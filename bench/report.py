@@ -93,21 +93,6 @@ def machine_section(results: dict[str, Any]) -> list[str]:
     ]
 
 
-def missing_section(results: dict[str, Any]) -> list[str]:
-    missing = {layer: mods for layer, mods in results.get("missing", {}).items() if mods}
-    stages = [s.get("ingest", {}).get("stages") or [] for s in results["scales"]]
-    partial = any(any("absent" in name for name in names) for names in stages)
-    if not missing and not partial:
-        return []
-    lines = ["## Not measured, or measured incompletely", ""]
-    for layer, modules in missing.items():
-        for module, error in modules.items():
-            lines.append(f"- **{layer}**: `{module}` does not import ({error})")
-    if partial:
-        lines.append("- The ingest pipeline ran without the quotes stage: its figures exclude it.")
-    return lines + [""]
-
-
 def target_scale(results: dict[str, Any]) -> dict[str, Any] | None:
     scales = results["scales"]
     exact = [s for s in scales if s["scale"] == TARGET_SCALE]
@@ -326,7 +311,7 @@ def latency_section(results: dict[str, Any]) -> list[str]:
         "",
         "One pass = every query of the mix once; each figure is the median over passes of that "
         "pass's percentile, with the spread over passes, after one warm-up pass. `cuttings` is "
-        "`index.querying.search` in-process; `cuttings-http` is `GET /api/search` on loopback "
+        "`index.whoosh.searching.search` in-process; `cuttings-http` is `GET /api/search` on loopback "
         "against `cuttings serve`. Cuttings always counts facets (outlet, person, year) and "
         "collapses repeated passages, so `whoosh+facets` (raw Whoosh counting facets on every "
         "query) is the like-for-like baseline; `whoosh`, `fts5` and `tantivy` count facets only "
@@ -514,7 +499,6 @@ def render(results: dict[str, Any], out: Path, plot: Path | None) -> str:
     ]
     for section in (
         targets_section(results),
-        missing_section(results),
         machine_section(results),
         corpus_section(results),
         ingest_section(results),

@@ -15,14 +15,7 @@ from typing import Any
 
 from bench import corpus as corpora
 from bench.engines import BASELINES, CuttingsEngine, WhooshEngine, baseline, folder_size
-from bench.ingest import (
-    INGEST_MODULES,
-    SEARCH_MODULES,
-    SERVE_MODULES,
-    ingest_documents,
-    missing_modules,
-    run_ingest,
-)
+from bench.ingest import ingest_documents, run_ingest
 from bench.load import HttpEngine, Server, ServerError
 from bench.machine import describe_machine, load_average
 from bench.queries import build_query_mix
@@ -63,15 +56,6 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def layers_missing() -> dict[str, dict[str, str]]:
-    """Which of Cuttings' layers do not import yet (ingest, search, serve)."""
-    return {
-        "ingest": missing_modules(INGEST_MODULES),
-        "search": missing_modules(SEARCH_MODULES),
-        "serve": missing_modules(SERVE_MODULES),
-    }
-
-
 def make_corpus(
     scale: float, options: Options, base: Sequence[corpora.Article] | None = None
 ) -> corpora.Corpus:
@@ -95,7 +79,6 @@ def run_suite(options: Options, base: Sequence[corpora.Article] | None = None) -
     results: dict[str, Any] = {
         "machine": describe_machine(),
         "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(options).items()},
-        "missing": layers_missing(),
         "scales": [],
         "started": time.strftime("%Y-%m-%d %H:%M:%S"),
     }
@@ -104,7 +87,7 @@ def run_suite(options: Options, base: Sequence[corpora.Article] | None = None) -
         for scale in options.scales:
             scale_dir = workdir / f"x{scale:g}"
             scale_dir.mkdir(parents=True, exist_ok=True)
-            results["scales"].append(run_scale(scale, options, scale_dir, results["missing"], base))
+            results["scales"].append(run_scale(scale, options, scale_dir, base))
             if not options.keep:
                 shutil.rmtree(scale_dir, ignore_errors=True)
     finally:
@@ -119,7 +102,6 @@ def run_scale(
     scale: float,
     options: Options,
     folder: Path,
-    missing: dict[str, dict[str, str]],
     base: Sequence[corpora.Article] | None = None,
 ) -> dict[str, Any]:
     log(f"scale x{scale:g}: building the corpus")
@@ -135,7 +117,7 @@ def run_scale(
         },
     }
     log(f"{corpus.name}: {len(corpus.articles):,} articles, {corpus.passage_count:,} paragraphs")
-    datadir, out["ingest"] = measure_cuttings_ingest(corpus, options, folder, missing)
+    datadir, out["ingest"] = measure_cuttings_ingest(corpus, options, folder)
     passages = _passages(corpus, datadir)
     out["corpus"]["indexed_passages"] = len(passages)
     out["corpus"]["passage_source"] = "Cuttings catalog" if datadir else "bench paragraph split"
@@ -146,7 +128,7 @@ def run_scale(
         )
     queries = build_query_mix(passages, seed=options.seed)
     out["queries"] = [q.label() for q in queries]
-    if datadir is not None and not missing["search"]:
+    if datadir is not None:
         engines.insert(0, CuttingsEngine(datadir))
     out["latency"], out["throughput"] = {}, {}
     for engine in engines:
@@ -160,31 +142,29 @@ def run_scale(
             runs=options.runs,
         )
         engine.close()
-    out["http"] = measure_http(datadir, queries, options, missing)
+    out["http"] = measure_http(datadir, queries, options)
     return out
 
 
 def _passages(corpus: corpora.Corpus, datadir: Path | None) -> list[corpora.BenchPassage]:
     if datadir is None:
         return corpora.passages_from_corpus(corpus)
-    from archive.store import Store
+    from archive.catalog import open_catalog
 
-    store = Store(Path(datadir) / "catalog.sqlite3")
+    catalog = open_catalog(Path(datadir) / "catalog.sqlite3")
     try:
-        return corpora.passages_from_store(store)
+        return corpora.passages_from_catalog(catalog)
     finally:
-        store.close()
+        catalog.close()
 
 
 def measure_cuttings_ingest(
-    corpus: corpora.Corpus, options: Options, folder: Path, missing: dict[str, dict[str, str]]
+    corpus: corpora.Corpus, options: Options, folder: Path
 ) -> tuple[Path | None, dict[str, Any]]:
     """Ingest runs in fresh data directories; the last good one is kept for searching."""
-    if missing["ingest"] and not _partial_ingest_possible(missing["ingest"]):
-        return None, {"skipped": "Cuttings ingest does not import", "missing": missing["ingest"]}
     runs = options.ingest_runs_for(corpus.scale)
     documents_mode = corpus.synthetic and options.mode == "documents"
-    mode = "documents built directly (store + index only)" if documents_mode else "files"
+    mode = "documents built directly (catalog + index only)" if documents_mode else "files"
     figures: list[dict[str, Any]] = []
     kept: Path | None = None
     manifest = None
@@ -235,11 +215,6 @@ def measure_cuttings_ingest(
     return kept, summary
 
 
-def _partial_ingest_possible(missing: dict[str, str]) -> bool:
-    """Without the quotes stage Cuttings can still ingest (and the report says so)."""
-    return set(missing) <= {"archive.quotes", "archive.quotes.cast"}
-
-
 def build_baselines(
     passages: Sequence[corpora.BenchPassage], options: Options, folder: Path, scale: float
 ) -> tuple[list[Any], dict[str, Any]]:
@@ -273,19 +248,19 @@ def _build_figures(seconds: list[float], passages: int, size: int) -> dict[str, 
 def measure_reindex(
     datadir: Path, folder: Path, options: Options, scale: float, passages: int
 ) -> dict[str, Any]:
-    """`cuttings reindex`'s work: Indexer.rebuild over the catalog's documents, in a new dir."""
-    from archive.store import Store
-    from index.indexing import Indexer
+    """`cuttings reindex`'s work: the engine's rebuild over the catalog's documents, in a new dir."""
+    from archive.catalog import open_catalog
+    from index.whoosh import WhooshEngine
 
     seconds = []
     target = folder / "reindex"
     for _ in range(options.ingest_runs_for(scale)):
         shutil.rmtree(target, ignore_errors=True)
-        store = Store(Path(datadir) / "catalog.sqlite3")
+        catalog = open_catalog(Path(datadir) / "catalog.sqlite3")
         started = time.perf_counter()
-        Indexer(target).rebuild(store.iter_documents)
+        WhooshEngine(target).rebuild(catalog.documents.iterate)
         seconds.append(time.perf_counter() - started)
-        store.close()
+        catalog.close()
     figures = _build_figures(seconds, passages, folder_size(target))
     shutil.rmtree(target, ignore_errors=True)
     return figures
@@ -301,15 +276,12 @@ def measure_http(
     datadir: Path | None,
     queries: Sequence[Any],
     options: Options,
-    missing: dict[str, dict[str, str]],
 ) -> dict[str, Any]:
     """GET /api/search latency (one client) and throughput (1, 4, 16 clients) on loopback."""
     if not options.http:
         return {"skipped": "--no-http"}
     if datadir is None:
         return {"skipped": "no Cuttings data directory (ingest did not run)"}
-    if missing["serve"]:
-        return {"skipped": "cuttings serve does not import", "missing": missing["serve"]}
     first, *more = options.server_workers
     out = _serve_and_load(datadir, queries, options, workers=first, latency=True)
     out["workers"] = first

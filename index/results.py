@@ -22,13 +22,6 @@ class Hit:
     provenance: dict[str, Any]
     also_in: list[int] = field(default_factory=list)
 
-    @property
-    def links(self) -> dict[str, str]:
-        return {
-            "document": f"/documents/{self.doc_id}#p{self.n}",
-            "cite": f"/api/cite?ids={self.passage_id}&format=bibtex",
-        }
-
     def to_json(self) -> dict[str, Any]:
         return {
             "passage_id": self.passage_id,
@@ -40,7 +33,6 @@ class Hit:
             "speakers": list(self.speakers),
             "provenance": dict(self.provenance),
             "also_in": list(self.also_in),
-            "links": self.links,
         }
 
 

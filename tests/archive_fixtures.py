@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
-import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from archive.catalog import open_catalog
 from archive.datadir import DataDir
+from archive.ingest.overrides import librarian_fields
 from archive.model import Document, Original, Passage, PersonMention, Quote
-from archive.store import Store
-from index.indexing import Indexer
-
-
-def _ensure_people_stage() -> None:
-    """The store folds names with archive.quotes.cast; until that stage lands, fold plainly."""
-    if importlib.util.find_spec("archive.quotes.cast") is not None:
-        return
-    stub = types.ModuleType("archive.quotes.cast")
-    stub.person_key = lambda name: " ".join(name.casefold().split())  # type: ignore[attr-defined]
-    sys.modules["archive.quotes.cast"] = stub
-
-
-_ensure_people_stage()
+from index.engine import open_engine
+from index.sync import Archive as SyncArchive
 
 
 @dataclass
@@ -87,21 +74,21 @@ def make_document(
 
 
 class Archive:
-    """A data directory with a catalog and an index, kept in step like the real doors do."""
+    """A data directory with a catalog and an index, kept in step through the one sync path."""
 
     def __init__(self, root: Path) -> None:
-        self.datadir = DataDir(root).create()
-        self.store = Store(self.datadir.catalog)
-        self.indexer = Indexer(self.datadir.index)
+        datadir = DataDir(root).create()
+        self.archive = SyncArchive(datadir, open_catalog(datadir.catalog), open_engine(datadir))
+        self.datadir, self.catalog, self.engine = datadir, self.archive.catalog, self.archive.engine
 
     @property
     def index_dir(self) -> Path:
         return self.datadir.index
 
     def add(self, *docs: Document) -> list[int]:
-        """Store and index documents; return their ids."""
-        ids = [self.store.add_document(doc) for doc in docs]
-        self.indexer.add_documents(self.store.get_document(i) for i in ids)
+        """Catalog and index documents built by hand; return their ids."""
+        ids = [self.catalog.documents.add(doc) for doc in docs]
+        self.archive.sync(ids)
         return ids
 
 
@@ -128,31 +115,19 @@ def corpus_datadir(tmp_path_factory, corpus: Path, *, per_topic: int = 60) -> Pa
 
 
 def build_corpus_archive(root: Path, corpus: Path, per_topic: int) -> None:
-    import pytest
-
-    try:
-        from archive.ingest.overrides import librarian_fields
-        from archive.ingest.service import Ingestor
-        from archive.ingest.stages import default_stages
-
-        default_stages()
-    except ImportError as error:
-        pytest.skip(f"the ingest pipeline is not complete yet ({error})")
-    datadir = DataDir(root).create()
-    store = Store(datadir.catalog)
-    ingestor = Ingestor(datadir, store)
-    extras = _extra_files(root / "extra", corpus)
-    results = list(ingestor.ingest_paths(sorted((corpus / "seeds").glob("*.txt"))))
-    bbc = [
-        path
-        for topic in BBC_TOPICS
-        for path in sorted((corpus / "bbc" / topic).glob("*.txt"))[:per_topic]
-    ]
-    results += ingestor.ingest_paths([*bbc, *extras], librarian_fields({"outlet": "BBC News"}))
+    """The seeds, then BBC files and the extras with the outlet typed, through `Archive.add_paths`."""
+    with SyncArchive.open(DataDir(root)) as archive:
+        extras = _extra_files(root / "extra", corpus)
+        results = list(archive.add_paths(sorted((corpus / "seeds").glob("*.txt"))))
+        bbc = [
+            path
+            for topic in BBC_TOPICS
+            for path in sorted((corpus / "bbc" / topic).glob("*.txt"))[:per_topic]
+        ]
+        outlet = librarian_fields({"outlet": "BBC News"})
+        results += archive.add_paths([*bbc, *extras], outlet)
     failed = [r.error for r in results if r.status == "error"]
     assert not failed, failed
-    Indexer(datadir.index).rebuild(store.iter_documents)
-    store.close()
 
 
 def _extra_files(folder: Path, corpus: Path) -> list[Path]:

@@ -1,8 +1,7 @@
 """What the accounts, librarian and API tests share: an app with auth wired, users, documents.
 
-The app is built by `create_app` and then `web.auth.init_app` when the factory does not
-register the auth blueprints itself yet. Documents are built by hand and stored through
-`Store.add_document`, so these tests do not depend on extraction.
+The app is built by `create_app`. Documents are built by hand and stored through the
+catalog and the one sync path, so these tests do not depend on extraction.
 """
 
 from __future__ import annotations
@@ -16,12 +15,11 @@ from argon2 import PasswordHasher
 from flask import Flask
 from flask.testing import FlaskClient
 
-from archive import accounts
+from archive.catalog import Catalog, accounts, open_catalog
 from archive.datadir import DataDir
 from archive.model import Document, Original, Passage, PersonMention, Quote
 from archive.originals import Originals
-from archive.store import Store
-from index.indexing import Indexer
+from index.sync import Archive
 
 PASSWORD = "correct horse battery"
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -29,34 +27,26 @@ _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
 def build_app(data: Path, **config: Any) -> Flask:
-    """The real app for one data directory, with the auth/librarian blueprints registered."""
-    from web import auth
+    """The real app for one data directory."""
     from web.app import create_app
 
-    app = create_app({"TESTING": True, "DATA": str(data), **config})
-    if "auth" not in app.blueprints:
-        auth.init_app(app)
-    return app
-
-
-def has_reader_pages(app: Flask) -> bool:
-    return "pages" in app.blueprints and "api" in app.blueprints
+    return create_app({"TESTING": True, "DATA": str(data), **config})
 
 
 def add_user(data: Path, name: str, role: str) -> None:
-    store = Store(DataDir(data).create().catalog)
+    catalog = open_catalog(DataDir(data).create().catalog)
     try:
-        accounts.add_user(store, name, role, PASSWORD, actor="test")
+        catalog.accounts.add_user(name, role, PASSWORD, actor="test")
     finally:
-        store.close()
+        catalog.close()
 
 
 def token_for(data: Path, name: str) -> str:
-    store = Store(DataDir(data).create().catalog)
+    catalog = open_catalog(DataDir(data).create().catalog)
     try:
-        return accounts.create_token(store, name, actor="test")[1]
+        return catalog.accounts.create_token(name, actor="test")[1]
     finally:
-        store.close()
+        catalog.close()
 
 
 def bearer(token: str) -> dict[str, str]:
@@ -99,24 +89,21 @@ def make_document(
     return doc
 
 
-def store_document(data: Path, doc: Document, original: bytes | None = None) -> int:
+def archive_document(data: Path, doc: Document, original: bytes | None = None) -> int:
     """Archive a built document (its original too, when given) and index it."""
     datadir = DataDir(data).create()
     if original is not None:
         sha = Originals(datadir.originals).put(original)
         doc.original.sha256 = sha
         doc.original.bytes = len(original)
-    store = Store(datadir.catalog)
-    try:
-        doc_id = store.add_document(doc, added_by="test")
-        Indexer(datadir.index).add_documents([store.get_document(doc_id)])
-    finally:
-        store.close()
+    with Archive.open(datadir) as archive:
+        doc_id = archive.catalog.documents.add(doc, added_by="test")
+        archive.sync([doc_id])
     return doc_id
 
 
-def open_store(data: Path) -> Store:
-    return Store(DataDir(data).create().catalog)
+def open_catalog_of(data: Path) -> Catalog:
+    return open_catalog(DataDir(data).create().catalog)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from flask import Flask
 
 from archive.datadir import DataDir
 from web import settings
-from web.context import close_store
+from web.context import close_archive
 from web.errors import register_error_handlers
 
 SECURITY_HEADERS = {
@@ -43,7 +43,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     app.config["MAX_CONTENT_LENGTH"] = app.config["CUTTINGS_MAX_UPLOAD_MB"] * 1024 * 1024
     app.json.sort_keys = False
 
-    app.teardown_appcontext(close_store)
+    app.teardown_appcontext(close_archive)
     register_error_handlers(app)
     _register_blueprints(app)
 

@@ -33,10 +33,9 @@ from flask import (
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
 
-from archive import accounts
-from archive.accounts import User
+from archive.catalog.accounts import User
 from archive.errors import NotFound
-from web.context import get_store
+from web.context import get_catalog
 from web.errors import error_response, wants_json
 
 bp = Blueprint("auth", __name__)
@@ -78,7 +77,7 @@ class WebUser(UserMixin):
 def load_user(user_id: str) -> WebUser | None:
     """A removed account's session stops working at its next request."""
     try:
-        return WebUser(accounts.get_user_by_id(get_store(), int(user_id)))
+        return WebUser(get_catalog().accounts.user_by_id(int(user_id)))
     except (NotFound, ValueError):
         return None
 
@@ -98,7 +97,7 @@ def token_account() -> User | None:
     """The owner of the request's Bearer token, when it is valid and not revoked."""
     if "token_account" not in g:
         token = bearer_token()
-        g.token_account = accounts.user_for_token(get_store(), token) if token else None
+        g.token_account = get_catalog().accounts.user_for_token(token) if token else None
     return g.token_account
 
 
@@ -253,7 +252,7 @@ def login():
             429,
             {"Retry-After": str(wait)},
         )
-    account = accounts.authenticate(get_store(), name, request.form.get("password", ""))
+    account = get_catalog().accounts.authenticate(name, request.form.get("password", ""))
     if account is None:
         limiter().failed(key)
         current_app.logger.warning("failed login for %r from %s", name, key[1])

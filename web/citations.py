@@ -30,7 +30,7 @@ from archive.citations.lookup import Cited, CiteId, parse_ids, records_of, resol
 from archive.citations.record import CitationRecord
 from archive.errors import ArchiveError
 from web import basket
-from web.context import get_store
+from web.context import get_catalog
 
 bp = Blueprint("citations", __name__)
 
@@ -57,7 +57,7 @@ IN_TEXT_LABELS = {"chicago-note": "Note"}  # the others: "In text"
 def cite_page():
     """Each reference of the ids in every style with its in-text form; downloads; basket."""
     ids = parse_ids(request.args.get("ids", ""))
-    cited, _ = resolve(get_store(), ids)
+    cited, _ = resolve(get_catalog(), ids)
     records = _records(cited)
     every = styles.format_styles(records)
     return render_template(
@@ -75,7 +75,7 @@ def basket_page():
     style = request.args.get("style", "apa")
     if style not in STYLE_LABELS:
         raise ArchiveError(f"unknown style {style!r}; choose one of {', '.join(STYLE_LABELS)}")
-    cited, missing = resolve(get_store(), basket.valid_ids(), skip_missing=True)
+    cited, missing = resolve(get_catalog(), basket.valid_ids(), skip_missing=True)
     records = _records(cited)
     formatted = styles.format_records(records, style) if records else []
     by_key = {r.key: r for r in records}
@@ -99,7 +99,7 @@ def cite_file():
     """`?ids=12-p3,4&format=bibtex` -> the citation file (`&download=0`: shown inline)."""
     chosen = _format_arg()
     ids = parse_ids(request.args.get("ids", ""))
-    cited, _ = resolve(get_store(), ids)
+    cited, _ = resolve(get_catalog(), ids)
     stem = "-".join(map(str, ids)) if len(ids) <= 3 else f"{ids[0]}-and-{len(ids) - 1}-more"
     return _file_response(_records(cited), chosen, stem)
 
@@ -108,7 +108,7 @@ def cite_file():
 def basket_export():
     """`?format=ris` -> every entry of the basket as one file, cuttings-basket.<ext>."""
     chosen = _format_arg()
-    cited, _ = resolve(get_store(), basket.valid_ids(), skip_missing=True)
+    cited, _ = resolve(get_catalog(), basket.valid_ids(), skip_missing=True)
     if not cited:
         raise ArchiveError("the basket is empty: add passages or documents from their pages")
     return _file_response(_records(cited), chosen, "basket")
@@ -127,7 +127,7 @@ def basket_json():
 def basket_add():
     """Add `ids` (checked to be citable) to the basket; go back to `next` or the referrer."""
     ids = parse_ids(request.form.getlist("ids"))
-    resolve(get_store(), ids)
+    resolve(get_catalog(), ids)
     basket.add(ids)
     return redirect(basket.back_target(_basket_url()), code=303)
 
@@ -165,7 +165,7 @@ def ids_text(ids: Sequence[CiteId]) -> str:
 
 
 def _records(cited: Sequence[Cited]) -> list[CitationRecord]:
-    return records_of(get_store(), cited, base_url=current_app.config["CUTTINGS_BASE_URL"])
+    return records_of(get_catalog(), cited, base_url=current_app.config["CUTTINGS_BASE_URL"])
 
 
 def _format_arg() -> formats.Format:

@@ -1,24 +1,33 @@
-"""Per-request access to the archive: the store and the index, cached on `g`."""
+"""Per-request access to the archive: its catalog and search engine, cached on `g`."""
 
 from __future__ import annotations
 
 from flask import current_app, g
 
+from archive.catalog import Catalog, open_catalog
 from archive.datadir import DataDir
-from archive.store import Store
+from index.engine import open_engine
+from index.sync import Archive
 
 
 def get_datadir() -> DataDir:
     return current_app.config["DATADIR"]
 
 
-def get_store() -> Store:
-    if "store" not in g:
-        g.store = Store(get_datadir().catalog)
-    return g.store
+def get_archive() -> Archive:
+    """This request's archive (the catalog's schema was brought up to date at start-up)."""
+    if "archive" not in g:
+        datadir = get_datadir()
+        catalog = open_catalog(datadir.catalog, upgrade=False)
+        g.archive = Archive(datadir, catalog, open_engine(datadir))
+    return g.archive
 
 
-def close_store(_error: BaseException | None = None) -> None:
-    store = g.pop("store", None)
-    if store is not None:
-        store.close()
+def get_catalog() -> Catalog:
+    return get_archive().catalog
+
+
+def close_archive(_error: BaseException | None = None) -> None:
+    archive = g.pop("archive", None)
+    if archive is not None:
+        archive.close()

@@ -1,46 +1,28 @@
-"""The changes a librarian makes, with the search index kept in step.
+"""The changes a librarian makes, checked, written to the catalog, and brought to the index.
 
-Upload, correct, withdraw, reinstate and the people curation of `archive.curation`: each
-writes the catalog first (the source of truth, one transaction with its audit row), then
-brings the index up to date at once, so a correction is searchable on the next request.
-The pages, the API and the CLI all call these, so the three cannot drift.
+Upload, correct, withdraw, reinstate, fix a speaker, merge and split people: each writes the
+catalog first (the source of truth, one transaction with its audit row), then brings the
+index up to date through `index.sync.Archive`, so a correction is searchable on the next
+request. The pages and the API both call these, so the two cannot drift.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from werkzeug.utils import secure_filename
 
-from archive import curation
-from archive.datadir import DataDir
-from archive.errors import ArchiveError, InvalidValue, UnsupportedInput
-from archive.ingest.limits import DEFAULT_MAX_BYTES, describe_size
+from archive.errors import KINDS, ArchiveError, Conflict, InvalidValue
 from archive.ingest.overrides import librarian_fields
-from archive.ingest.read import read_bytes
-from archive.ingest.service import Ingestor, IngestResult
+from archive.ingest.service import IngestResult
 from archive.model import FIELD_NAMES, Document, FailedItem, Field
-from archive.store import Store
-from index.indexing import Indexer
+from index.sync import Archive
 
 MAX_FIELD_CHARS = 2000
 MAX_AUTHORS = 100
 MAX_REASON_CHARS = 2000
 PASTED_NAME = "pasted.txt"
-
-
-class Conflict(ArchiveError):
-    """A change that does not apply to the document as it stands (e.g. withdrawing twice)."""
-
-    status = 409
-
-
-class PayloadTooLarge(ArchiveError):
-    """An upload, or what it decompresses to, is over the configured bound."""
-
-    status = 413
 
 
 @dataclass
@@ -49,17 +31,6 @@ class Upload:
 
     name: str
     data: bytes
-
-
-# -- index ----------------------------------------------------------------------------------
-
-
-def reindex(datadir: DataDir, store: Store, doc_ids: Iterable[int]) -> None:
-    """Bring these documents' index entries in line with the catalog: active ones (re)indexed,
-    withdrawn ones removed (the indexer skips them)."""
-    docs = [store.get_document(i, include_withdrawn=True) for i in dict.fromkeys(doc_ids)]
-    if docs:
-        Indexer(datadir.index).add_documents(docs)
 
 
 # -- upload ---------------------------------------------------------------------------------
@@ -79,8 +50,7 @@ def metadata_fields(values: dict[str, Any], *, actor: str) -> dict[str, Field]:
 
 
 def ingest_upload(
-    datadir: DataDir,
-    store: Store,
+    archive: Archive,
     upload: Upload,
     overrides: dict[str, Field] | None,
     *,
@@ -88,34 +58,24 @@ def ingest_upload(
     max_bytes: int | None,
 ) -> list[IngestResult]:
     """Archive one file's items and index those added. A file with nothing readable in it
-    raises UnsupportedInput, or PayloadTooLarge when it is (or expands to) over the bound."""
-    bound = max_bytes or DEFAULT_MAX_BYTES
-    entries = list(read_bytes(upload.data, display_name(upload.name), max_bytes=bound))
-    if all(isinstance(entry, FailedItem) for entry in entries):
-        raise unreadable(entries, bound)
-    ingestor = Ingestor(datadir, store, added_by=actor, max_bytes=bound)
-    results = [
-        IngestResult(entry.source, "error", error=entry.error)
-        if isinstance(entry, FailedItem)
-        else ingestor.ingest_item(entry, overrides)
-        for entry in entries
-    ]
-    reindex(datadir, store, [r.id for r in results if r.status == "added" and r.id is not None])
-    return results
+    raises the error of its kind (too large: 413; not text, HTML or WARC: 415)."""
+    ingestor = archive.ingestor(added_by=actor, max_bytes=max_bytes)
+    entries = ingestor.read_upload(upload.data, display_name(upload.name))
+    failures = [e for e in entries if isinstance(e, FailedItem)]
+    if len(failures) == len(entries):
+        raise unreadable(failures)
+    return list(archive.add(entries, overrides, ingestor=ingestor))
 
 
-def unreadable(failures: list[FailedItem], bound: int) -> ArchiveError:
-    """The error for a file the read stage could make nothing of: over the size bound (the
-    reader names the bound in its message), or not a text, HTML or WARC file."""
+def unreadable(failures: list[FailedItem]) -> ArchiveError:
+    """The error for a file the read stage could make nothing of, of the first failure's kind."""
     message = "; ".join(f.error for f in failures) or "nothing readable in this file"
-    if f"than {describe_size(bound)}" in message:
-        return PayloadTooLarge(message)
-    return UnsupportedInput(message)
+    kind = failures[0].kind if failures else "unsupported"
+    return KINDS.get(kind, KINDS["unsupported"])(message)
 
 
 def ingest_uploads(
-    datadir: DataDir,
-    store: Store,
+    archive: Archive,
     uploads: list[Upload],
     overrides: dict[str, Field] | None,
     *,
@@ -127,15 +87,9 @@ def ingest_uploads(
     results: list[IngestResult] = []
     for upload in uploads:
         try:
-            results += ingest_upload(
-                datadir, store, upload, overrides, actor=actor, max_bytes=max_bytes
-            )
+            results += ingest_upload(archive, upload, overrides, actor=actor, max_bytes=max_bytes)
         except ArchiveError as error:
-            name = display_name(upload.name)
-            message = (
-                error.message if error.message.startswith(name) else f"{name}: {error.message}"
-            )
-            results.append(IngestResult(name, "error", error=message))
+            results.append(IngestResult.failed(FailedItem.of(display_name(upload.name), error)))
     return results
 
 
@@ -195,45 +149,42 @@ def validate_changes(changes: Any, *, actor: str) -> dict[str, Any]:
     return clean
 
 
-def correct_fields(
-    datadir: DataDir, store: Store, doc_id: int, changes: Any, *, actor: str
-) -> Document:
+def correct_fields(archive: Archive, doc_id: int, changes: Any, *, actor: str) -> Document:
     """Set fields as typed by a librarian (history kept, audited) and reindex the document."""
     clean = validate_changes(changes, actor=actor)
-    store.update_fields(doc_id, clean, actor=actor)
-    reindex(datadir, store, [doc_id])
-    return store.get_document(doc_id, include_withdrawn=True)
+    archive.catalog.documents.update_fields(doc_id, clean, actor=actor)
+    archive.sync([doc_id])
+    return archive.catalog.documents.get(doc_id, include_withdrawn=True)
 
 
 # -- withdrawal -----------------------------------------------------------------------------
 
 
-def withdraw(datadir: DataDir, store: Store, doc_id: int, reason: Any, *, actor: str) -> None:
+def withdraw(archive: Archive, doc_id: int, reason: Any, *, actor: str) -> None:
     """Hide a document from readers (search, pages, citations); the original stays."""
     if not isinstance(reason, str) or not reason.strip():
         raise InvalidValue("give a reason for withdrawing the document")
     if len(reason) > MAX_REASON_CHARS:
         raise InvalidValue(f"the reason may have at most {MAX_REASON_CHARS} characters")
-    if store.document_row(doc_id)["status"] == "withdrawn":
+    if not archive.catalog.documents.info(doc_id).active:
         raise Conflict(f"document {doc_id} is already withdrawn")
-    store.withdraw(doc_id, reason=reason.strip(), actor=actor)
-    reindex(datadir, store, [doc_id])
+    archive.catalog.documents.withdraw(doc_id, reason=reason.strip(), actor=actor)
+    archive.sync([doc_id])
 
 
-def reinstate(datadir: DataDir, store: Store, doc_id: int, *, actor: str) -> None:
+def reinstate(archive: Archive, doc_id: int, *, actor: str) -> None:
     """Undo a withdrawal: the document is back in search, pages and citations."""
-    if store.document_row(doc_id)["status"] != "withdrawn":
+    if archive.catalog.documents.info(doc_id).active:
         raise Conflict(f"document {doc_id} is not withdrawn")
-    store.reinstate(doc_id, actor=actor)
-    reindex(datadir, store, [doc_id])
+    archive.catalog.documents.reinstate(doc_id, actor=actor)
+    archive.sync([doc_id])
 
 
 # -- people ---------------------------------------------------------------------------------
 
 
 def fix_speaker(
-    datadir: DataDir,
-    store: Store,
+    archive: Archive,
     quote_id: int,
     speaker: str | None,
     *,
@@ -241,20 +192,17 @@ def fix_speaker(
     person_id: int | None = None,
 ) -> int:
     """Attribute a quote to someone else (or nobody); the document's id."""
-    docs = curation.set_quote_speaker(store, quote_id, speaker, actor=actor, person_id=person_id)
-    reindex(datadir, store, docs)
+    docs = archive.catalog.quotes.set_speaker(quote_id, speaker, actor=actor, person_id=person_id)
+    archive.sync(docs)
     return docs[0]
 
 
-def merge_people(
-    datadir: DataDir, store: Store, keep_id: int, merge_id: int, *, actor: str
-) -> None:
-    reindex(datadir, store, curation.merge_people(store, keep_id, merge_id, actor=actor))
+def merge_people(archive: Archive, keep_id: int, merge_id: int, *, actor: str) -> None:
+    archive.sync(archive.catalog.people.merge(keep_id, merge_id, actor=actor))
 
 
 def split_person(
-    datadir: DataDir,
-    store: Store,
+    archive: Archive,
     person_id: int,
     *,
     aliases: list[str],
@@ -262,8 +210,8 @@ def split_person(
     name: str | None,
     actor: str,
 ) -> int:
-    new_id, docs = curation.split_person(
-        store, person_id, aliases=aliases, quote_ids=quote_ids, name=name, actor=actor
+    new_id, docs = archive.catalog.people.split(
+        person_id, aliases=aliases, quote_ids=quote_ids, name=name, actor=actor
     )
-    reindex(datadir, store, docs)
+    archive.sync(docs)
     return new_id

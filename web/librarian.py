@@ -26,8 +26,8 @@ from flask import (
     url_for,
 )
 
-from archive import curation
-from archive.accounts import EDITOR_ROLES
+from archive.catalog.accounts import EDITOR_ROLES
+from archive.catalog.records import AuditEntry
 from archive.errors import ArchiveError, NotFound
 from archive.ingest.service import IngestResult
 from archive.model import FIELD_NAMES
@@ -35,7 +35,7 @@ from archive.originals import Originals
 from archive.serialize import document_to_json
 from web import editing
 from web.auth import actor, roles_required
-from web.context import get_datadir, get_store
+from web.context import get_archive, get_catalog, get_datadir
 
 bp = Blueprint("librarian", __name__, url_prefix="/librarian")
 
@@ -58,16 +58,16 @@ def split_names(text: str) -> list[str]:
 def review(doc_id: int) -> dict[str, Any]:
     """One document as the review page shows it: every field with its source, the quotes
     with their ids (for fixing a speaker), the people, and the history of corrections."""
-    store = get_store()
-    doc = document_to_json(store.get_document(doc_id, include_withdrawn=True))
-    row = store.document_row(doc_id)
-    doc["added_at"], doc["added_by"] = row["added_at"], row["added_by"]
+    catalog = get_catalog()
+    doc = document_to_json(catalog.documents.get(doc_id, include_withdrawn=True))
+    row = catalog.documents.info(doc_id)
+    doc["added_at"], doc["added_by"] = row.added_at, row.added_by
     doc["withdrawn"] = {
-        "at": row["withdrawn_at"],
-        "by": row["withdrawn_by"],
-        "reason": row["withdrawn_reason"],
+        "at": row.withdrawn_at,
+        "by": row.withdrawn_by,
+        "reason": row.withdrawn_reason,
     }
-    doc["history"] = store.field_history(doc_id)
+    doc["history"] = catalog.documents.field_history(doc_id)
     return doc
 
 
@@ -83,9 +83,7 @@ def index():
         else None
     )
     page = max(1, request.args.get("page", 1, type=int) or 1)
-    documents = curation.list_documents(
-        get_store(), status=status, limit=50, offset=(page - 1) * 50
-    )
+    documents = get_catalog().documents.listing(status=status, limit=50, offset=(page - 1) * 50)
     return render_template("librarian/index.html", documents=documents, status=status, page=page)
 
 
@@ -105,7 +103,7 @@ def upload():
             "librarian/upload.html", form=form, error=error.message
         ), error.status
     results = editing.ingest_uploads(
-        get_datadir(), get_store(), uploads, overrides, actor=actor(), max_bytes=max_decompressed()
+        get_archive(), uploads, overrides, actor=actor(), max_bytes=max_decompressed()
     )
     return render_template("librarian/results.html", items=[_result_view(r) for r in results])
 
@@ -154,7 +152,7 @@ def edit(doc_id: int):
         flash("nothing to change: every field is as it was")
         return redirect(url_for(".document", doc_id=doc_id))
     try:
-        editing.correct_fields(get_datadir(), get_store(), doc_id, changes, actor=actor())
+        editing.correct_fields(get_archive(), doc_id, changes, actor=actor())
     except ArchiveError as error:
         return render_template(
             "librarian/edit.html", doc=doc, values=values, error=error.message
@@ -197,10 +195,10 @@ def flash_outcome(change: Callable[[], Any], done: str) -> None:
 @bp.post("/documents/<int:doc_id>/withdraw")
 @editors_only
 def withdraw(doc_id: int):
-    get_store().document_row(doc_id)
+    get_catalog().documents.info(doc_id)
     reason = request.form.get("reason", "")
     flash_outcome(
-        lambda: editing.withdraw(get_datadir(), get_store(), doc_id, reason, actor=actor()),
+        lambda: editing.withdraw(get_archive(), doc_id, reason, actor=actor()),
         f"document {doc_id} withdrawn: readers no longer see it",
     )
     return redirect(url_for(".document", doc_id=doc_id))
@@ -209,9 +207,9 @@ def withdraw(doc_id: int):
 @bp.post("/documents/<int:doc_id>/reinstate")
 @admins_only
 def reinstate(doc_id: int):
-    get_store().document_row(doc_id)
+    get_catalog().documents.info(doc_id)
     flash_outcome(
-        lambda: editing.reinstate(get_datadir(), get_store(), doc_id, actor=actor()),
+        lambda: editing.reinstate(get_archive(), doc_id, actor=actor()),
         f"document {doc_id} reinstated",
     )
     return redirect(url_for(".document", doc_id=doc_id))
@@ -221,15 +219,15 @@ def reinstate(doc_id: int):
 @editors_only
 def original(doc_id: int):
     """The archived file, byte for byte, as a download that no browser will render."""
-    row = get_store().document_row(doc_id)
-    path = Originals(get_datadir().originals).path_for(row["original_sha256"])
+    row = get_catalog().documents.info(doc_id)
+    path = Originals(get_datadir().originals).path_for(row.original_sha256)
     if not path.exists():
         raise NotFound(f"the original of document {doc_id} is missing; run `cuttings verify`")
     response = send_file(
         path,
         mimetype="application/octet-stream",
         as_attachment=True,
-        download_name=editing.display_name(row["filename"], row["original_sha256"]),
+        download_name=editing.display_name(row.filename, row.original_sha256),
     )
     response.headers["Content-Security-Policy"] = ORIGINAL_CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
@@ -239,10 +237,10 @@ def original(doc_id: int):
 @bp.post("/quotes/<int:quote_id>/speaker")
 @editors_only
 def quote_speaker(quote_id: int):
-    doc_id = curation.quote_document(get_store(), quote_id)
+    doc_id = get_catalog().quotes.document_of(quote_id)
     speaker = request.form.get("speaker", "")
     flash_outcome(
-        lambda: editing.fix_speaker(get_datadir(), get_store(), quote_id, speaker, actor=actor()),
+        lambda: editing.fix_speaker(get_archive(), quote_id, speaker, actor=actor()),
         f"quote {quote_id} attributed to {speaker.strip() or 'nobody'}",
     )
     return redirect(url_for(".document", doc_id=doc_id) + f"#quote-{quote_id}")
@@ -256,16 +254,14 @@ def quote_speaker(quote_id: int):
 def people():
     query = request.args.get("q", "")[:200]
     return render_template(
-        "librarian/people.html", people=curation.list_people(get_store(), query), query=query
+        "librarian/people.html", people=get_catalog().people.listing(query), query=query
     )
 
 
 @bp.route("/people/<int:person_id>")
 @editors_only
 def person(person_id: int):
-    return render_template(
-        "librarian/person.html", person=curation.get_person(get_store(), person_id)
-    )
+    return render_template("librarian/person.html", person=get_catalog().people.get(person_id))
 
 
 @bp.post("/people/merge")
@@ -276,7 +272,7 @@ def merge():
     if keep is None or other is None:
         abort(400, "give the ids of the person to keep and the person to merge into them")
     flash_outcome(
-        lambda: editing.merge_people(get_datadir(), get_store(), keep, other, actor=actor()),
+        lambda: editing.merge_people(get_archive(), keep, other, actor=actor()),
         f"person {other} merged into {keep}",
     )
     return redirect(url_for(".person", person_id=keep))
@@ -285,12 +281,11 @@ def merge():
 @bp.post("/people/<int:person_id>/split")
 @editors_only
 def split(person_id: int):
-    curation.get_person(get_store(), person_id)
+    get_catalog().people.get(person_id)
     quote_ids = [int(q) for q in request.form.getlist("quotes") if q.isascii() and q.isdigit()]
     try:
         new_id = editing.split_person(
-            get_datadir(),
-            get_store(),
+            get_archive(),
             person_id,
             aliases=request.form.getlist("aliases"),
             quote_ids=quote_ids,
@@ -310,32 +305,34 @@ def split(person_id: int):
 @bp.route("/audit")
 @admins_only
 def audit():
-    return render_template("librarian/audit.html", entries=get_store().audit_log(limit=500))
+    return render_template("librarian/audit.html", entries=get_catalog().audit.entries(limit=500))
 
 
 @bp.route("/audit.json")
 @admins_only
 def audit_json():
-    body = json.dumps(get_store().audit_log(), ensure_ascii=False, indent=1)
+    body = json.dumps(
+        [e.to_json() for e in get_catalog().audit.entries()], ensure_ascii=False, indent=1
+    )
     return _download(body, "application/json", "cuttings-audit.json")
 
 
 @bp.route("/audit.csv")
 @admins_only
 def audit_csv():
-    return _download(audit_as_csv(get_store().audit_log()), "text/csv", "cuttings-audit.csv")
+    return _download(audit_as_csv(get_catalog().audit.entries()), "text/csv", "cuttings-audit.csv")
 
 
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "target", "before", "after")
 
 
-def audit_as_csv(entries: list[dict[str, Any]]) -> str:
+def audit_as_csv(entries: list[AuditEntry]) -> str:
     """The log as CSV, oldest first; before/after as JSON; no cell a spreadsheet would run."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(AUDIT_COLUMNS)
     for entry in reversed(entries):
-        writer.writerow([_csv_cell(entry[c]) for c in AUDIT_COLUMNS])
+        writer.writerow([_csv_cell(getattr(entry, c)) for c in AUDIT_COLUMNS])
     return out.getvalue()
 
 

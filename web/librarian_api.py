@@ -25,13 +25,12 @@ from typing import Any
 
 from flask import Blueprint, jsonify, request, url_for
 
-from archive.accounts import EDITOR_ROLES
-from archive.curation import quote_document
+from archive.catalog.accounts import EDITOR_ROLES
 from archive.errors import ArchiveError, InvalidValue
 from archive.serialize import document_to_json
 from web import editing
 from web.auth import actor, token_required
-from web.context import get_datadir, get_store
+from web.context import get_archive, get_catalog
 from web.librarian import max_decompressed
 
 bp = Blueprint("librarian_api", __name__, url_prefix="/api")
@@ -93,7 +92,7 @@ def add_document():
     upload = received_upload()
     overrides = upload_metadata()
     results = editing.ingest_upload(
-        get_datadir(), get_store(), upload, overrides, actor=actor(), max_bytes=max_decompressed()
+        get_archive(), upload, overrides, actor=actor(), max_bytes=max_decompressed()
     )
     items = [r.to_json() for r in results]
     if all(r.status == "error" for r in results):
@@ -112,8 +111,8 @@ def add_document():
 @bp.patch("/documents/<int:doc_id>")
 @editors_only
 def patch_document(doc_id: int):
-    get_store().document_row(doc_id)  # 404 before 4xx about the body
-    doc = editing.correct_fields(get_datadir(), get_store(), doc_id, json_body(), actor=actor())
+    get_catalog().documents.info(doc_id)  # 404 before 4xx about the body
+    doc = editing.correct_fields(get_archive(), doc_id, json_body(), actor=actor())
     return jsonify(document_to_json(doc))
 
 
@@ -121,21 +120,21 @@ def patch_document(doc_id: int):
 @editors_only
 def delete_document(doc_id: int):
     """Withdraw: gone for readers, kept in the catalog, reversible by an admin."""
-    get_store().document_row(doc_id)
+    get_catalog().documents.info(doc_id)
     reason: Any = request.args.get("reason")
     if reason is None and request.get_data(cache=True):
         body = json_body()
         if not isinstance(body, dict) or set(body) - {"reason"}:
             raise InvalidValue('send {"reason": "..."}')
         reason = body.get("reason")
-    editing.withdraw(get_datadir(), get_store(), doc_id, reason, actor=actor())
+    editing.withdraw(get_archive(), doc_id, reason, actor=actor())
     return jsonify({"id": doc_id, "status": "withdrawn", "reason": reason.strip()})
 
 
 @bp.post("/documents/<int:doc_id>/reinstate")
 @token_required("admin")
 def reinstate_document(doc_id: int):
-    editing.reinstate(get_datadir(), get_store(), doc_id, actor=actor())
+    editing.reinstate(get_archive(), doc_id, actor=actor())
     return jsonify({"id": doc_id, "status": "active"})
 
 
@@ -143,7 +142,7 @@ def reinstate_document(doc_id: int):
 @editors_only
 def patch_quote(quote_id: int):
     """Fix a quote's speaker: {"speaker": "Name"} or {"person": id}, null for nobody."""
-    quote_document(get_store(), quote_id)
+    get_catalog().quotes.document_of(quote_id)
     body = json_body()
     if not isinstance(body, dict) or len(body) != 1 or not set(body) <= {"speaker", "person"}:
         raise InvalidValue('send {"speaker": "Name"}, {"speaker": null} or {"person": id}')
@@ -152,7 +151,5 @@ def patch_quote(quote_id: int):
         person is not None and (not isinstance(person, int) or isinstance(person, bool))
     ):
         raise InvalidValue("speaker must be text or null; person must be an id")
-    doc_id = editing.fix_speaker(
-        get_datadir(), get_store(), quote_id, speaker, actor=actor(), person_id=person
-    )
-    return jsonify(document_to_json(get_store().get_document(doc_id, include_withdrawn=True)))
+    doc_id = editing.fix_speaker(get_archive(), quote_id, speaker, actor=actor(), person_id=person)
+    return jsonify(document_to_json(get_catalog().documents.get(doc_id, include_withdrawn=True)))

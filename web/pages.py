@@ -8,10 +8,8 @@ from flask import Blueprint, render_template, request
 
 from archive.errors import ArchiveError
 from archive.model import FIELD_NAMES, PASSAGE_KINDS, Document
-from index.querying import SearchRequest, search
-from index.request import SORTS
-from web.context import get_datadir, get_store
-from web.people_directory import list_people, people_in_document, person_profile
+from index.request import SORTS, SearchRequest
+from web.context import get_archive, get_catalog
 
 bp = Blueprint("pages", __name__)
 
@@ -34,7 +32,7 @@ def search_page():
         return render_template("search.html", **context)
     try:
         wanted = SearchRequest.from_args(request.args)
-        context["result"] = search(get_datadir().index, wanted, store=get_store())
+        context["result"] = get_archive().engine.search(wanted)
     except ArchiveError as error:
         context["error"] = error.message
         return render_template("search.html", **context), error.status
@@ -44,15 +42,15 @@ def search_page():
 @bp.get("/documents/<int:doc_id>")
 def document_page(doc_id: int):
     """The cleaned article: metadata with provenance, people quoted, anchored passages."""
-    store = get_store()
-    doc = store.get_document(doc_id)
-    people = people_in_document(store, doc_id)
+    catalog = get_catalog()
+    doc = catalog.documents.get(doc_id)
+    people = catalog.people.in_document(doc_id)
     return render_template(
         "document.html",
         doc=doc,
         fields=field_rows(doc),
         people=people,
-        person_ids={p["name"]: p["id"] for p in people},
+        person_ids={p.name: p.id for p in people},
     )
 
 
@@ -61,8 +59,8 @@ def people_page():
     """Everyone quoted or named in the archive, by name, filterable."""
     query = (request.args.get("q") or "").strip()
     page = _page_number(request.args.get("page"))
-    rows = list_people(
-        get_store(), query, limit=PEOPLE_PER_PAGE + 1, offset=(page - 1) * PEOPLE_PER_PAGE
+    rows = get_catalog().people.listing(
+        query, active_only=True, limit=PEOPLE_PER_PAGE + 1, offset=(page - 1) * PEOPLE_PER_PAGE
     )
     return render_template(
         "people.html",
@@ -76,7 +74,9 @@ def people_page():
 @bp.get("/people/<int:person_id>")
 def person_page(person_id: int):
     """Everything the archive holds from one person: quotes with passage links, roles, aliases."""
-    return render_template("person.html", person=person_profile(get_store(), person_id))
+    return render_template(
+        "person.html", person=get_catalog().people.get(person_id, active_only=True)
+    )
 
 
 def field_rows(doc: Document) -> list[dict[str, Any]]:

@@ -1,7 +1,7 @@
 """Production WSGI servers: waitress in one process, or gunicorn with several worker processes.
 
 One Python process answers searches on one core (the GIL), so on a machine with more cores
-`--workers N` runs N processes, each with its own app, store connections and index searchers.
+`--workers N` runs N processes, each with its own app, catalog connections and index searchers.
 """
 
 from __future__ import annotations

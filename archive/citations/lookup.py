@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from archive.catalog import Catalog
 from archive.citations.record import CitationRecord, merge_records, record_for
 from archive.errors import ArchiveError, NotFound
 from archive.model import Document, Passage
-from archive.store import Store
 
 MAX_IDS = 500  # per request or basket: a reference list, not the whole archive
 _ID = re.compile(r"(\d{1,9})(?:-p(\d{1,6}))?")
@@ -63,7 +63,7 @@ class Cited:
 
 
 def resolve(
-    store: Store, ids: Iterable[CiteId], *, skip_missing: bool = False
+    catalog: Catalog, ids: Iterable[CiteId], *, skip_missing: bool = False
 ) -> tuple[list[Cited], list[CiteId]]:
     """Look ids up, each document once: (found, missing). A missing id - an unknown or
     withdrawn document, a passage the document lacks - is NotFound unless `skip_missing`."""
@@ -72,7 +72,7 @@ def resolve(
     documents: dict[int, Document | None] = {}
     for cite_id in ids:
         if cite_id.doc_id not in documents:
-            documents[cite_id.doc_id] = _document_or_none(store, cite_id.doc_id, skip_missing)
+            documents[cite_id.doc_id] = _document_or_none(catalog, cite_id.doc_id, skip_missing)
         document = documents[cite_id.doc_id]
         passage = _passage(document, cite_id.n) if document and cite_id.n is not None else None
         if document is None or (cite_id.n is not None and passage is None):
@@ -84,10 +84,10 @@ def resolve(
     return found, missing
 
 
-def _document_or_none(store: Store, doc_id: int, skip_missing: bool) -> Document | None:
+def _document_or_none(catalog: Catalog, doc_id: int, skip_missing: bool) -> Document | None:
     """A readable document; None (or NotFound, unless skipping) for unknown or withdrawn."""
     try:
-        return store.get_document(doc_id)
+        return catalog.documents.get(doc_id)
     except NotFound:
         if skip_missing:
             return None
@@ -98,7 +98,7 @@ def _passage(document: Document, n: int) -> Passage | None:
     return next((p for p in document.passages if p.n == n), None)
 
 
-def records_of(store: Store, cited: Iterable[Cited], *, base_url: str) -> list[CitationRecord]:
+def records_of(catalog: Catalog, cited: Iterable[Cited], *, base_url: str) -> list[CitationRecord]:
     """One merged record per article, quoting the passages cited (none for a document)."""
     by_doc: dict[int, tuple[Document, dict[int, Passage]]] = {}
     for item in cited:
@@ -110,19 +110,21 @@ def records_of(store: Store, cited: Iterable[Cited], *, base_url: str) -> list[C
             document,
             passages=[passages[n] for n in sorted(passages)],
             base_url=base_url,
-            added=store.added_at(doc_id),
+            added=catalog.documents.info(doc_id).added_at,
         )
         for doc_id, (document, passages) in by_doc.items()
     )
 
 
-def records_for_ids(store: Store, ids: Iterable[CiteId], *, base_url: str) -> list[CitationRecord]:
+def records_for_ids(
+    catalog: Catalog, ids: Iterable[CiteId], *, base_url: str
+) -> list[CitationRecord]:
     """The merged records of ids; NotFound for any id the archive cannot cite."""
-    return records_of(store, resolve(store, ids)[0], base_url=base_url)
+    return records_of(catalog, resolve(catalog, ids)[0], base_url=base_url)
 
 
-def all_records(store: Store, *, base_url: str) -> Iterator[CitationRecord]:
+def all_records(catalog: Catalog, *, base_url: str) -> Iterator[CitationRecord]:
     """A record of every active document in the archive, in id order."""
-    for doc_id in store.document_ids(status="active"):
-        document = store.get_document(doc_id)
-        yield record_for(document, base_url=base_url, added=store.added_at(doc_id))
+    for doc_id in catalog.documents.ids(status="active"):
+        document = catalog.documents.get(doc_id)
+        yield record_for(document, base_url=base_url, added=catalog.documents.info(doc_id).added_at)

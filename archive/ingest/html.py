@@ -20,7 +20,7 @@ from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from archive.errors import UnsupportedInput
+from archive.errors import Unreadable
 from archive.ingest.pipeline import Block, Draft
 from archive.model import Document
 
@@ -73,7 +73,7 @@ def extract_html(draft: Draft) -> Draft:
     if result is None or not len(result.body):
         result = bare_extraction(draft.text, url=item.url, with_metadata=True, favor_recall=True)
     if result is None or not len(result.body):
-        raise UnsupportedInput(f"{item.filename}: no article text found in the HTML")
+        raise Unreadable(f"{item.filename}: no article text found in the HTML")
     body = _without_headline(list(blocks_from(result.body)), result.title)
     draft.blocks = [*body, *blocks_from(result.commentsbody, "comment")]
     tree = load_html(draft.text)

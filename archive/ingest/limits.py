@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import zlib
 
-from archive.errors import UnsupportedInput
+from archive.errors import TooLarge, UnsupportedInput
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024  # 200 MB
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-class TooLarge(UnsupportedInput):
-    """Input (or what it decompresses to) is bigger than the configured bound."""
 
 
 def describe_size(n: int) -> str:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from archive.errors import UnsupportedInput
+from archive.errors import ArchiveError, TooLarge, UnsupportedInput
 from archive.ingest.limits import DEFAULT_MAX_BYTES, GZIP_MAGIC, describe_size, gunzip
 from archive.ingest.pipeline import Item
 from archive.ingest.sniff import is_warc, known_binary, looks_binary, looks_like_html
@@ -31,7 +31,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ite
     elif path.exists():
         yield from read_file(path, path.name, max_bytes=max_bytes)
     else:
-        yield FailedItem(path.name, f"{path.name}: no such file or folder")
+        yield FailedItem.of(path.name, "no such file or folder", "not-found")
 
 
 def walk_files(root: Path) -> Iterator[Path]:
@@ -50,9 +50,11 @@ def read_file(
     """Yield the Items of one file, shown to the user as `name`."""
     try:
         data = _read_bounded(path, max_bytes)
-    except (UnsupportedInput, OSError) as err:
-        message = err.message if isinstance(err, UnsupportedInput) else err.strerror or str(err)
-        yield FailedItem(name, f"{name}: {message}")
+    except ArchiveError as err:
+        yield FailedItem.of(name, err)
+        return
+    except OSError as err:
+        yield FailedItem.of(name, err.strerror or str(err), "unsupported")
         return
     yield from read_bytes(data, name, max_bytes=max_bytes)
 
@@ -63,7 +65,7 @@ def read_bytes(
     """Yield the Items in a file's bytes (an upload: `name` is for display, never a path)."""
     try:
         if len(data) > max_bytes:
-            raise UnsupportedInput(f"file is larger than {describe_size(max_bytes)}")
+            raise TooLarge(f"file is larger than {describe_size(max_bytes)}")
         if not data.strip():
             raise UnsupportedInput("empty file")
         if is_warc(data) or (data[:2] == GZIP_MAGIC and _is_warc_name(name)):
@@ -74,8 +76,8 @@ def read_bytes(
             yield from read_warc(data, name, max_bytes=max_bytes)
             return
         kind = _format_of(content, _inner_name(name, gzipped=content is not data))
-    except UnsupportedInput as err:
-        yield FailedItem(name, f"{name}: {err.message}")
+    except ArchiveError as err:
+        yield FailedItem.of(name, err)
         return
     # A gzipped page is kept byte for byte as its original; `data` is what it decompresses to.
     yield Item(
@@ -105,7 +107,7 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
     with path.open("rb") as file:
         data = file.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise UnsupportedInput(f"file is larger than {describe_size(max_bytes)}")
+        raise TooLarge(f"file is larger than {describe_size(max_bytes)}")
     return data
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from archive.ingest.pipeline import Draft
-from archive.model import PASSAGE_KINDS, Passage
-from archive.store import fingerprint
+from archive.model import PASSAGE_KINDS, Passage, fingerprint
 
 _SPACE = re.compile(r"\s+")
 

@@ -1,7 +1,7 @@
 """Ingest: run each item through the pipeline, then store the original and the catalog rows.
 
 Order matters for crash safety: the pipeline is pure, the original is written atomically,
-then the catalog in one transaction. The index is the caller's (web/CLI) next step.
+then the catalog in one transaction. Bringing the index in step is `index.sync`'s job.
 """
 
 from __future__ import annotations
@@ -12,26 +12,41 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archive.catalog import Catalog
 from archive.datadir import DataDir
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, Unreadable
+from archive.ingest.limits import DEFAULT_MAX_BYTES
 from archive.ingest.pipeline import Item, Stage, new_draft, run_pipeline
+from archive.ingest.read import read_bytes, read_path
 from archive.ingest.stages import default_stages
 from archive.model import Document, FailedItem, Field, Original
 from archive.originals import Originals, sha256_of
-from archive.store import Store
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class IngestResult:
-    """What happened to one input: added, a duplicate of an archived document, or an error."""
+    """What happened to one input: added, a duplicate of an archived document, or an error
+    (with its kind: "too-large", "unsupported", "unreadable", "not-found", "internal")."""
 
     source: str
     status: str  # "added", "duplicate" or "error"
     id: int | None = None
     document: Document | None = None
     error: str | None = None
+    kind: str | None = None
+
+    @classmethod
+    def failed(cls, failure: FailedItem) -> IngestResult:
+        return cls(failure.source, "error", error=failure.error, kind=failure.kind)
+
+    @property
+    def http_status(self) -> int:
+        """The status a web door answers this result with on its own."""
+        if self.status != "error":
+            return 201 if self.status == "added" else 200
+        return FailedItem(self.source, self.error or "", self.kind or "unreadable").status
 
     def to_json(self) -> dict[str, Any]:
         doc = self.document
@@ -45,87 +60,74 @@ class IngestResult:
             "passages": len(doc.passages) if doc else 0,
             "quotes": len(doc.quotes) if doc else 0,
             "error": self.error,
+            **({"kind": self.kind} if self.kind else {}),
         }
 
 
 class Ingestor:
-    """Adds files to one data directory's originals and catalog."""
+    """Adds items to one data directory's originals and catalog."""
 
     def __init__(
         self,
         datadir: DataDir,
-        store: Store,
+        catalog: Catalog,
         *,
         stages: list[Stage] | None = None,
         added_by: str | None = None,
         max_bytes: int | None = None,
     ) -> None:
         self.datadir = datadir.create()
-        self.store = store
+        self.catalog = catalog
         self.originals = Originals(datadir.originals)
         self.stages = stages if stages is not None else default_stages()
         self.added_by = added_by
-        self.max_bytes = max_bytes
+        self.max_bytes = max_bytes or DEFAULT_MAX_BYTES
 
-    def ingest_paths(
-        self,
-        paths: Iterable[Path],
-        overrides: dict[str, Field] | None = None,
-    ) -> Iterator[IngestResult]:
-        from archive.ingest.read import read_path
-
+    def read_paths(self, paths: Iterable[Path]) -> Iterator[Item | FailedItem]:
+        """The items of files and folders (a WARC file holds many)."""
         for path in paths:
-            if not Path(path).exists():
-                yield IngestResult(str(path), "error", error=f"{path}: no such file or directory")
-                continue
-            kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
-            yield from self._ingest_all(read_path(Path(path), **kwargs), overrides)
+            yield from read_path(Path(path), max_bytes=self.max_bytes)
 
-    def ingest_bytes(
-        self, data: bytes, filename: str, overrides: dict[str, Field] | None = None
+    def read_upload(self, data: bytes, filename: str) -> list[Item | FailedItem]:
+        """The items of an upload or pasted text: the name is for display only, never a path."""
+        return list(read_bytes(data, filename, max_bytes=self.max_bytes))
+
+    def ingest(
+        self, entries: Iterable[Item | FailedItem], overrides: dict[str, Field] | None = None
     ) -> Iterator[IngestResult]:
-        """An upload or pasted text: the name is for display only, never a path."""
-        from archive.ingest.read import read_bytes
-
-        kwargs = {"max_bytes": self.max_bytes} if self.max_bytes else {}
-        yield from self._ingest_all(read_bytes(data, filename, **kwargs), overrides)
-
-    def _ingest_all(
-        self, items: Iterable[Item | FailedItem], overrides: dict[str, Field] | None
-    ) -> Iterator[IngestResult]:
-        for item in items:
-            if isinstance(item, FailedItem):
-                yield IngestResult(item.source, "error", error=item.error)
+        """Archive each item; a failed read passes through as an error result."""
+        for entry in entries:
+            if isinstance(entry, FailedItem):
+                yield IngestResult.failed(entry)
             else:
-                yield self.ingest_item(item, overrides)
+                yield self.ingest_item(entry, overrides)
 
     def ingest_item(self, item: Item, overrides: dict[str, Field] | None = None) -> IngestResult:
         content = sha256_of(item.data)
-        existing = self.store.find_by_content(content)
+        existing = self.catalog.documents.find_by_content(content)
         if existing is not None:
-            return IngestResult(
-                item.filename,
-                "duplicate",
-                id=existing,
-                document=self.store.get_document(existing, include_withdrawn=True),
-            )
+            return self._duplicate(item, existing)
         try:
             document = self.process(item, content, overrides)
             if not document.passages:
-                raise ArchiveError(f"{item.filename}: no article text found")
+                raise Unreadable("no article text found")
             self.originals.put(item.original_bytes)
-            doc_id = self.store.add_document(document, added_by=self.added_by)
+            doc_id = self.catalog.documents.add(document, added_by=self.added_by)
         except ArchiveError as error:
-            return IngestResult(item.filename, "error", error=_one_line(error.message, item))
+            return IngestResult.failed(FailedItem.of(item.filename, error))
         except Exception as error:  # a bug must not cost the rest of the batch
             log.exception("ingest of %s failed", item.filename)
-            return IngestResult(
+            failure = FailedItem.of(
                 item.filename,
-                "error",
-                error=f"{item.filename}: internal error ({type(error).__name__}: "
-                f"{error}); please report it",
+                f"internal error ({type(error).__name__}: {error}); please report it",
+                "internal",
             )
+            return IngestResult.failed(failure)
         return IngestResult(item.filename, "added", id=doc_id, document=document)
+
+    def _duplicate(self, item: Item, existing: int) -> IngestResult:
+        document = self.catalog.documents.get(existing, include_withdrawn=True)
+        return IngestResult(item.filename, "duplicate", id=existing, document=document)
 
     def process(
         self, item: Item, content_sha256: str, overrides: dict[str, Field] | None = None
@@ -140,8 +142,3 @@ class Ingestor:
             content_sha256=content_sha256,
         )
         return run_pipeline(new_draft(item, original, overrides), self.stages)
-
-
-def _one_line(message: str, item: Item) -> str:
-    message = " ".join(message.split())
-    return message if item.filename in message else f"{item.filename}: {message}"

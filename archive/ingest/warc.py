@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader
 from warcio.recordloader import ArcWarcRecord
 
-from archive.errors import UnsupportedInput
+from archive.errors import ArchiveError
 from archive.ingest.limits import DEFAULT_MAX_BYTES, GZIP_MAGIC, describe_size, gunzip
 from archive.ingest.pipeline import Item
 from archive.ingest.sniff import looks_like_html
@@ -39,8 +39,8 @@ def read_warc(
     """Yield an Item per HTML record of a WARC/ARC file, and a FailedItem per bad record."""
     try:
         raw = gunzip(data, max_bytes, allow_truncated=True) if data[:2] == GZIP_MAGIC else data
-    except UnsupportedInput as err:
-        yield FailedItem(name, f"{name}: {err.message}")
+    except ArchiveError as err:
+        yield FailedItem.of(name, err)
         return
     yielded = False
     for index, record in _records(raw):
@@ -50,14 +50,14 @@ def read_warc(
                 raise BadRecord(f"malformed record ({_first_line(record)})")
             item = _item_from(record, data, name, index, max_bytes)
         except BadRecord as err:
-            yield FailedItem(source, f"{source}: {err}")
+            yield FailedItem.of(source, str(err), "unsupported")
             yielded = True
             continue
         if item is not None:
             yield item
             yielded = True
     if not yielded:
-        yield FailedItem(name, f"{name}: no HTML response records in this archive")
+        yield FailedItem.of(name, "no HTML response records in this archive", "unsupported")
 
 
 def _records(raw: bytes) -> Iterator[tuple[int, ArcWarcRecord | Exception]]:

@@ -10,13 +10,13 @@ import pytest
 from whoosh.multiproc import SubWriterTask
 
 from archive.model import Document
-from index.indexing import BulkLoad, Indexer
-from index.querying import SearchRequest, search
+from index.whoosh.searching import SearchRequest, search
+from index.whoosh.writing import BulkLoad, Indexer
 from tests.archive_fixtures import Archive, Para, make_document
 
 
 def numbered(doc_id: int, words: str = "river", passages: int = 3) -> Document:
-    """A document with its id and passage ids set, as the store would leave it."""
+    """A document with its id and passage ids set, as the catalog would leave it."""
     doc = make_document(
         f"Report {doc_id}",
         [Para(f"{words} passage {n} of report {doc_id}") for n in range(1, passages + 1)],
@@ -44,8 +44,8 @@ def test_adding_a_document_again_replaces_its_passages(tmp_path):
 def test_a_correction_in_the_catalog_reaches_the_index(tmp_path):
     archive = Archive(tmp_path)
     (doc_id,) = archive.add(make_document("Old title", ["The bridge opened."], outlet="Gazette"))
-    archive.store.update_fields(doc_id, {"outlet": "Evening Gazette"}, actor="tester")
-    archive.indexer.add_documents([archive.store.get_document(doc_id)])
+    archive.catalog.documents.update_fields(doc_id, {"outlet": "Evening Gazette"}, actor="tester")
+    archive.archive.sync([doc_id])
     hit = search(archive.index_dir, SearchRequest(q="bridge")).hits[0]
     assert hit.provenance["outlet"] == "Evening Gazette"
 

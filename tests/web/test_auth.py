@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive import accounts
+from archive.datadir import DataDir
+from tests import catalog_file
 from tests.librarian_support import (
     PASSWORD,
     add_user,
@@ -12,7 +13,7 @@ from tests.librarian_support import (
     build_app,
     csrf_token,
     log_in,
-    open_store,
+    open_catalog_of,
     token_for,
 )
 from web.auth import LoginLimiter, safe_next
@@ -124,9 +125,9 @@ def test_the_limiter_forgets_failures_after_the_window():
 
 
 def test_a_removed_user_loses_their_session(data, librarian):
-    store = open_store(data)
-    accounts.remove_user(store, "lib", actor="test")
-    store.close()
+    catalog = open_catalog_of(data)
+    catalog.accounts.remove_user("lib", actor="test")
+    catalog.close()
     assert librarian.get("/librarian/").status_code == 302
 
 
@@ -176,9 +177,9 @@ def test_bad_credentials_on_the_api_are_401(client, header):
 
 
 def test_a_revoked_token_is_401(client, data, lib_token):
-    store = open_store(data)
-    accounts.revoke_tokens(store, "lib", actor="test")
-    store.close()
+    catalog = open_catalog_of(data)
+    catalog.accounts.revoke_tokens("lib", actor="test")
+    catalog.close()
     response = client.patch("/api/documents/1", json={"outlet": "X"}, headers=bearer(lib_token))
     assert response.status_code == 401
 
@@ -192,10 +193,9 @@ def test_a_readers_token_is_403(client, data):
 
 
 def test_an_unknown_role_is_403(client, data):
-    store = open_store(data)
-    store.conn.execute("UPDATE users SET role = 'intern' WHERE name = 'reader'")
-    store.conn.commit()
-    store.close()
+    catalog_file.write(
+        DataDir(data).catalog, "UPDATE users SET role = 'intern' WHERE name = 'reader'"
+    )
     response = client.patch(
         "/api/documents/1", json={"outlet": "X"}, headers=bearer(token_for(data, "reader"))
     )

@@ -1,7 +1,7 @@
 """Citing on the web: /api/cite read back by real clients, the cite page, the session basket.
 
 The archive holds the worked examples of CITATIONS.md (archive.citations.examples), stored
-through Store.add_document: the Haaretz seed (id 1; ¶12 quotes Ethan Gutmann, ¶13 follows),
+through Catalog.add_document: the Haaretz seed (id 1; ¶12 quotes Ethan Gutmann, ¶13 follows),
 the OpIndia seed (id 2) and a BBC-like article (id 3).
 """
 
@@ -17,9 +17,9 @@ import rispy
 from flask import render_template_string
 from flask_wtf.csrf import CSRFProtect
 
+from archive.catalog import open_catalog
 from archive.citations import examples, styles
 from archive.errors import ArchiveError
-from archive.store import Store
 from web import citations
 from web.app import create_app
 
@@ -55,9 +55,11 @@ def data(tmp_path: Path) -> Path:
     """A data directory holding the three worked examples, ids 1, 2 and 3."""
     root = tmp_path / "data"
     make_app(root)  # creates the folders and the catalog
-    store = Store(root / "catalog.sqlite3")
-    ids = [store.add_document(d) for d in (examples.haaretz(), examples.opindia(), examples.bbc())]
-    store.close()
+    catalog = open_catalog(root / "catalog.sqlite3")
+    ids = [
+        catalog.documents.add(d) for d in (examples.haaretz(), examples.opindia(), examples.bbc())
+    ]
+    catalog.close()
     assert ids == [1, 2, 3]
     return root
 
@@ -68,9 +70,9 @@ def client(data: Path):
 
 
 def withdraw(data: Path, doc_id: int) -> None:
-    store = Store(data / "catalog.sqlite3")
-    store.withdraw(doc_id, reason="test", actor="librarian")
-    store.close()
+    catalog = open_catalog(data / "catalog.sqlite3")
+    catalog.documents.withdraw(doc_id, reason="test", actor="librarian")
+    catalog.close()
 
 
 def _bib_entries(text: str) -> dict[str, dict[str, str]]:

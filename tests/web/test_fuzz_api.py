@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive import accounts
+from archive.catalog import accounts
 from archive.errors import ArchiveError
 from archive.ingest.pipeline import Item
 from archive.ingest.read import read_bytes
@@ -23,10 +23,10 @@ from archive.model import FailedItem
 from tests.librarian_support import (
     FAST_HASHER,
     add_user,
+    archive_document,
     bearer,
     build_app,
     make_document,
-    store_document,
     token_for,
 )
 
@@ -91,7 +91,7 @@ def web(tmp_path_factory):
         patch.setattr(accounts, "_hasher", FAST_HASHER)
         add_user(data, "lib", "librarian")
         token = token_for(data, "lib")
-        doc_id = store_document(data, make_document(1))
+        doc_id = archive_document(data, make_document(1))
         app = build_app(data)
         yield app.test_client(), token, doc_id
 

@@ -8,15 +8,16 @@ import json
 
 import pytest
 
+from archive.catalog.records import AuditEntry
 from archive.datadir import DataDir
 from tests.librarian_support import (
     add_user,
+    archive_document,
     build_app,
     csrf_token,
     log_in,
     make_document,
-    open_store,
-    store_document,
+    open_catalog_of,
 )
 from web.librarian import audit_as_csv
 
@@ -79,7 +80,7 @@ def test_bad_metadata_is_refused_and_nothing_is_archived(librarian, data, fields
     response = post_form(librarian, "/librarian/upload", {"text": ARTICLE, **fields})
     assert response.status_code == 422
     assert message in response.get_data(as_text=True)
-    assert open_store(data).document_ids(status=None) == []
+    assert open_catalog_of(data).documents.ids(status=None) == []
 
 
 def test_an_upload_over_the_size_limit_is_413(data):
@@ -93,7 +94,7 @@ def test_an_upload_over_the_size_limit_is_413(data):
     )
     assert response.status_code == 413
     assert "larger than 1 MB" in response.get_data(as_text=True)
-    assert open_store(data).document_ids(status=None) == []
+    assert open_catalog_of(data).documents.ids(status=None) == []
 
 
 def test_pasted_text_is_archived_and_reviewed_field_by_field(librarian, data):
@@ -108,8 +109,8 @@ def test_pasted_text_is_archived_and_reviewed_field_by_field(librarian, data):
     assert "added" in page
     assert "Haaretz" in page and "librarian" in page  # the typed outlet, with its source
     assert "We saw the lists ourselves" in page
-    [doc_id] = open_store(data).document_ids()
-    assert open_store(data).get_document(doc_id).fields["outlet"].source == "librarian"
+    [doc_id] = open_catalog_of(data).documents.ids()
+    assert open_catalog_of(data).documents.get(doc_id).fields["outlet"].source == "librarian"
     assert "Haaretz" in search_outlets(librarian, "lists")
 
 
@@ -126,8 +127,8 @@ def test_several_files_are_archived_and_file_names_are_never_paths(librarian, da
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "picture.txt" in page and "error" in page
-    store = open_store(data)
-    names = sorted(store.document_row(i)["filename"] for i in store.document_ids())
+    catalog = open_catalog_of(data)
+    names = sorted(catalog.documents.info(i).filename for i in catalog.documents.ids())
     assert names == ["escape.txt", "second.txt"]
     assert not (tmp_path / "escape.txt").exists()
     assert not (DataDir(data).root.parent / "escape.txt").exists()
@@ -137,7 +138,7 @@ def test_several_files_are_archived_and_file_names_are_never_paths(librarian, da
 
 
 def test_the_review_page_shows_each_field_with_its_source(librarian, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     page = librarian.get(f"/librarian/documents/{doc_id}").get_data(as_text=True)
     assert "Document number 1" in page
     assert "inferred" in page and "told Haaretz" in page  # the outlet's source and evidence
@@ -151,60 +152,58 @@ def test_an_unknown_document_is_404(librarian):
 
 
 def test_correcting_the_outlet_reaches_search_at_once(librarian, client, data):
-    doc_id = store_document(data, make_document(1, outlet="Haaretz"))
+    doc_id = archive_document(data, make_document(1, outlet="Haaretz"))
     assert search_outlets(client, "harvest") == ["Haaretz"]
     response = correct_on_page(librarian, doc_id, outlet="The Times of Israel")
     assert response.status_code == 302
-    doc = open_store(data).get_document(doc_id)
+    doc = open_catalog_of(data).documents.get(doc_id)
     assert doc.fields["outlet"].value == "The Times of Israel"
     assert doc.fields["outlet"].source == "librarian"
     assert set(doc.fields) >= {"title", "published", "authors"}
     assert doc.fields["title"].source == "text"  # untouched fields keep their source
     assert search_outlets(client, "harvest") == ["The Times of Israel"]
-    history = open_store(data).field_history(doc_id)
-    assert [(h["name"], h["value"], h["source"]) for h in history] == [
-        ("outlet", "Haaretz", "inferred")
-    ]
+    history = open_catalog_of(data).documents.field_history(doc_id)
+    assert [(h.name, h.value, h.source) for h in history] == [("outlet", "Haaretz", "inferred")]
 
 
 def test_emptying_a_field_clears_it(librarian, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     correct_on_page(librarian, doc_id, published="")
-    assert "published" not in open_store(data).get_document(doc_id).fields
+    assert "published" not in open_catalog_of(data).documents.get(doc_id).fields
 
 
 def test_an_invalid_correction_changes_nothing(librarian, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = correct_on_page(librarian, doc_id, outlet="Other", published="2020-02-31")
     assert response.status_code == 422
     assert "not a calendar date" in response.get_data(as_text=True)
-    assert open_store(data).get_document(doc_id).value("outlet") == "Haaretz"
-    assert open_store(data).field_history(doc_id) == []
+    assert open_catalog_of(data).documents.get(doc_id).value("outlet") == "Haaretz"
+    assert open_catalog_of(data).documents.field_history(doc_id) == []
 
 
 def test_fixing_a_speaker_on_the_review_page(librarian, client, data):
-    doc_id = store_document(data, make_document(1, speaker="Ethan Gutmann"))
-    quote = open_store(data).quotes_of(doc_id)[0].id
+    doc_id = archive_document(data, make_document(1, speaker="Ethan Gutmann"))
+    quote = open_catalog_of(data).quotes.of_document(doc_id)[0].id
     response = post_form(
         librarian, f"/librarian/quotes/{quote}/speaker", {"speaker": "David Kilgour"}
     )
     assert response.status_code == 302
-    assert open_store(data).quotes_of(doc_id)[0].speaker == "David Kilgour"
+    assert open_catalog_of(data).quotes.of_document(doc_id)[0].speaker == "David Kilgour"
     hits = client.get("/api/search", query_string={"q": "harvest"}).get_json()["hits"]
     assert hits[0]["speakers"] == ["David Kilgour"]
 
 
 def test_merging_and_splitting_people_from_their_page(librarian, data):
-    store_document(data, make_document(1, speaker="Ethan Gutmann"))
-    store_document(data, make_document(2, speaker="E. Gutmann", body="Another sentence"))
-    store = open_store(data)
-    ids = {p["name"]: p["id"] for p in __import__("archive.curation").curation.list_people(store)}
+    archive_document(data, make_document(1, speaker="Ethan Gutmann"))
+    archive_document(data, make_document(2, speaker="E. Gutmann", body="Another sentence"))
+    catalog = open_catalog_of(data)
+    ids = {p.name: p.id for p in catalog.people.listing()}
     keep, other = ids["Ethan Gutmann"], ids["E. Gutmann"]
     page = f"/librarian/people/{keep}"
     assert "Merge" in librarian.get(page).get_data(as_text=True)
     post_form(librarian, "/librarian/people/merge", {"keep": keep, "merge": other}, page=page)
-    assert {q.speaker for d in (1, 2) for q in store.quotes_of(d)} == {"Ethan Gutmann"}
-    moved = store.quotes_of(2)[0].id
+    assert {q.speaker for d in (1, 2) for q in catalog.quotes.of_document(d)} == {"Ethan Gutmann"}
+    moved = catalog.quotes.of_document(2)[0].id
     response = post_form(
         librarian,
         f"/librarian/people/{keep}/split",
@@ -212,8 +211,8 @@ def test_merging_and_splitting_people_from_their_page(librarian, data):
         page=page,
     )
     assert response.status_code == 302
-    assert store.quotes_of(2)[0].speaker == "E. Gutmann"
-    assert store.quotes_of(1)[0].speaker == "Ethan Gutmann"
+    assert catalog.quotes.of_document(2)[0].speaker == "E. Gutmann"
+    assert catalog.quotes.of_document(1)[0].speaker == "Ethan Gutmann"
 
 
 # -- originals -------------------------------------------------------------------------------
@@ -221,7 +220,7 @@ def test_merging_and_splitting_people_from_their_page(librarian, data):
 
 def test_an_original_is_only_ever_a_sandboxed_download(librarian, data):
     html = b"<html><script>alert(document.cookie)</script><p>Hello</p></html>"
-    doc_id = store_document(data, make_document(1), original=html)
+    doc_id = archive_document(data, make_document(1), original=html)
     response = librarian.get(f"/librarian/documents/{doc_id}/original")
     assert response.status_code == 200
     assert response.data == html
@@ -232,7 +231,7 @@ def test_an_original_is_only_ever_a_sandboxed_download(librarian, data):
 
 
 def test_readers_cannot_download_originals(client, data):
-    doc_id = store_document(data, make_document(1), original=b"text")
+    doc_id = archive_document(data, make_document(1), original=b"text")
     assert client.get(f"/librarian/documents/{doc_id}/original").status_code == 302
 
 
@@ -257,22 +256,22 @@ def test_path_traversal_finds_nothing(librarian, path):
 
 
 def test_every_change_is_in_the_audit_log_with_before_and_after(librarian, admin, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     correct_on_page(librarian, doc_id, outlet="Ynet")
     post_form(librarian, f"/librarian/documents/{doc_id}/withdraw", {"reason": "a duplicate"})
     post_form(admin, f"/librarian/documents/{doc_id}/reinstate", {})
-    log = open_store(data).audit_log()
-    mine = [(e["actor"], e["action"]) for e in reversed(log) if e["actor"] != "test"]
+    log = open_catalog_of(data).audit.entries()
+    mine = [(e.actor, e.action) for e in reversed(log) if e.actor != "test"]
     assert mine == [("lib", "correct"), ("lib", "withdraw"), ("boss", "reinstate")]
-    correction = next(e for e in log if e["action"] == "correct")
-    assert correction["before"] == {"outlet": "Haaretz"}
-    assert correction["after"] == {"outlet": "Ynet"}
+    correction = next(e for e in log if e.action == "correct")
+    assert correction.before == {"outlet": "Haaretz"}
+    assert correction.after == {"outlet": "Ynet"}
     page = admin.get("/librarian/audit").get_data(as_text=True)
     assert "withdraw" in page and "a duplicate" in page
 
 
 def test_the_audit_log_exports_as_json_and_csv(admin, data):
-    store_document(data, make_document(1))
+    archive_document(data, make_document(1))
     exported = admin.get("/librarian/audit.json")
     assert exported.headers["Content-Disposition"].startswith("attachment")
     entries = json.loads(exported.data)
@@ -284,15 +283,15 @@ def test_the_audit_log_exports_as_json_and_csv(admin, data):
 
 def test_csv_cells_never_start_a_formula():
     entries = [
-        {
-            "id": 1,
-            "at": "2024",
-            "actor": '=HYPERLINK("x")',
-            "action": "+add",
-            "target": "-1",
-            "before": None,
-            "after": {"a": 1},
-        }
+        AuditEntry(
+            id=1,
+            at="2024",
+            actor='=HYPERLINK("x")',
+            action="+add",
+            target="-1",
+            before=None,
+            after={"a": 1},
+        )
     ]
     row = list(csv.reader(io.StringIO(audit_as_csv(entries))))[1]
     assert row[:5] == ["1", "2024", '\'=HYPERLINK("x")', "'+add", "'-1"]
@@ -300,14 +299,14 @@ def test_csv_cells_never_start_a_formula():
 
 
 def test_librarians_may_not_reinstate(librarian, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     post_form(librarian, f"/librarian/documents/{doc_id}/withdraw", {"reason": "wrong file"})
     response = post_form(librarian, f"/librarian/documents/{doc_id}/reinstate", {})
     assert response.status_code == 403
-    assert open_store(data).document_row(doc_id)["status"] == "withdrawn"
+    assert open_catalog_of(data).documents.info(doc_id).status == "withdrawn"
 
 
 def test_withdrawing_needs_a_reason(librarian, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     post_form(librarian, f"/librarian/documents/{doc_id}/withdraw", {"reason": "  "})
-    assert open_store(data).document_row(doc_id)["status"] == "active"
+    assert open_catalog_of(data).documents.info(doc_id).status == "active"

@@ -8,10 +8,10 @@ import io
 import pytest
 
 from tests.librarian_support import (
+    archive_document,
     bearer,
     make_document,
-    open_store,
-    store_document,
+    open_catalog_of,
     token_for,
 )
 
@@ -62,7 +62,7 @@ def test_anonymous_upload_is_401(client, data):
     )
     assert response.status_code == 401
     assert response.get_json()["error"]
-    assert open_store(data).document_ids(status=None) == []
+    assert open_catalog_of(data).documents.ids(status=None) == []
 
 
 def test_a_readers_upload_is_403(client, data):
@@ -96,7 +96,7 @@ def test_an_upload_returns_201_with_the_add_json_object(client, lib_token, data)
     }
     assert (body["status"], body["outlet"], body["published"]) == ("added", "Haaretz", "2020-12-04")
     assert response.headers["Location"].endswith(f"/api/documents/{body['id']}")
-    doc = open_store(data).get_document(body["id"])
+    doc = open_catalog_of(data).documents.get(body["id"])
     assert doc.value("authors") == ["A One", "B Two"]
     assert doc.fields["outlet"].source == "librarian"
     assert client.get(f"/api/documents/{body['id']}").status_code == 200
@@ -114,7 +114,7 @@ def test_a_warc_with_several_records_returns_items(client, lib_token, data):
     assert response.status_code == 201, response.get_json()
     items = response.get_json()["items"]
     assert [i["status"] for i in items] == ["added", "added"]
-    assert len(open_store(data).document_ids()) == 2
+    assert len(open_catalog_of(data).documents.ids()) == 2
 
 
 def test_a_malformed_warc_record_is_reported_beside_the_good_ones(client, lib_token, data):
@@ -127,7 +127,7 @@ def test_a_malformed_warc_record_is_reported_beside_the_good_ones(client, lib_to
     assert items[0]["status"] == "added"
     errors = [i for i in items if i["status"] == "error"]
     assert errors and all(i["error"].startswith("mixed.warc#") for i in errors)
-    assert open_store(data).document_ids() == [items[0]["id"]]
+    assert open_catalog_of(data).documents.ids() == [items[0]["id"]]
 
 
 def test_a_warc_of_malformed_records_only_is_415_and_changes_nothing(client, lib_token, data):
@@ -135,7 +135,7 @@ def test_a_warc_of_malformed_records_only_is_415_and_changes_nothing(client, lib
     response = upload(client, lib_token, bad, "broken.warc")
     assert response.status_code == 415
     assert "broken.warc" in response.get_json()["error"]
-    assert open_store(data).document_ids(status=None) == []
+    assert open_catalog_of(data).documents.ids(status=None) == []
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,7 @@ def test_an_unsupported_file_is_415(client, lib_token, data, content, name):
     response = upload(client, lib_token, content, name)
     assert response.status_code == 415
     assert name in response.get_json()["error"]
-    assert open_store(data).document_ids(status=None) == []
+    assert open_catalog_of(data).documents.ids(status=None) == []
 
 
 def test_json_instead_of_a_file_is_415(client, lib_token):
@@ -194,7 +194,7 @@ def test_bad_metadata_on_upload_changes_nothing(client, lib_token, data, fields,
     response = upload(client, lib_token, ARTICLE.encode(), "a.txt", **fields)
     assert response.status_code == status
     assert message in response.get_json()["error"]
-    assert open_store(data).document_ids(status=None) == []
+    assert open_catalog_of(data).documents.ids(status=None) == []
 
 
 def test_an_upload_needs_exactly_one_file(client, lib_token):
@@ -212,7 +212,7 @@ def test_an_upload_needs_exactly_one_file(client, lib_token):
 
 
 def test_patch_corrects_fields_and_returns_the_document(client, lib_token, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = client.patch(
         f"/api/documents/{doc_id}",
         headers=bearer(lib_token),
@@ -232,7 +232,7 @@ def test_patch_corrects_fields_and_returns_the_document(client, lib_token, data)
 
 
 def test_patch_null_clears_a_field(client, lib_token, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = client.patch(
         f"/api/documents/{doc_id}", headers=bearer(lib_token), json={"published": None}
     )
@@ -259,15 +259,15 @@ def test_patch_null_clears_a_field(client, lib_token, data):
 def test_patch_refuses_bad_bodies_with_422_and_changes_nothing(
     client, lib_token, data, body, message
 ):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = client.patch(f"/api/documents/{doc_id}", headers=bearer(lib_token), json=body)
     assert response.status_code == 422
     assert message in response.get_json()["error"]
-    assert open_store(data).field_history(doc_id) == []
+    assert open_catalog_of(data).documents.field_history(doc_id) == []
 
 
 def test_patch_with_broken_json_is_400(client, lib_token, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = client.patch(
         f"/api/documents/{doc_id}",
         headers=bearer(lib_token),
@@ -279,7 +279,7 @@ def test_patch_with_broken_json_is_400(client, lib_token, data):
 
 
 def test_patch_needs_json(client, lib_token, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = client.patch(
         f"/api/documents/{doc_id}", headers=bearer(lib_token), data={"outlet": "x"}
     )
@@ -293,8 +293,8 @@ def test_patch_an_unknown_document_is_404(client, lib_token):
 
 
 def test_patch_a_quotes_speaker(client, lib_token, data):
-    doc_id = store_document(data, make_document(1, speaker="Ethan Gutmann"))
-    quote = open_store(data).quotes_of(doc_id)[0].id
+    doc_id = archive_document(data, make_document(1, speaker="Ethan Gutmann"))
+    quote = open_catalog_of(data).quotes.of_document(doc_id)[0].id
     response = client.patch(
         f"/api/quotes/{quote}", headers=bearer(lib_token), json={"speaker": "David Kilgour"}
     )
@@ -308,23 +308,23 @@ def test_patch_a_quotes_speaker(client, lib_token, data):
 
 
 def test_delete_withdraws_with_a_reason_from_the_query(client, lib_token, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = client.delete(
         f"/api/documents/{doc_id}?reason=duplicate+of+2", headers=bearer(lib_token)
     )
     assert response.status_code == 200
     assert response.get_json() == {"id": doc_id, "status": "withdrawn", "reason": "duplicate of 2"}
-    row = open_store(data).document_row(doc_id)
-    assert (row["status"], row["withdrawn_by"]) == ("withdrawn", "lib")
+    row = open_catalog_of(data).documents.info(doc_id)
+    assert (row.status, row.withdrawn_by) == ("withdrawn", "lib")
 
 
 def test_delete_takes_the_reason_from_a_json_body(client, lib_token, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = client.delete(
         f"/api/documents/{doc_id}", headers=bearer(lib_token), json={"reason": "copyright request"}
     )
     assert response.status_code == 200
-    assert open_store(data).document_row(doc_id)["withdrawn_reason"] == "copyright request"
+    assert open_catalog_of(data).documents.info(doc_id).withdrawn_reason == "copyright request"
 
 
 @pytest.mark.parametrize(
@@ -337,14 +337,14 @@ def test_delete_takes_the_reason_from_a_json_body(client, lib_token, data):
     ],
 )
 def test_delete_without_a_proper_reason_is_422(client, lib_token, data, kwargs):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     response = client.delete(f"/api/documents/{doc_id}", headers=bearer(lib_token), **kwargs)
     assert response.status_code == 422
-    assert open_store(data).document_row(doc_id)["status"] == "active"
+    assert open_catalog_of(data).documents.info(doc_id).status == "active"
 
 
 def test_withdrawing_twice_is_409_and_reinstating_needs_an_admin(client, lib_token, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     client.delete(f"/api/documents/{doc_id}?reason=x", headers=bearer(lib_token))
     again = client.delete(f"/api/documents/{doc_id}?reason=x", headers=bearer(lib_token))
     assert again.status_code == 409
@@ -352,10 +352,10 @@ def test_withdrawing_twice_is_409_and_reinstating_needs_an_admin(client, lib_tok
     assert client.post(path, headers=bearer(lib_token)).status_code == 403
     response = client.post(path, headers=bearer(token_for(data, "boss")))
     assert response.status_code == 200
-    assert open_store(data).document_row(doc_id)["status"] == "active"
+    assert open_catalog_of(data).documents.info(doc_id).status == "active"
 
 
 def test_write_methods_do_not_shadow_the_readers_get(client, data):
-    doc_id = store_document(data, make_document(1))
+    doc_id = archive_document(data, make_document(1))
     assert client.get(f"/api/documents/{doc_id}").get_json()["title"] == "Document number 1"
     assert client.put(f"/api/documents/{doc_id}").status_code == 405

@@ -105,7 +105,7 @@ def check_consistency(datadir: DataDir) -> None:
 
 @pytest.mark.slow
 def test_a_kill_mid_upload_leaves_whole_documents_only(tmp_path, monkeypatch):
-    from archive import accounts
+    from archive.catalog import accounts
     from tests.librarian_support import FAST_HASHER
 
     monkeypatch.setattr(accounts, "_hasher", FAST_HASHER)

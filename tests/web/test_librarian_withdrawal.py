@@ -9,10 +9,10 @@ from flask.testing import FlaskClient
 from archive.datadir import DataDir
 from archive.originals import Originals
 from tests.librarian_support import (
+    archive_document,
     bearer,
     make_document,
-    open_store,
-    store_document,
+    open_catalog_of,
     token_for,
 )
 
@@ -25,7 +25,7 @@ TITLE = "Document number 1"
 def withdrawable(app: Flask, data) -> int:
     if "pages" not in app.blueprints:
         pytest.skip("the reader pages (web/pages.py) are not registered in this app")
-    return store_document(data, make_document(1, speaker="Ethan Gutmann"), original=b"original")
+    return archive_document(data, make_document(1, speaker="Ethan Gutmann"), original=b"original")
 
 
 def reader_views(client: FlaskClient, doc_id: int) -> dict[str, tuple[int, str]]:
@@ -48,9 +48,8 @@ def reader_views(client: FlaskClient, doc_id: int) -> dict[str, tuple[int, str]]
 
 
 def open_store_person(client: FlaskClient, name: str) -> int:
-    store = open_store(client.application.config["DATADIR"].root)
-    row = store.conn.execute("SELECT id FROM people WHERE name = ?", (name,)).fetchone()
-    return row[0]
+    catalog = open_catalog_of(client.application.config["DATADIR"].root)
+    return next(p.id for p in catalog.people.listing(name) if p.name == name)
 
 
 def visible(views: dict[str, tuple[int, str]], doc_id: int) -> dict[str, bool]:
@@ -91,15 +90,15 @@ def test_a_withdrawn_document_keeps_its_original_and_catalog_rows(
 ):
     doc_id = withdrawable
     client.delete(f"/api/documents/{doc_id}?reason=x", headers=bearer(lib_token))
-    store = open_store(data)
-    doc = store.get_document(doc_id, include_withdrawn=True)
+    catalog = open_catalog_of(data)
+    doc = catalog.documents.get(doc_id, include_withdrawn=True)
     assert doc.status == "withdrawn" and doc.passages and doc.quotes
     assert Originals(DataDir(data).originals).exists(doc.original.sha256)
     assert doc_id not in open_index_ids(data)
 
 
 def open_index_ids(data) -> set[int]:
-    from index.indexing import Indexer
+    from index.whoosh.writing import Indexer
 
     return set(Indexer(DataDir(data).index).indexed_documents())
 
@@ -141,8 +140,8 @@ def test_the_withdraw_and_reinstate_commands(client, withdrawable, data):
     )
     assert result.exit_code == 0, result.output
     assert client.get("/api/search?q=harvest").get_json()["total"] == 0
-    entry = open_store(data).audit_log(limit=1)[0]
-    assert entry["action"] == "withdraw" and entry["actor"].startswith("cli")
+    entry = open_catalog_of(data).audit.entries(limit=1)[0]
+    assert entry.action == "withdraw" and entry.actor.startswith("cli")
     again = CliRunner().invoke(withdraw, [str(doc_id), "--reason", "x", "--data", str(data)])
     assert again.exit_code == 1 and "already withdrawn" in again.output
     assert CliRunner().invoke(reinstate, [str(doc_id), "--data", str(data)]).exit_code == 0

@@ -131,7 +131,7 @@ def test_document_page_links_people_quoted(client):
 
 
 def test_missing_and_withdrawn_documents_are_404(client, archive):
-    archive.store.withdraw(2, reason="test", actor="tester")
+    archive.catalog.documents.withdraw(2, reason="test", actor="tester")
     assert "no document with id 2" in page(client, "/documents/2", status=404)
     page(client, "/documents/77", status=404)
 

@@ -121,12 +121,12 @@ def test_document_is_the_catalog_json(client, archive):
     response = client.get("/api/documents/1")
     assert response.status_code == 200
     assert response.get_json() == json.loads(
-        json.dumps(document_to_json(archive.store.get_document(1)))
+        json.dumps(document_to_json(archive.catalog.documents.get(1)))
     )
 
 
 def test_unknown_and_withdrawn_documents_are_404(client, archive):
-    archive.store.withdraw(2, reason="duplicate", actor="tester")
+    archive.catalog.documents.withdraw(2, reason="duplicate", actor="tester")
     for url in ("/api/documents/2", "/api/documents/999", "/api/documents/abc"):
         response = client.get(url)
         assert response.status_code == 404

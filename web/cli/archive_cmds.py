@@ -9,11 +9,9 @@ from pathlib import Path
 import click
 
 from archive.ingest.overrides import librarian_fields
-from archive.ingest.service import Ingestor, IngestResult
+from archive.ingest.service import IngestResult
 from archive.serialize import document_to_json
-from archive.store import Store
-from archive.verification import verify_archive
-from index.indexing import Indexer
+from index.sync import Archive
 from web.cli.common import data_option, friendly_errors, open_archive, print_json
 
 
@@ -50,17 +48,15 @@ def add(
             "url": url,
         }
     )
-    datadir, store = open_archive(data)
-    ingestor = Ingestor(datadir, store)
-    indexer = Indexer(datadir.index)
     files = list(_expand(paths))
     failed = 0
-    for result in _indexed(_with_progress(files, ingestor, overrides), indexer, store):
-        failed += result.status == "error"
-        if as_json:
-            print_json(result.to_json())
-        else:
-            _report(result)
+    with open_archive(data) as archive:
+        for result in archive.add(_with_progress(archive, files), overrides, parallel=True):
+            failed += result.status == "error"
+            if as_json:
+                print_json(result.to_json())
+            else:
+                _report(result)
     if failed:
         raise SystemExit(1)
 
@@ -79,25 +75,15 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def _with_progress(files: list[Path], ingestor: Ingestor, overrides) -> Iterator[IngestResult]:
+def _with_progress(archive: Archive, files: list[Path]) -> Iterator:
+    """The items of the files, with a progress bar on stderr for more than one file."""
+    ingestor = archive.ingestor()
     if len(files) < 2:
-        for path in files:
-            yield from ingestor.ingest_paths([path], overrides)
+        yield from ingestor.read_paths(files)
         return
     with click.progressbar(files, label="Adding", file=sys.stderr, show_pos=True) as bar:
         for path in bar:
-            yield from ingestor.ingest_paths([path], overrides)
-
-
-def _indexed(
-    results: Iterable[IngestResult], indexer: Indexer, store: Store
-) -> Iterator[IngestResult]:
-    """Pass results through, indexing added documents in batches as they come."""
-    with indexer.bulk() as load:
-        for result in results:
-            if result.status == "added" and result.id is not None:
-                load.add(store.get_document(result.id))
-            yield result
+            yield from ingestor.read_paths([path])
 
 
 def _report(result: IngestResult) -> None:
@@ -120,8 +106,8 @@ def _report(result: IngestResult) -> None:
 @friendly_errors
 def show(doc_id: int, as_json: bool, data: str | None) -> None:
     """Show one document: its fields with their sources, passages and quotes."""
-    _, store = open_archive(data)
-    doc = document_to_json(store.get_document(doc_id, include_withdrawn=True))
+    with open_archive(data) as archive:
+        doc = document_to_json(archive.catalog.documents.get(doc_id, include_withdrawn=True))
     if as_json:
         print_json(doc)
         return
@@ -142,16 +128,8 @@ def show(doc_id: int, as_json: bool, data: str | None) -> None:
 @friendly_errors
 def verify(as_json: bool, data: str | None) -> None:
     """Re-hash every original, check the catalog and index agree, repair the index."""
-    datadir, store = open_archive(data)
-    indexer = Indexer(datadir.index)
-    report = verify_archive(datadir, store, index_state=indexer.indexed_documents())
-    if report.index_missing or report.index_stale or report.index_extra:
-        for doc_id in report.index_extra:
-            indexer.remove_document(doc_id)
-        redo = [store.get_document(i) for i in (*report.index_missing, *report.index_stale)]
-        if redo:
-            indexer.add_documents(redo)
-        report.repaired = True
+    with open_archive(data) as archive:
+        report = archive.verify(repair=True)
     if as_json:
         print_json(report.to_json())
     else:
@@ -166,9 +144,10 @@ def verify(as_json: bool, data: str | None) -> None:
 @friendly_errors
 def reindex(data: str | None) -> None:
     """Rebuild the search index from the catalog."""
-    datadir, store = open_archive(data)
-    count = Indexer(datadir.index).rebuild(store.iter_documents)
-    click.echo(f"indexed {count} passages from {len(store.document_ids())} documents")
+    with open_archive(data) as archive:
+        count = archive.rebuild()
+        documents = len(archive.catalog.documents.ids())
+    click.echo(f"indexed {count} passages from {documents} documents")
 
 
 COMMANDS = [add, show, verify, reindex]

@@ -33,11 +33,11 @@ def cite(ids: tuple[str, ...], format_name: str, data: str | None) -> None:
     share one reference that notes them all."""
     get_format(format_name)
     wanted = parse_ids(ids)
-    _, store = open_archive(data)
+    catalog = open_archive(data).catalog
     try:
-        records = records_for_ids(store, wanted, base_url=_base_url())
+        records = records_for_ids(catalog, wanted, base_url=_base_url())
     finally:
-        store.close()
+        catalog.close()
     click.echo(export(records, format_name).text, nl=False)
 
 
@@ -55,11 +55,11 @@ def cite(ids: tuple[str, ...], format_name: str, data: str | None) -> None:
 def export_command(format_name: str, output: Path | None, data: str | None) -> None:
     """Export a citation of every document in the archive (withdrawn ones left out)."""
     get_format(format_name)
-    _, store = open_archive(data)
+    catalog = open_archive(data).catalog
     try:
-        records = list(all_records(store, base_url=_base_url()))
+        records = list(all_records(catalog, base_url=_base_url()))
     finally:
-        store.close()
+        catalog.close()
     if not records:
         raise ArchiveError("the archive holds no documents to export: add some with `cuttings add`")
     text = export(records, format_name).text

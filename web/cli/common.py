@@ -12,7 +12,7 @@ import click
 
 from archive.datadir import DataDir
 from archive.errors import ArchiveError
-from archive.store import Store
+from index.sync import Archive
 
 data_option = click.option(
     "--data",
@@ -24,9 +24,9 @@ data_option = click.option(
 )
 
 
-def open_archive(data: str | None) -> tuple[DataDir, Store]:
-    datadir = DataDir.resolve(data).create()
-    return datadir, Store(datadir.catalog)
+def open_archive(data: str | None) -> Archive:
+    """The archive in `--data` (created if new, its catalog brought up to date)."""
+    return Archive.open(DataDir.resolve(data))
 
 
 def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:

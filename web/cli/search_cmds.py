@@ -6,8 +6,10 @@ import textwrap
 
 import click
 
-from index.querying import SearchRequest, SearchResult, search
+from index.request import SearchRequest
+from index.results import SearchResult
 from web.cli.common import data_option, friendly_errors, open_archive, print_json
+from web.links import result_json
 
 
 @click.command("search")
@@ -65,13 +67,10 @@ def search_command(
             "page": str(page),
         }
     )
-    datadir, store = open_archive(data)
-    try:
-        result = search(datadir.index, wanted, store=store)
-    finally:
-        store.close()
+    with open_archive(data) as archive:
+        result = archive.engine.search(wanted)
     if as_json:
-        print_json(result.to_json())
+        print_json(result_json(result))
     else:
         click.echo(format_result(result))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from index.sync import Archive
 from web import settings
 from web.cli.common import data_option, friendly_errors, open_archive
 
@@ -79,9 +80,9 @@ def serve(host: str, port: int, threads: int, workers: int, data: str | None) ->
 @friendly_errors
 def demo(host: str, port: int, threads: int, workers: int, data: str | None) -> None:
     """Load the two seed documents into an empty data directory, then serve it."""
-    datadir, store = open_archive(data)
-    if datadir.is_empty():
-        load_demo(data)
+    with open_archive(data) as archive:
+        if archive.datadir.is_empty():
+            load_demo(archive)
     _serve(host, port, threads, workers, data)
 
 
@@ -90,11 +91,11 @@ def demo_files() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
 
 
-def load_demo(data: str | None) -> None:
-    from web.cli.archive_cmds import add
-
+def load_demo(archive: Archive) -> None:
+    """Add the seed documents, as `cuttings add` would."""
     click.echo("Loading the demo archive (two seed documents)...", err=True)
-    add.main([*map(str, demo_files()), *(["--data", data] if data else [])], standalone_mode=False)
+    for result in archive.add_paths(demo_files()):
+        click.echo(f"{result.status} {result.id}: {result.source}", err=True)
 
 
 COMMANDS = [serve, demo]

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from archive import accounts
+from archive.catalog import accounts
 from archive.errors import InvalidValue
 from web import editing
 from web.cli.common import data_option, friendly_errors, open_archive, print_json
@@ -58,8 +58,8 @@ def user_add(name: str, role: str, password_stdin: bool, data: str | None) -> No
     """Create an account called NAME."""
     accounts.check_name(name)
     password = read_password(password_stdin)
-    _, store = open_archive(data)
-    created = accounts.add_user(store, name, role, password, actor=cli_actor())
+    catalog = open_archive(data).catalog
+    created = catalog.accounts.add_user(name, role, password, actor=cli_actor())
     click.echo(f"added {created.role} {created.name}")
 
 
@@ -69,8 +69,8 @@ def user_add(name: str, role: str, password_stdin: bool, data: str | None) -> No
 @friendly_errors
 def user_list(as_json: bool, data: str | None) -> None:
     """List the accounts."""
-    _, store = open_archive(data)
-    users = accounts.list_users(store)
+    catalog = open_archive(data).catalog
+    users = catalog.accounts.users()
     if as_json:
         print_json([u.to_json() for u in users])
         return
@@ -86,8 +86,8 @@ def user_list(as_json: bool, data: str | None) -> None:
 @friendly_errors
 def user_remove(name: str, data: str | None) -> None:
     """Delete the account NAME and its API tokens (its sessions end too)."""
-    _, store = open_archive(data)
-    accounts.remove_user(store, name, actor=cli_actor())
+    catalog = open_archive(data).catalog
+    catalog.accounts.remove_user(name, actor=cli_actor())
     click.echo(f"removed {name}")
 
 
@@ -98,9 +98,9 @@ def user_remove(name: str, data: str | None) -> None:
 @friendly_errors
 def user_password(name: str, password_stdin: bool, data: str | None) -> None:
     """Set a new password for NAME."""
-    _, store = open_archive(data)
-    accounts.get_user(store, name)
-    accounts.set_password(store, name, read_password(password_stdin), actor=cli_actor())
+    catalog = open_archive(data).catalog
+    catalog.accounts.user(name)
+    catalog.accounts.set_password(name, read_password(password_stdin), actor=cli_actor())
     click.echo(f"password changed for {name}")
 
 
@@ -118,8 +118,8 @@ def token() -> None:
 @friendly_errors
 def token_create(name: str, data: str | None) -> None:
     """Create an API token for NAME; it is printed once, alone on the last line."""
-    _, store = open_archive(data)
-    info, secret = accounts.create_token(store, name, actor=cli_actor())
+    catalog = open_archive(data).catalog
+    info, secret = catalog.accounts.create_token(name, actor=cli_actor())
     click.echo(f"token {info.id} for {name} (shown once; store it now):", err=True)
     click.echo(secret)
 
@@ -131,10 +131,10 @@ def token_create(name: str, data: str | None) -> None:
 @friendly_errors
 def token_list(name: str | None, as_json: bool, data: str | None) -> None:
     """List API tokens (ids and dates, never the tokens), of NAME or everyone."""
-    _, store = open_archive(data)
+    catalog = open_archive(data).catalog
     if name:
-        accounts.get_user(store, name)
-    tokens = accounts.list_tokens(store, name)
+        catalog.accounts.user(name)
+    tokens = catalog.accounts.tokens(name)
     if as_json:
         print_json([t.to_json() for t in tokens])
         return
@@ -150,8 +150,8 @@ def token_list(name: str | None, as_json: bool, data: str | None) -> None:
 @friendly_errors
 def token_revoke(name: str, token_id: int | None, data: str | None) -> None:
     """Revoke NAME's API tokens (all of them, or the one given by --id)."""
-    _, store = open_archive(data)
-    revoked = accounts.revoke_tokens(store, name, actor=cli_actor(), token_id=token_id)
+    catalog = open_archive(data).catalog
+    revoked = catalog.accounts.revoke_tokens(name, actor=cli_actor(), token_id=token_id)
     if revoked:
         click.echo(f"revoked {len(revoked)} token(s) of {name}: " + ", ".join(map(str, revoked)))
     else:
@@ -168,8 +168,7 @@ def token_revoke(name: str, token_id: int | None, data: str | None) -> None:
 @friendly_errors
 def withdraw(doc_id: int, reason: str, data: str | None) -> None:
     """Withdraw a document: gone from search, pages and citations; the original is kept."""
-    datadir, store = open_archive(data)
-    editing.withdraw(datadir, store, doc_id, reason, actor=cli_actor())
+    editing.withdraw(open_archive(data), doc_id, reason, actor=cli_actor())
     click.echo(f"withdrew document {doc_id}")
 
 
@@ -179,8 +178,7 @@ def withdraw(doc_id: int, reason: str, data: str | None) -> None:
 @friendly_errors
 def reinstate(doc_id: int, data: str | None) -> None:
     """Reinstate a withdrawn document."""
-    datadir, store = open_archive(data)
-    editing.reinstate(datadir, store, doc_id, actor=cli_actor())
+    editing.reinstate(open_archive(data), doc_id, actor=cli_actor())
     click.echo(f"reinstated document {doc_id}")
 
 

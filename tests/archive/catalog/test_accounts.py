@@ -7,9 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from archive import accounts
+from archive.catalog import accounts, open_catalog
 from archive.errors import InvalidValue, NotFound
-from archive.store import Store
+from tests import catalog_file
 from tests.librarian_support import FAST_HASHER, PASSWORD
 from web.cli import user_cmds
 
@@ -20,10 +20,10 @@ def fast_hashing(monkeypatch):
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store(tmp_path / "catalog.sqlite3")
-    yield store
-    store.close()
+def catalog(tmp_path):
+    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+    yield catalog
+    catalog.close()
 
 
 def run(*args: str, input: str | None = None):
@@ -31,18 +31,18 @@ def run(*args: str, input: str | None = None):
     return CliRunner().invoke(command, list(args[1:]), input=input)
 
 
-def test_a_password_is_stored_as_an_argon2_hash(store):
-    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="test")
-    stored = store.conn.execute("SELECT password_hash FROM users").fetchone()[0]
+def test_a_password_is_stored_as_an_argon2_hash(catalog):
+    catalog.accounts.add_user("ada", "librarian", PASSWORD, actor="test")
+    stored = catalog_file.value(catalog.db.path, "SELECT password_hash FROM users")
     assert stored.startswith("$argon2id$")
     assert PASSWORD not in stored
 
 
-def test_authenticate_accepts_the_right_password_only(store):
-    accounts.add_user(store, "ada", "admin", PASSWORD, actor="test")
-    assert accounts.authenticate(store, "ada", PASSWORD).role == "admin"
-    assert accounts.authenticate(store, "ada", PASSWORD + "x") is None
-    assert accounts.authenticate(store, "nobody", PASSWORD) is None
+def test_authenticate_accepts_the_right_password_only(catalog):
+    catalog.accounts.add_user("ada", "admin", PASSWORD, actor="test")
+    assert catalog.accounts.authenticate("ada", PASSWORD).role == "admin"
+    assert catalog.accounts.authenticate("ada", PASSWORD + "x") is None
+    assert catalog.accounts.authenticate("nobody", PASSWORD) is None
 
 
 @pytest.mark.parametrize(
@@ -54,51 +54,51 @@ def test_authenticate_accepts_the_right_password_only(store):
         pytest.param("ada", "librarian", "short", "at least 8", id="short-password"),
     ],
 )
-def test_bad_accounts_are_refused_with_a_reason(store, name, role, password, message):
+def test_bad_accounts_are_refused_with_a_reason(catalog, name, role, password, message):
     with pytest.raises(InvalidValue, match=message):
-        accounts.add_user(store, name, role, password, actor="test")
-    assert accounts.list_users(store) == []
+        catalog.accounts.add_user(name, role, password, actor="test")
+    assert catalog.accounts.users() == []
 
 
-def test_a_name_is_taken_once(store):
-    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="test")
+def test_a_name_is_taken_once(catalog):
+    catalog.accounts.add_user("ada", "librarian", PASSWORD, actor="test")
     with pytest.raises(InvalidValue, match="already"):
-        accounts.add_user(store, "ada", "admin", PASSWORD, actor="test")
+        catalog.accounts.add_user("ada", "admin", PASSWORD, actor="test")
 
 
-def test_a_token_is_stored_as_its_sha256_and_works_until_revoked(store):
-    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="test")
-    info, token = accounts.create_token(store, "ada", actor="test")
-    stored = store.conn.execute("SELECT token_hash FROM tokens").fetchone()[0]
+def test_a_token_is_stored_as_its_sha256_and_works_until_revoked(catalog):
+    catalog.accounts.add_user("ada", "librarian", PASSWORD, actor="test")
+    info, token = catalog.accounts.create_token("ada", actor="test")
+    stored = catalog_file.value(catalog.db.path, "SELECT token_hash FROM tokens")
     assert stored == accounts.hash_token(token) and token not in stored
-    assert accounts.user_for_token(store, token).name == "ada"
-    assert accounts.revoke_tokens(store, "ada", actor="test") == [info.id]
-    assert accounts.user_for_token(store, token) is None
+    assert catalog.accounts.user_for_token(token).name == "ada"
+    assert catalog.accounts.revoke_tokens("ada", actor="test") == [info.id]
+    assert catalog.accounts.user_for_token(token) is None
 
 
-def test_removing_a_user_removes_their_tokens(store):
-    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="test")
-    _, token = accounts.create_token(store, "ada", actor="test")
-    accounts.remove_user(store, "ada", actor="test")
-    assert accounts.user_for_token(store, token) is None
+def test_removing_a_user_removes_their_tokens(catalog):
+    catalog.accounts.add_user("ada", "librarian", PASSWORD, actor="test")
+    _, token = catalog.accounts.create_token("ada", actor="test")
+    catalog.accounts.remove_user("ada", actor="test")
+    assert catalog.accounts.user_for_token(token) is None
     with pytest.raises(NotFound):
-        accounts.get_user(store, "ada")
+        catalog.accounts.user("ada")
 
 
-def test_account_changes_are_audited_without_secrets(store):
-    accounts.add_user(store, "ada", "librarian", PASSWORD, actor="root")
-    _, token = accounts.create_token(store, "ada", actor="root")
-    accounts.revoke_tokens(store, "ada", actor="root")
-    accounts.remove_user(store, "ada", actor="root")
-    log = store.audit_log()
-    assert [e["action"] for e in reversed(log)] == [
+def test_account_changes_are_audited_without_secrets(catalog):
+    catalog.accounts.add_user("ada", "librarian", PASSWORD, actor="root")
+    _, token = catalog.accounts.create_token("ada", actor="root")
+    catalog.accounts.revoke_tokens("ada", actor="root")
+    catalog.accounts.remove_user("ada", actor="root")
+    log = catalog.audit.entries()
+    assert [e.action for e in reversed(log)] == [
         "user-add",
         "token-create",
         "token-revoke",
         "user-remove",
     ]
-    assert all(e["actor"] == "root" and e["target"] == "user:ada" for e in log)
-    dumped = json.dumps(log)
+    assert all(e.actor == "root" and e.target == "user:ada" for e in log)
+    dumped = json.dumps([e.to_json() for e in log])
     assert token not in dumped and PASSWORD not in dumped and "argon2" not in dumped
 
 
@@ -118,8 +118,8 @@ def test_user_add_reads_the_password_from_stdin(tmp_path):
         input=PASSWORD + "\n",
     )
     assert result.exit_code == 0, result.output
-    store = Store(tmp_path / "catalog.sqlite3")
-    assert accounts.authenticate(store, "ada", PASSWORD).role == "admin"
+    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+    assert catalog.accounts.authenticate("ada", PASSWORD).role == "admin"
 
 
 def test_user_add_prompts_twice_for_the_password(tmp_path):
@@ -168,20 +168,20 @@ def test_token_create_prints_the_token_alone_on_the_last_line(tmp_path):
     assert result.exit_code == 0
     token = result.stdout.strip().splitlines()[-1]
     assert len(token) >= 40 and " " not in token
-    store = Store(tmp_path / "catalog.sqlite3")
-    assert accounts.user_for_token(store, token).name == "ada"
+    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+    assert catalog.accounts.user_for_token(token).name == "ada"
 
 
 def test_token_revoke_by_id_leaves_the_others(tmp_path):
     run("user", "add", "ada", "--password-stdin", "--data", str(tmp_path), input=PASSWORD)
     first = run("token", "create", "ada", "--data", str(tmp_path)).stdout.split()[-1]
     second = run("token", "create", "ada", "--data", str(tmp_path)).stdout.split()[-1]
-    store = Store(tmp_path / "catalog.sqlite3")
-    first_id = accounts.list_tokens(store, "ada")[0].id
+    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+    first_id = catalog.accounts.tokens("ada")[0].id
     result = run("token", "revoke", "ada", "--id", str(first_id), "--data", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert accounts.user_for_token(store, first) is None
-    assert accounts.user_for_token(store, second).name == "ada"
+    assert catalog.accounts.user_for_token(first) is None
+    assert catalog.accounts.user_for_token(second).name == "ada"
     listed = json.loads(run("token", "list", "ada", "--json", "--data", str(tmp_path)).stdout)
     assert [t["revoked_at"] is None for t in listed] == [False, True]
     assert first not in json.dumps(listed)

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from archive.catalog import open_catalog
 from archive.errors import NotFound
-from archive.model import Document, Original, Passage, PersonMention, Quote
-from archive.store import Store, fingerprint, parse_passage_id
+from archive.model import (
+    Document,
+    Original,
+    Passage,
+    PersonMention,
+    Quote,
+    fingerprint,
+    parse_passage_id,
+)
+from tests import catalog_file
 
 
 def make_doc(content: str = "a" * 64, title: str = "A title") -> Document:
@@ -25,15 +34,15 @@ def make_doc(content: str = "a" * 64, title: str = "A title") -> Document:
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store(tmp_path / "catalog.sqlite3")
-    yield store
-    store.close()
+def catalog(tmp_path):
+    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+    yield catalog
+    catalog.close()
 
 
-def test_a_stored_document_comes_back_whole(store):
-    doc_id = store.add_document(make_doc())
-    back = store.get_document(doc_id)
+def test_a_stored_document_comes_back_whole(catalog):
+    doc_id = catalog.documents.add(make_doc())
+    back = catalog.documents.get(doc_id)
     assert back.value("title") == "A title"
     assert back.fields["outlet"].source == "inferred"
     assert back.fields["outlet"].evidence == "told Haaretz (3 times)"
@@ -44,45 +53,47 @@ def test_a_stored_document_comes_back_whole(store):
     assert back.people[0].role == "a researcher"
 
 
-def test_the_same_person_in_two_documents_is_one_record(store):
-    store.add_document(make_doc("a" * 64))
-    store.add_document(make_doc("b" * 64))
-    rows = store.conn.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+def test_the_same_person_in_two_documents_is_one_record(catalog):
+    catalog.documents.add(make_doc("a" * 64))
+    catalog.documents.add(make_doc("b" * 64))
+    rows = catalog_file.value(catalog.db.path, "SELECT COUNT(*) FROM people")
     assert rows == 1
 
 
-def test_people_sharing_only_a_surname_stay_apart(store):
+def test_people_sharing_only_a_surname_stay_apart(catalog):
     first = make_doc("a" * 64)
     first.people = [PersonMention("Huiqiong Liu", aliases=["Liu"])]
     first.quotes = [Quote("x", 2, "Huiqiong Liu")]
     second = make_doc("b" * 64)
     second.people = [PersonMention("Jinato Liu", aliases=["Liu"])]
     second.quotes = [Quote("y", 2, "Jinato Liu")]
-    store.add_document(first)
-    store.add_document(second)
-    names = [r[0] for r in store.conn.execute("SELECT name FROM people ORDER BY name")]
+    catalog.documents.add(first)
+    catalog.documents.add(second)
+    names = [
+        r[0] for r in catalog_file.rows(catalog.db.path, "SELECT name FROM people ORDER BY name")
+    ]
     assert names == ["Huiqiong Liu", "Jinato Liu"]
 
 
-def test_a_correction_becomes_the_librarians_and_keeps_the_old_value(store):
-    doc_id = store.add_document(make_doc())
-    fields = store.update_fields(doc_id, {"outlet": "Ha'aretz"}, actor="ann")
+def test_a_correction_becomes_the_librarians_and_keeps_the_old_value(catalog):
+    doc_id = catalog.documents.add(make_doc())
+    fields = catalog.documents.update_fields(doc_id, {"outlet": "Ha'aretz"}, actor="ann")
     assert fields["outlet"].value == "Ha'aretz"
     assert fields["outlet"].source == "librarian"
-    history = store.field_history(doc_id)
-    assert history[0]["value"] == "Haaretz" and history[0]["source"] == "inferred"
-    assert store.audit_log()[0]["action"] == "correct"
+    history = catalog.documents.field_history(doc_id)
+    assert history[0].value == "Haaretz" and history[0].source == "inferred"
+    assert catalog.audit.entries()[0].action == "correct"
 
 
-def test_a_withdrawn_document_is_hidden_but_kept(store):
-    doc_id = store.add_document(make_doc())
-    store.withdraw(doc_id, reason="legal request", actor="ann")
+def test_a_withdrawn_document_is_hidden_but_kept(catalog):
+    doc_id = catalog.documents.add(make_doc())
+    catalog.documents.withdraw(doc_id, reason="legal request", actor="ann")
     with pytest.raises(NotFound):
-        store.get_document(doc_id)
-    assert store.get_document(doc_id, include_withdrawn=True).status == "withdrawn"
-    assert store.document_ids() == []
-    store.reinstate(doc_id, actor="admin")
-    assert store.document_ids() == [doc_id]
+        catalog.documents.get(doc_id)
+    assert catalog.documents.get(doc_id, include_withdrawn=True).status == "withdrawn"
+    assert catalog.documents.ids() == []
+    catalog.documents.reinstate(doc_id, actor="admin")
+    assert catalog.documents.ids() == [doc_id]
 
 
 def test_a_passage_fingerprint_ignores_spacing_case_and_punctuation():
@@ -98,14 +109,14 @@ def test_passage_ids_are_parsed_strictly(text, expected):
     assert parse_passage_id(text) == expected
 
 
-def test_a_full_name_recorded_as_an_alias_finds_its_person(store):
+def test_a_full_name_recorded_as_an_alias_finds_its_person(catalog):
     first = make_doc("a" * 64)
     first.people = [PersonMention("Anthony Blair", aliases=["Tony Blair", "Blair"])]
     first.quotes = [Quote("x", 2, "Anthony Blair")]
     second = make_doc("b" * 64)
     second.people = [PersonMention("Tony Blair", aliases=["Blair"])]
     second.quotes = [Quote("y", 2, "Tony Blair")]
-    store.add_document(first)
-    store.add_document(second)
-    names = [r[0] for r in store.conn.execute("SELECT name FROM people")]
+    catalog.documents.add(first)
+    catalog.documents.add(second)
+    names = [r[0] for r in catalog_file.rows(catalog.db.path, "SELECT name FROM people")]
     assert names == ["Anthony Blair"]

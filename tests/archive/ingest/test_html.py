@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.errors import UnsupportedInput
+from archive.errors import Unreadable
 from archive.ingest.decode import decode_item
 from archive.ingest.html import extract_html
 from archive.ingest.pipeline import Draft, Item, new_draft
@@ -138,7 +138,7 @@ def test_a_warc_record_gives_its_target_uri_and_capture_date(corpus: Path) -> No
 
 
 def test_a_page_without_article_text_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(UnsupportedInput, match="empty.html: no article text found"):
+    with pytest.raises(Unreadable, match="empty.html: no article text found"):
         _extract(
             tmp_path, "<html><head><title>x</title></head><body></body></html>", name="empty.html"
         )

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from archive.catalog import open_catalog
 from archive.datadir import DataDir
 from archive.ingest.pipeline import Item
 from archive.ingest.service import Ingestor
-from archive.store import Store
+from tests import catalog_file
 from tests.simple_stages import SIMPLE_STAGES
 
 ARTICLE = b"A headline\n\nFirst paragraph of the story.\n\nSecond paragraph, with more words.\n"
@@ -23,9 +24,9 @@ ARTICLE = b"A headline\n\nFirst paragraph of the story.\n\nSecond paragraph, wit
 @pytest.fixture
 def ingestor(tmp_path):
     datadir = DataDir(tmp_path / "data")
-    store = Store(datadir.create().catalog)
-    yield Ingestor(datadir, store, stages=SIMPLE_STAGES)
-    store.close()
+    catalog = open_catalog(datadir.create().catalog)
+    yield Ingestor(datadir, catalog, stages=SIMPLE_STAGES)
+    catalog.close()
 
 
 def item(data: bytes = ARTICLE, name: str = "story.txt") -> Item:
@@ -37,7 +38,7 @@ def test_an_added_document_has_its_original_stored_byte_for_byte(ingestor):
     assert result.status == "added"
     sha = result.document.original.sha256
     assert (ingestor.datadir.originals / sha).read_bytes() == ARTICLE
-    assert [p.text for p in ingestor.store.get_document(result.id).passages] == [
+    assert [p.text for p in ingestor.catalog.documents.get(result.id).passages] == [
         "First paragraph of the story.",
         "Second paragraph, with more words.",
     ]
@@ -49,14 +50,14 @@ def test_adding_the_same_bytes_twice_reports_the_existing_document(ingestor):
     assert second.status == "duplicate"
     assert second.id == first.id
     assert second.to_json()["status"] == "duplicate"
-    assert ingestor.store.document_ids() == [first.id]
+    assert ingestor.catalog.documents.ids() == [first.id]
 
 
 def test_a_file_with_no_article_text_is_an_error_and_stores_nothing(ingestor):
     result = ingestor.ingest_item(item(b"Just a title\n"))
     assert result.status == "error"
     assert "story.txt" in result.error
-    assert ingestor.store.document_ids() == []
+    assert ingestor.catalog.documents.ids() == []
     assert not any(ingestor.datadir.originals.iterdir())
 
 
@@ -75,7 +76,9 @@ CRASHING_SCRIPT = textwrap.dedent(
     from archive.datadir import DataDir
     from archive.ingest.pipeline import Item
     from archive.ingest.service import Ingestor
-    from archive.store import Store
+    from archive.catalog import open_catalog
+    from archive.catalog.documents import Documents
+    from archive.catalog.quotes import Quotes
     from tests.simple_stages import SIMPLE_STAGES
 
     def die(*args, **kwargs):
@@ -83,11 +86,11 @@ CRASHING_SCRIPT = textwrap.dedent(
 
     where = sys.argv[2]
     if where == "after-original":
-        Store.add_document = die
+        Documents.add = die
     elif where == "mid-catalog":
-        Store._insert_quotes = die  # after the document, fields and passages rows
+        Quotes.insert = die  # after the document, fields, passages and people rows
     datadir = DataDir(sys.argv[1])
-    ingestor = Ingestor(datadir, Store(datadir.create().catalog), stages=SIMPLE_STAGES)
+    ingestor = Ingestor(datadir, open_catalog(datadir.create().catalog), stages=SIMPLE_STAGES)
     ingestor.ingest_item(Item(data=sys.stdin.buffer.read(), filename="story.txt", format="text"))
     """
 )
@@ -104,19 +107,19 @@ def test_a_kill_during_ingest_leaves_no_half_document(tmp_path, where):
         capture_output=True,
     )
     assert run.returncode == -signal.SIGKILL
-    store = Store(tmp_path / "data" / "catalog.sqlite3")
-    assert store.document_ids() == []
-    assert store.conn.execute("SELECT COUNT(*) FROM passages").fetchone()[0] == 0
+    catalog = open_catalog(tmp_path / "data" / "catalog.sqlite3")
+    assert catalog.documents.ids() == []
+    assert catalog_file.value(catalog.db.path, "SELECT COUNT(*) FROM passages") == 0
     # the archive is still usable: adding again works and gives a whole document
-    again = Ingestor(DataDir(tmp_path / "data"), store, stages=SIMPLE_STAGES).ingest_item(item())
+    again = Ingestor(DataDir(tmp_path / "data"), catalog, stages=SIMPLE_STAGES).ingest_item(item())
     assert again.status == "added"
-    assert len(store.get_document(again.id).passages) == 2
-    store.close()
+    assert len(catalog.documents.get(again.id).passages) == 2
+    catalog.close()
 
 
 def test_a_verify_report_is_json_serialisable(ingestor):
     from archive.verification import verify_archive
 
     ingestor.ingest_item(item())
-    report = verify_archive(ingestor.datadir, ingestor.store, index_state={})
+    report = verify_archive(ingestor.datadir, ingestor.catalog, index_state={})
     assert json.loads(json.dumps(report.to_json()))["index"]["missing"] == [1]

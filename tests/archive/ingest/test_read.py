@@ -83,13 +83,13 @@ def test_a_gzipped_page_keeps_its_compressed_bytes_as_the_original(tmp_path: Pat
 def test_unreadable_files_fail_with_one_line_naming_the_file(
     tmp_path: Path, name, data, error
 ) -> None:
-    assert list(read_path(_write(tmp_path, name, data))) == [FailedItem(name, error)]
+    assert list(read_path(_write(tmp_path, name, data))) == [FailedItem(name, error, "unsupported")]
 
 
 def test_random_bytes_are_refused_as_binary(tmp_path: Path) -> None:
     [failure] = read_path(_write(tmp_path, "blob.bin", os.urandom(4096)))
     assert failure == FailedItem(
-        "blob.bin", "blob.bin: not a text, HTML or WARC file (looks binary)"
+        "blob.bin", "blob.bin: not a text, HTML or WARC file (looks binary)", "unsupported"
     )
 
 
@@ -113,25 +113,30 @@ def test_a_folder_is_walked_sorted_and_recursively_skipping_hidden_files(tmp_pat
 def test_a_gzip_bomb_is_refused_at_the_size_limit(tmp_path: Path) -> None:
     bomb = gzip.compress(b"<p>" + b"a" * 20_000_000)
     [failure] = read_path(_write(tmp_path, "bomb.html.gz", bomb), max_bytes=1024 * 1024)
-    assert failure == FailedItem("bomb.html.gz", "bomb.html.gz: decompresses to more than 1 MB")
+    assert failure == FailedItem(
+        "bomb.html.gz", "bomb.html.gz: decompresses to more than 1 MB", "too-large"
+    )
+    assert failure.status == 413
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     [failure] = read_path(_write(tmp_path, "big.txt", b"word " * 1000), max_bytes=1000)
-    assert failure == FailedItem("big.txt", "big.txt: file is larger than 1000 bytes")
+    assert failure == FailedItem("big.txt", "big.txt: file is larger than 1000 bytes", "too-large")
 
 
 def test_uploaded_bytes_that_cannot_be_read_fail_instead_of_raising() -> None:
     assert list(read_bytes(PNG, "upload.png")) == [
         FailedItem(
-            "upload.png", "upload.png: not a text, HTML or WARC file (looks like a PNG image)"
+            "upload.png",
+            "upload.png: not a text, HTML or WARC file (looks like a PNG image)",
+            "unsupported",
         )
     ]
 
 
 def test_a_missing_path_is_a_failure_not_an_exception(tmp_path: Path) -> None:
     assert list(read_path(tmp_path / "gone.txt")) == [
-        FailedItem("gone.txt", "gone.txt: no such file or folder")
+        FailedItem("gone.txt", "gone.txt: no such file or folder", "not-found")
     ]
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
+from archive.catalog import open_catalog
 from archive.citations import examples
-from archive.store import Store
 from tests.browser_support import BROWSER_MARKS, served
 from web import citations
 from web.app import create_app
@@ -33,10 +33,10 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     app = create_app({"DATA": str(data), "CUTTINGS_BASE_URL": "https://cuttings.example.org"})
     if "citations" not in app.blueprints:
         app.register_blueprint(citations.bp)
-    store = Store(app.config["DATADIR"].catalog)
+    catalog = open_catalog(app.config["DATADIR"].catalog)
     for document in (examples.haaretz(), examples.opindia(), examples.bbc()):
-        store.add_document(document)
-    store.close()
+        catalog.documents.add(document)
+    catalog.close()
     with served(app) as url:
         yield url
 

@@ -32,7 +32,7 @@ def server(data: Path) -> Iterator[str]:
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from archive import accounts
+    from archive.catalog import accounts
     from tests.librarian_support import FAST_HASHER
 
     monkeypatch.setattr(accounts, "_hasher", FAST_HASHER)

@@ -20,11 +20,10 @@ from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
 from archive.errors import ArchiveError
-from archive.model import Document, PartialDate
-from archive.store import fingerprint, passage_id
-from index import whoosh_fixes  # noqa: F401  (patches Whoosh bugs on import)
-from index.analysis import exact_key, exact_keys
-from index.schema import build_schema
+from archive.model import Document, PartialDate, fingerprint, passage_id
+from index.whoosh import fixes  # noqa: F401  (patches Whoosh bugs on import)
+from index.whoosh.analysis import exact_key, exact_keys
+from index.whoosh.schema import build_schema
 
 LOCK_FILE = "cuttings-write.lock"
 WRITER_LIMIT_MB = 128
@@ -94,9 +93,10 @@ class Indexer:
         writer.commit(mergetype=CLEAR)
         return written
 
-    def bulk(self, batch: int = BULK_BATCH) -> BulkLoad:
-        """A session for indexing many new documents as they are added (`cuttings add DIR`)."""
-        return BulkLoad(self, batch=batch, workers=worker_count())
+    def bulk(self, batch: int = BULK_BATCH, *, parallel: bool = False) -> BulkLoad:
+        """A session for indexing many new documents as they are added; `parallel` (for
+        `cuttings add DIR`) indexes in worker processes when the machine has several cores."""
+        return BulkLoad(self, batch=batch, workers=worker_count() if parallel else 0)
 
     def _open(self) -> FileIndex:
         return whoosh_index.open_dir(str(self.index_dir))

@@ -1,5 +1,6 @@
--- The catalog. Plain SQL that stays portable to PostgreSQL: no SQLite-only types or
--- functions; timestamps are ISO-8601 text in UTC; JSON values are text.
+-- 0001: the catalog as the first version built it. SQL that SQLite and PostgreSQL both
+-- accept: no engine-only types or functions; timestamps are ISO-8601 text in UTC; JSON
+-- values are text. `{{id}}` is each engine's auto-numbered primary key.
 
 CREATE TABLE IF NOT EXISTS originals (
     sha256      TEXT PRIMARY KEY,
@@ -10,7 +11,7 @@ CREATE TABLE IF NOT EXISTS originals (
 );
 
 CREATE TABLE IF NOT EXISTS documents (
-    id               INTEGER PRIMARY KEY,
+    id               {{id}},
     content_sha256   TEXT NOT NULL UNIQUE,
     original_sha256  TEXT NOT NULL REFERENCES originals (sha256),
     record           INTEGER,
@@ -35,7 +36,7 @@ CREATE TABLE IF NOT EXISTS fields (
 );
 
 CREATE TABLE IF NOT EXISTS field_history (
-    id           INTEGER PRIMARY KEY,
+    id           {{id}},
     doc_id       INTEGER NOT NULL REFERENCES documents (id),
     name         TEXT NOT NULL,
     value        TEXT,
@@ -58,7 +59,7 @@ CREATE TABLE IF NOT EXISTS passages (
 CREATE INDEX IF NOT EXISTS passages_by_fingerprint ON passages (fingerprint);
 
 CREATE TABLE IF NOT EXISTS people (
-    id     INTEGER PRIMARY KEY,
+    id     {{id}},
     name   TEXT NOT NULL,
     kind   TEXT NOT NULL DEFAULT 'person',
     role   TEXT,
@@ -80,7 +81,7 @@ CREATE TABLE IF NOT EXISTS document_people (
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
-    id          INTEGER PRIMARY KEY,
+    id          {{id}},
     doc_id      INTEGER NOT NULL REFERENCES documents (id),
     passage_id  TEXT NOT NULL REFERENCES passages (id),
     seq         INTEGER NOT NULL,
@@ -95,7 +96,7 @@ CREATE INDEX IF NOT EXISTS quotes_by_person ON quotes (person_id);
 CREATE INDEX IF NOT EXISTS quotes_by_doc ON quotes (doc_id);
 
 CREATE TABLE IF NOT EXISTS users (
-    id             INTEGER PRIMARY KEY,
+    id             {{id}},
     name           TEXT NOT NULL UNIQUE,
     role           TEXT NOT NULL,
     password_hash  TEXT NOT NULL,
@@ -103,7 +104,7 @@ CREATE TABLE IF NOT EXISTS users (
 );
 
 CREATE TABLE IF NOT EXISTS tokens (
-    id          INTEGER PRIMARY KEY,
+    id          {{id}},
     user_id     INTEGER NOT NULL REFERENCES users (id),
     token_hash  TEXT NOT NULL UNIQUE,
     created_at  TEXT NOT NULL,
@@ -111,7 +112,7 @@ CREATE TABLE IF NOT EXISTS tokens (
 );
 
 CREATE TABLE IF NOT EXISTS audit (
-    id      INTEGER PRIMARY KEY,
+    id      {{id}},
     at      TEXT NOT NULL,
     actor   TEXT NOT NULL,
     action  TEXT NOT NULL,

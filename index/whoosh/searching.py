@@ -18,21 +18,20 @@ from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
 from archive.model import PASSAGE_KINDS
-from archive.store import Store
-from index import whoosh_fixes  # noqa: F401  (patches a Whoosh bug on import)
-from index.analysis import exact_key, name_analyzer
-from index.facets import Facts, facts_table, tally
-from index.indexing import day_number
 from index.request import SearchRequest
 from index.results import Hit, SearchResult
-from index.syntax import parse_query
+from index.whoosh import fixes  # noqa: F401  (patches a Whoosh bug on import)
+from index.whoosh.analysis import exact_key, name_analyzer
+from index.whoosh.facets import Facts, facts_table, tally
+from index.whoosh.syntax import parse_query
+from index.whoosh.writing import day_number
 
 __all__ = ["SearchRequest", "SearchResult", "search"]
 
 _local = threading.local()
 
 
-def search(index_dir: Path, request: SearchRequest, *, store: Store | None = None) -> SearchResult:
+def search(index_dir: Path, request: SearchRequest) -> SearchResult:
     """One page of hits for a request; ArchiveError (HTTP 400) for a request that cannot run."""
     request.validate()
     searcher = _searcher(Path(index_dir))
@@ -45,9 +44,7 @@ def search(index_dir: Path, request: SearchRequest, *, store: Store | None = Non
     total, facets = tally(matched, table)
     start = (request.page - 1) * request.per_page
     marks = _text_terms(searcher, words)
-    hits = [
-        _hit(searcher, docnum, marks, store) for docnum in order[start : start + request.per_page]
-    ]
+    hits = [_hit(searcher, docnum, marks) for docnum in order[start : start + request.per_page]]
     return SearchResult(request, total=total, hits=hits, facets=facets)
 
 
@@ -210,7 +207,7 @@ def _collapse(docnums: list[int], table: list[Facts]) -> list[int]:
     return kept
 
 
-def _hit(searcher: Searcher, docnum: int, marks: frozenset[str], store: Store | None) -> Hit:
+def _hit(searcher: Searcher, docnum: int, marks: frozenset[str]) -> Hit:
     stored = searcher.stored_fields(docnum)
     doc_id = int(stored["doc_id"])
     return Hit(
@@ -222,7 +219,7 @@ def _hit(searcher: Searcher, docnum: int, marks: frozenset[str], store: Store | 
         highlight=highlight_text(stored.get("text", ""), marks, searcher),
         speakers=list(stored.get("speakers") or []),
         provenance=_provenance(stored),
-        also_in=[d for d in _sharing(searcher, stored.get("fingerprint"), store) if d != doc_id],
+        also_in=[d for d in _sharing(searcher, stored.get("fingerprint")) if d != doc_id],
     )
 
 
@@ -237,12 +234,11 @@ def _provenance(stored: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _sharing(searcher: Searcher, fingerprint: str | None, store: Store | None) -> list[int]:
-    """Documents holding a passage with the same words: the catalog's answer if we have it."""
+def _sharing(searcher: Searcher, fingerprint: str | None) -> list[int]:
+    """Documents holding a passage with the same words (reposts, syndication), from the index:
+    one postings lookup of the fingerprint term."""
     if not fingerprint:
         return []
-    if store is not None:
-        return store.documents_sharing_passage(fingerprint)
     doc_ids = searcher.reader().column_reader("doc_id")
     return sorted({int(doc_ids[d]) for d in searcher.document_numbers(fingerprint=fingerprint)})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import columns
 from whoosh.fields import COLUMN, DATETIME, ID, IDLIST, NUMERIC, STORED, TEXT, Schema
 
-from index.analysis import KEY_EXPRESSION, name_analyzer, text_analyzer
+from index.whoosh.analysis import KEY_EXPRESSION, name_analyzer, text_analyzer
 
 # Bump when the fields change: an index with another version is rebuilt by `cuttings reindex`.
 SCHEMA_VERSION = 2
@@ -13,7 +13,7 @@ SCHEMA_VERSION = 2
 
 def date_field() -> DATETIME:
     """Sortable (the `date` sort), and what `date:` in a query is parsed against; ranges on it
-    are answered from `day` (see index.querying)."""
+    are answered from `day` (see index.whoosh.searching)."""
     field = DATETIME(sortable=True)
     field.shift_step = 16
     return field
@@ -43,7 +43,7 @@ def build_schema() -> Schema:
         outlet=TEXT(analyzer=name_analyzer(), stored=True, phrase=True),
         host=TEXT(analyzer=name_analyzer(), stored=True, phrase=True),
         author=TEXT(analyzer=name_analyzer(), phrase=True),
-        # exact keys for filters (folded by index.analysis.exact_key)
+        # exact keys for filters (folded by index.whoosh.analysis.exact_key)
         person_key=IDLIST(expression=KEY_EXPRESSION),
         outlet_key=ID(),
         year=ID(),

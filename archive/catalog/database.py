@@ -1,0 +1,162 @@
+"""A connection to the catalog's database, with the few calls the catalog's SQL needs.
+
+The catalog's SQL is written once, with `?` placeholders, in SQL that SQLite and PostgreSQL
+both accept. What differs between engines - connecting, placeholders, how a new row's id
+comes back, how a write transaction starts - is a `Database` subclass's business.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+Row = dict[str, Any]
+Params = Sequence[Any]
+
+
+def now_iso() -> str:
+    """The time now, as the catalog stores it: ISO 8601 in UTC, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Database:
+    """The engine-neutral surface: rows come back as plain dicts."""
+
+    dialect = "generic"
+
+    def one(self, sql: str, params: Params = ()) -> Row | None:
+        rows = self.all(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.one(sql, params)
+        return next(iter(row.values())) if row else None
+
+    def all(self, sql: str, params: Params = ()) -> list[Row]:
+        raise NotImplementedError
+
+    def run(self, sql: str, params: Params = ()) -> int:
+        """Execute a statement; the number of rows it changed."""
+        raise NotImplementedError
+
+    def run_many(self, sql: str, rows: Iterable[Params]) -> None:
+        raise NotImplementedError
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        """Execute an INSERT into a table with an `id` key; the new row's id."""
+        raise NotImplementedError
+
+    def script(self, sql: str) -> None:
+        """Execute several statements (a migration)."""
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic unit of work, rolled back whole on any error; nested calls join it."""
+        raise NotImplementedError
+        yield self
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class SQLiteDatabase(Database):
+    """The embedded catalog: one SQLite file in the data directory, in WAL mode."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = str(path)
+        self._conn: sqlite3.Connection | None = None
+        self._depth = 0
+        self._lock = threading.RLock()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = self._connect()
+        return self._conn
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path != ":memory:" and not os.path.exists(self.path):
+            # the catalog holds password hashes: owner-only from the first byte
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
+        conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
+        conn.row_factory = _dict_row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    def all(self, sql: str, params: Params = ()) -> list[Row]:
+        with self._lock:
+            return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def run(self, sql: str, params: Params = ()) -> int:
+        with self._lock:
+            return self.conn.execute(sql, tuple(params)).rowcount
+
+    def run_many(self, sql: str, rows: Iterable[Params]) -> None:
+        with self._lock:
+            self.conn.executemany(sql, [tuple(r) for r in rows])
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        with self._lock:
+            return int(self.conn.execute(sql, tuple(params)).lastrowid)
+
+    def script(self, sql: str) -> None:
+        with self._lock:
+            for statement in split_statements(sql):
+                self.conn.execute(statement)
+
+    @contextmanager
+    def transaction(self) -> Iterator[SQLiteDatabase]:
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            # IMMEDIATE takes the write lock at once: two writers queue instead of deadlocking
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self._depth = 0
+                self.conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
+    return {column[0]: value for column, value in zip(cursor.description, row, strict=True)}
+
+
+def split_statements(sql: str) -> list[str]:
+    """A migration's statements: split on `;` at line ends, comments dropped."""
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    statements, current = [], []
+    for line in lines:
+        current.append(line)
+        if line.rstrip().endswith(";"):
+            statements.append("\n".join(current).strip().rstrip(";"))
+            current = []
+    tail = "\n".join(current).strip()
+    if tail:
+        statements.append(tail)
+    return [s for s in statements if s]

@@ -1,0 +1,106 @@
+"""Draw the PolNeAR pronoun/description sample for hand labelling, reproducibly.
+
+    .venv/bin/python bench/quotes/draw_pronouns.py          # writes bench/quotes/polnear-pronouns.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --check  # checks the labelled polnear-pronouns.json
+
+Direct quotations (3+ words, quoted part at least 80% of the attribution's content) whose
+annotated source is a pronoun or a description are collected from gold-train.json, apart for
+the held-out and the development articles of split.json. Each list is sorted by
+(file, paragraph, start), shuffled with its own random.Random(20261202) and cut: the first 200
+held-out and the first 120 development quotes are drawn. The automatic `speaker` of the gold
+file is left out, so the reader never sees it.
+
+--check confirms that the labelled file holds exactly the drawn quotes and that each quote's
+text occurs in its paragraph (whitespace and quote marks normalised; the NYT copies write
+quotes as doubled apostrophes). A quote's `paragraph` counts the article file's non-empty
+lines from 0, the headline being line 0 (some files separate paragraphs by a single newline).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[2] / "shared" / "corpus" / "polnear"
+SEED = 20261202
+COUNTS = {"heldout": 200, "dev": 120}
+KINDS = {"pronoun", "description"}
+KEEP = ("file", "paragraph", "start", "end", "text", "marks", "cue", "source_text",
+        "source_kind", "source_paragraph", "tier", "words", "share_of_content")
+
+
+def is_direct(quote: dict) -> bool:
+    return quote["words"] >= 3 and quote["share_of_content"] >= 0.8
+
+
+def draw() -> list[dict]:
+    split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))["polnear"]
+    gold = json.loads((CORPUS / "gold-train.json").read_text(encoding="utf-8"))
+    part_of = {f: part for part, files in split.items() for f in files}
+    pools: dict[str, list[dict]] = {part: [] for part in COUNTS}
+    for doc in gold["documents"]:
+        part = part_of.get(doc["file"])
+        if part is None:
+            continue
+        for quote in doc["quotes"]:
+            if quote["source_kind"] in KINDS and is_direct(quote):
+                item = {"part": part, "file": doc["file"]}
+                item.update({k: quote.get(k) for k in KEEP if k != "file"})
+                pools[part].append(item)
+    drawn = []
+    for part, n in COUNTS.items():
+        pool = sorted(pools[part], key=lambda q: (q["file"], q["paragraph"], q["start"]))
+        random.Random(SEED).shuffle(pool)  # a fresh generator per part
+        print(part, "pool", len(pool), "drawn", min(n, len(pool)))
+        drawn += pool[:n]
+    return drawn
+
+
+def _norm(text: str) -> str:
+    for a, b in (("''", '"'), ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"),
+                 ("\xa0", " ")):
+        text = text.replace(a, b)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def check() -> int:
+    """Problems found in polnear-pronouns.json (0 when it is sound)."""
+    labelled = json.loads((HERE / "polnear-pronouns.json").read_text(encoding="utf-8"))["items"]
+    drawn = draw()
+
+    def key(q):
+        return (q["part"], q["file"], q["paragraph"], q["text"])
+
+    problems = 0
+    if sorted(map(key, labelled)) != sorted(map(key, drawn)):
+        print("labelled items differ from the draw")
+        problems += 1
+    for item in labelled:
+        text = (CORPUS / "articles" / item["file"]).read_text(encoding="utf-8")
+        lines = [line for line in text.split("\n") if line.strip()]
+        if _norm(item["text"]) not in _norm(lines[item["paragraph"]]):
+            print("text not in its paragraph:", item["file"], item["paragraph"], item["text"][:60])
+            problems += 1
+        if (item["speaker"] is None) != (item["speaker_kind"] is None):
+            print("speaker and speaker_kind disagree:", item["file"], item["text"][:60])
+            problems += 1
+    print(len(labelled), "labelled items,", problems, "problems")
+    return problems
+
+
+def main() -> None:
+    if "--check" in sys.argv[1:]:
+        sys.exit(1 if check() else 0)
+    items = draw()
+    out = HERE / "polnear-pronouns.todo.json"
+    out.write_text(json.dumps({"seed": SEED, "items": items}, indent=1, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    print("wrote", out, len(items))
+
+
+if __name__ == "__main__":
+    main()

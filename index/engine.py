@@ -1,0 +1,59 @@
+"""What the rest of Cuttings needs from a search engine, whichever engine it is.
+
+The embedded engine is Whoosh in the data directory (index.whoosh); a server engine keeps
+the same promises: every method takes and returns the archive's own types, never the
+engine's. A reader's query is parsed once (index.parse) into the project's query model
+(index.query), and each engine compiles that model, so every engine reads the same language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+from archive.datadir import DataDir
+from archive.model import Document
+from index.request import SearchRequest
+from index.results import SearchResult
+
+
+class BulkLoad(Protocol):
+    """A session that indexes many new documents as they come, committing in batches."""
+
+    def add(self, doc: Document) -> None: ...
+
+    def commit(self) -> None:
+        """Commit the open batch now (leaving the bulk load does it too)."""
+
+
+class SearchEngine(Protocol):
+    def add(self, docs: Iterable[Document]) -> int:
+        """(Re)index these documents' passages, replacing what they had (withdrawn documents
+        are removed); the passages written."""
+
+    def remove(self, doc_id: int) -> None:
+        """Drop every passage of a document."""
+
+    def bulk(self, *, parallel: bool = False) -> AbstractContextManager[BulkLoad]:
+        """A bulk load: leaving the block commits; an error cancels the open batch. With
+        `parallel`, the engine may index in other processes (a command-line bulk add)."""
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """One page of hits, ranked or by date, with facets, totals and highlighting."""
+
+    def count(self, request: SearchRequest) -> int:
+        """How many hits a request has (repeated passages counted once)."""
+
+    def rebuild(self, documents: Callable[[], Iterable[Document]]) -> int:
+        """Index from scratch what `documents()` yields; readers see the old index until done."""
+
+    def indexed(self) -> dict[int, int]:
+        """Document id -> passages indexed: what `cuttings verify` checks against the catalog."""
+
+
+def open_engine(datadir: DataDir) -> SearchEngine:
+    """The search engine of an archive: Whoosh in the data directory."""
+    from index.whoosh import WhooshEngine
+
+    return WhooshEngine(datadir.index)

@@ -1,0 +1,49 @@
+"""The embedded search engine: a Whoosh index in the data directory, one index document per
+passage with its provenance stored beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from archive.model import Document
+from index.request import SearchRequest
+from index.results import SearchResult
+from index.whoosh.searching import search
+from index.whoosh.writing import BulkLoad, Indexer
+
+
+class WhooshEngine:
+    """`index.engine.SearchEngine` over one index directory."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._indexer: Indexer | None = None
+
+    @property
+    def indexer(self) -> Indexer:
+        if self._indexer is None:
+            self._indexer = Indexer(self.index_dir)
+        return self._indexer
+
+    def add(self, docs: Iterable[Document]) -> int:
+        return self.indexer.add_documents(docs)
+
+    def remove(self, doc_id: int) -> None:
+        self.indexer.remove_document(doc_id)
+
+    def bulk(self, *, parallel: bool = False) -> BulkLoad:
+        return self.indexer.bulk(parallel=parallel)
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        return search(self.index_dir, request)
+
+    def count(self, request: SearchRequest) -> int:
+        return search(self.index_dir, replace(request, page=1, per_page=1)).total
+
+    def rebuild(self, documents: Callable[[], Iterable[Document]]) -> int:
+        return self.indexer.rebuild(documents)
+
+    def indexed(self) -> dict[int, int]:
+        return self.indexer.indexed_documents()
