@@ -29,8 +29,21 @@ CORPUS = HERE.parents[2] / "shared" / "corpus" / "polnear"
 SEED = 20261202
 COUNTS = {"heldout": 200, "dev": 120}
 KINDS = {"pronoun", "description"}
-KEEP = ("file", "paragraph", "start", "end", "text", "marks", "cue", "source_text",
-        "source_kind", "source_paragraph", "tier", "words", "share_of_content")
+KEEP = (
+    "file",
+    "paragraph",
+    "start",
+    "end",
+    "text",
+    "marks",
+    "cue",
+    "source_text",
+    "source_kind",
+    "source_paragraph",
+    "tier",
+    "words",
+    "share_of_content",
+)
 
 
 def is_direct(quote: dict) -> bool:
@@ -61,8 +74,14 @@ def draw() -> list[dict]:
 
 
 def _norm(text: str) -> str:
-    for a, b in (("''", '"'), ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"),
-                 ("\xa0", " ")):
+    for a, b in (
+        ("''", '"'),
+        ("\u201c", '"'),
+        ("\u201d", '"'),
+        ("\u2018", "'"),
+        ("\u2019", "'"),
+        ("\xa0", " "),
+    ):
         text = text.replace(a, b)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -97,8 +116,10 @@ def main() -> None:
         sys.exit(1 if check() else 0)
     items = draw()
     out = HERE / "polnear-pronouns.todo.json"
-    out.write_text(json.dumps({"seed": SEED, "items": items}, indent=1, ensure_ascii=False) + "\n",
-                   encoding="utf-8")
+    out.write_text(
+        json.dumps({"seed": SEED, "items": items}, indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     print("wrote", out, len(items))
 
 
