@@ -52,12 +52,34 @@ class Cast:
     """Everyone one document introduces, in order, and the rules for referring back to them."""
 
     members: list[Member] = field(default_factory=list)
+    # Organisations named in narration, spoken or not: (position, name), for "the company".
+    named_organisations: list[tuple[int, str]] = field(default_factory=list)
+    # The organisation whose unnamed spokesperson spoke last, and where: "he added" after
+    # "a council spokesman said" is still the council.
+    spokesperson: tuple[int, Member] | None = None
+
+    def mention_organisation(self, name: str, at: int) -> None:
+        """Note an organisation named at position `at` (it joins the cast only if it speaks)."""
+        self.named_organisations.append((at, restore(name)))
+
+    def named_organisation(
+        self, *, before: int, after: int, containing: str | None = None
+    ) -> str | None:
+        """The organisation named last between two positions (with a word, if given)."""
+        for at, name in reversed(self.named_organisations):
+            if at >= before:
+                continue
+            if at <= after:
+                break
+            if containing is None or containing in name.lower().split():
+                return name
+        return None
 
     def person(
         self, written: str, *, role: str | None = None, at: int = -1, subject: bool = True
     ) -> Member:
         """The member a written name refers to, introducing them if new."""
-        written = restore(written)
+        written = names.without_postnominals(restore(written))
         honorific, bare = names.strip_honorific(written)
         member = self._find_name(written, honorific, bare)
         if member is None:

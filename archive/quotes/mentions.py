@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from archive.personnames import parse_name
 from archive.quotes import names, roles
 from archive.quotes.cast import Cast
 from archive.quotes.spans import Span
+from archive.quotes.view import restore
 
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
@@ -23,6 +25,8 @@ _STOP_BACK = set(
     """
     )
 )
+# Acronyms of places, which are named but do not speak as organisations.
+_PLACES = {"UK", "US", "USA", "UAE", "DC", "NYC", "LA", "GB", "NI"}
 _CLAUSE_OPENERS = {
     "but",
     "and",
@@ -67,7 +71,12 @@ def scan_mentions(text: str, spans: list[Span], cast: Cast, base: int) -> None:
 
 
 def _single_word(text: str, word: str, start: int, end: int, cast: Cast, base: int) -> None:
-    """A lone capitalised word counts only as a surname or alias of someone already named."""
+    """A lone capitalised word counts only as a surname or alias of someone already named
+    (or, written in capitals, as an organisation: "GM", "BT")."""
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        if word not in _PLACES:
+            cast.mention_organisation(word, base + start)
+        return
     known = cast.known(word)
     if known is not None:
         subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
@@ -81,11 +90,36 @@ def _mention(text: str, run: str, start: int, end: int, cast: Cast, base: int) -
     if not honorific and not names.looks_like_person(name):
         if " " not in name:
             _single_word(text, name, end - len(name), end, cast, base)
+        elif parse_name(restore(run)).kind == "organisation":
+            cast.mention_organisation(run, base + start)
         return
     subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
     descriptor = roles.descriptor_before(text, start)
     role = " ".join(p for p in (descriptor, titles) if p) or roles.role_after(text, end)
     cast.person(name, role=role, at=base + start, subject=subject)
+
+
+def _descriptor(word: str) -> bool:
+    """A word that can stand in a role before a name: capitalised, a role noun, a modifier."""
+    bare = word.strip("’'").lower()
+    return (
+        word[:1].isupper()
+        or roles.role_head(bare) is not None
+        or bare in names.TITLE_WORDS
+        or bare in _MODIFIERS
+    )
+
+
+_MODIFIERS = set(
+    names.words(
+        """
+    fellow former veteran senior junior chief deputy assistant acting interim new longtime
+    top leading prominent local state federal national international independent liberal
+    conservative democratic republican shadow opposition party election campaign policy
+    press legal financial foreign home health defence defense
+    """
+    )
+)
 
 
 def _at_clause_start(text: str, start: int) -> bool:
@@ -94,6 +128,8 @@ def _at_clause_start(text: str, start: int) -> bool:
     for _ in range(6):
         if not before or before[-1][-1] in _CLAUSE_PUNCTUATION or before[-1].lower() in _STOP_BACK:
             break
+        if not _descriptor(before[-1]):
+            break  # a verb or other word: "introduced fellow guitarist Buddy Guy" is an object
         before.pop()  # a descriptor word: "Tory shadow home secretary"
     if not before:
         return True

@@ -144,6 +144,8 @@ def split_titles(run: str) -> tuple[str, str]:
     words = run.split()
     cut = 0
     while cut < len(words) - 1 and _is_title(words[cut]):
+        if _bare(words[cut]) in OCCUPATIONS and len(words) - cut < 3:
+            break  # "Singer Bruce Springsteen" sheds its occupation; "Tim Baker" is a name
         cut += 1
     later = [i + 1 for i in range(cut, len(words) - 2) if words[i].lower() in TITLE_WORDS]
     cut = max([cut, *later])  # "Home Office Minister Hazel Blears": up to the last title word
@@ -151,17 +153,45 @@ def split_titles(run: str) -> tuple[str, str]:
 
 
 def _is_title(word: str) -> bool:
-    """A word that describes rather than names: a rank, party, nationality or acronym."""
+    """A word that describes rather than names: a rank, party, nationality, acronym or (at the
+    start of a sentence, capitalised) an occupation ("Singer Bruce Springsteen")."""
     bare = _bare(word)
     if bare in HONORIFICS:
         return False
-    return bare in TITLE_WORDS or (word.isupper() and len(word) > 1)
+    return bare in TITLE_WORDS or bare in OCCUPATIONS or (word.isupper() and len(word) > 1)
+
+
+# Occupations that open a name run when they open a sentence ("Actor Leonardo DiCaprio").
+OCCUPATIONS = set(
+    words(
+        """
+    singer actor actress rapper star comedian comic director producer writer author artist
+    guitarist drummer bassist musician designer chef model presenter host dancer poet
+    novelist playwright composer conductor photographer journalist reporter columnist
+    economist analyst lawyer attorney businessman businesswoman tycoon billionaire
+    entrepreneur footballer boxer golfer player coach manager officer campaigner activist
+    scientist surgeon chairman chairwoman boss spokesman spokeswoman frontbencher
+    backbencher veteran legend filmmaker film-maker broadcaster pollster strategist adviser
+    advisor consultant lecturer researcher historian investor banker trader
+    """
+    )
+)
+# Letters after a name that are not part of it ("Andrew Tyrie MP", "Ken Macdonald QC").
+POSTNOMINALS = {"MP", "MPs", "QC", "KC", "MEP", "MSP", "AM", "MLA", "OBE", "MBE", "CBE", "KBE"}
+
+
+def without_postnominals(name: str) -> str:
+    """ "Andrew Tyrie MP" -> "Andrew Tyrie"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(",") in POSTNOMINALS:
+        words.pop()
+    return " ".join(words)
 
 
 @lru_cache(maxsize=4096)
 def looks_like_person(name: str) -> bool:
     """Two to four name words, none of them a place, organisation or sentence opener."""
-    honorific, bare = strip_honorific(name)
+    honorific, bare = strip_honorific(without_postnominals(name))
     words = bare.split()
     if not words or any(w.lower() in NON_PERSON_WORDS for w in words):
         return False

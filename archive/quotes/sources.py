@@ -151,8 +151,9 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         written = restore(run)
         if len(run.split()) == 1:
             word = words[0].rstrip(".")
-            if word.lower() in common_words or word.lower() in names.NOT_NAME_WORDS:
-                continue
+            low = word.lower()
+            if low in common_words or low in names.NOT_NAME_WORDS or low in names.NATIONALITIES:
+                continue  # "Analysts", "However", "British": no one who speaks
             kind = "organisation" if word.isupper() and len(word) > 1 else "single"
         else:
             parsed = parse_name(written)

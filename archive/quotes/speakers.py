@@ -82,8 +82,78 @@ _GROUP_HEADS = {
     "researchers",
 }
 _SPOKESPERSON = re.compile(
-    rf"^an?\s+(?:(?P<org>{names.RUN})\s+)?(?:spokes(?:man|woman|person)|official|source|representative)"
-    rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<org2>{names.RUN}))?$"
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})\s+)?(?:spokes(?:man|woman|person)|representative)"
+    rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?(?P<org2>{names.RUN}))?$"
+)
+# Bodies that speak as themselves ("the company said") and papers that speak for their authors
+# ("the report concludes"): the organisation the text last named.
+_BODIES = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "campaign",
+        "committee",
+        "council",
+        "agency",
+        "department",
+        "ministry",
+        "government",
+        "administration",
+        "office",
+        "board",
+        "union",
+        "party",
+        "organization",
+        "organisation",
+        "association",
+        "commission",
+        "court",
+        "police",
+        "bank",
+        "club",
+        "team",
+        "foundation",
+        "institute",
+        "network",
+        "newspaper",
+        "paper",
+        "website",
+        "channel",
+        "charity",
+        "authority",
+        "regulator",
+        "watchdog",
+        "body",
+        "federation",
+        "league",
+        "corporation",
+        "business",
+    ]
+)
+_PAPERS = frozenset(
+    [
+        "statement",
+        "report",
+        "study",
+        "survey",
+        "poll",
+        "letter",
+        "document",
+        "release",
+        "analysis",
+        "review",
+        "findings",
+        "research",
+        "memo",
+        "ruling",
+        "advert",
+        "advertisement",
+        "ad",
+        "filing",
+        "complaint",
+        "lawsuit",
+    ]
 )
 _PREPOSITIONS = {"of", "in", "for", "at", "on", "from", "to", "with"}
 PARAGRAPH = 1_000_000  # positions are paragraph * PARAGRAPH + offset
@@ -139,6 +209,13 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
     member = cast.latest(before=at, after=paragraph - 1, gender=gender) or cast.latest(
         before=at, gender=gender
     )
+    spoke = cast.spokesperson
+    if (
+        spoke is not None
+        and at - spoke[0] < PARAGRAPH
+        and (member is None or max((a for a in member.seen_at if a < at), default=-1) < spoke[0])
+    ):
+        return spoke[1]  # "a council spokesman said ... he added": still the council
     if learn and member is not None and member.gender is None:
         member.gender = gender
     return member
@@ -167,17 +244,22 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     if not rest:
         return None
     organisation = cast.organisation if introduce else _find_organisation(cast)
+    spokes = _SPOKESPERSON.match(phrase)
+    org = spokes and (spokes.group("org") or spokes.group("org2"))
+    if org:  # "a spokeswoman for the council", "a US Embassy spokesman": the organisation
+        member = organisation(org, at=at)
+        if introduce and member is not None:
+            cast.spokesperson = (at, member)
+        return member
     if determiner in ("a", "an"):
-        spokes = _SPOKESPERSON.match(phrase)
-        org = spokes and (spokes.group("org") or spokes.group("org2"))
-        return organisation(org, at=at) if org else None
+        return None
     core = _core(rest)
     head = core[-1]
     if determiner == "the" and head[:1].isupper():
         return organisation(" ".join(rest), at=at)
     head = head.lower()
-    if head in _SPOKESPEOPLE:
-        return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
+    if head in _BODIES or head in _PAPERS or head in _SPOKESPEOPLE:
+        return _body(cast, core, head, at, organisation, introduce)
     if head in _NONPERSON_HEADS:
         return None
     if head in _GROUP_HEADS:
@@ -187,6 +269,30 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         member = cast.latest(before=at, after=at - 3 * PARAGRAPH)
     if member is not None and introduce:
         cast.note(member, at)
+    return member
+
+
+def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introduce: bool):
+    """ "the Clinton campaign", "the company", "the report", "the spokesman": an organisation."""
+    named = [w for w in core[:-1] if w[:1].isupper()]
+    if named and head in _BODIES:
+        return organisation(" ".join(core), at=at)  # "the Clinton campaign"
+    window = at - 3 * PARAGRAPH
+    name = None
+    if head in _BODIES:
+        name = cast.named_organisation(before=at, after=window, containing=head)
+        if name is None and head in ("company", "firm", "group", "business", "corporation"):
+            name = cast.named_organisation(before=at, after=window)
+    elif head in _PAPERS:
+        name = cast.named_organisation(before=at, after=at - 2 * PARAGRAPH)
+    if name is None:
+        member = cast.latest(before=at, after=window, kind="organisation")
+        if head in _SPOKESPEOPLE and member is not None and introduce:
+            cast.spokesperson = (at, member)
+        return member
+    member = organisation(name, at=at)
+    if head in _SPOKESPEOPLE and member is not None and introduce:
+        cast.spokesperson = (at, member)
     return member
 
 

@@ -31,16 +31,17 @@ _SPEECH = """
 # Also nouns: counted only in their past forms ("posted", "charged", "questioned").
 _PAST_ONLY = """
     post charge question attack state message quote answer cable wire counter text email
-    label
+    label thank praise blast slam echo cry hail rave rail chant sing laugh sigh guess cite
+    brand dub applaud mock tease taunt promise pledge demand protest query
 """
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
     "tell": ["tell", "tells", "told", "telling"],
     "write": ["write", "writes", "wrote", "written", "writing"],
     "swear": ["swear", "swears", "swore", "sworn", "swearing"],
-    "sing": ["sing", "sings", "sang", "sung", "singing"],
+    "sing": ["sang", "sung", "singing"],
     "thunder": ["thunders", "thundered", "thundering"],
-    "cry": ["cries", "cried", "crying"],
+    "cry": ["cried"],
     "lash": ["lashed"],
     "call": ["called", "calling"],
     "object": ["objected", "objecting"],

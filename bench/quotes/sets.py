@@ -96,11 +96,13 @@ def _polnear_quote(quote: dict) -> Gold:
 
 def _hand_quote(item: dict) -> Gold:
     sure = "confident" if item.get("confident", True) else "unsure"
-    kind = item.get("speaker_kind") or "none"
+    names = item.get("speaker")
+    names = [names] if isinstance(names, str) else names or []
     return Gold(
         text=item["text"],
-        speaker=item.get("speaker"),
-        groups=("hand", f"hand {sure}", f"hand {kind}"),
+        speaker=names[0] if names else None,
+        aliases=tuple(names[1:]),
+        groups=("hand", f"hand {item.get('source_kind') or 'source'}", f"hand {sure}"),
         paragraph=item.get("paragraph"),
         reliable=bool(item.get("confident", True)),
     )
