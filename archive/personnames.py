@@ -54,7 +54,9 @@ HONORIFICS = (
         general col colonel maj major capt captain cmdr commander adm admiral sgt
         sergeant cpl pvt insp inspector det detective supt superintendent amb ambassador
         atty attorney judge justice mayor rabbi imam sheikh cardinal bishop archbishop
-        pope chancellor premier minister speaker chairman chairwoman
+        pope chancellor premier minister speaker chairman chairwoman sens reps govs
+        assemblyman assemblywoman assemblymember councilman councilwoman councillor
+        councilor alderman commissioner superintendent
         """
     )
 )

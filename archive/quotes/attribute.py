@@ -77,7 +77,7 @@ def _attribute_passage(
     """Find and attribute the quotations of one passage."""
     text, base = passage.text, index * PARAGRAPH
     spans = find_spans(text)
-    scan_mentions(text, spans, state.cast, base)
+    scan_mentions(text, spans, state.cast, base, state.common_words)
     if index in state.quoting:
         state.sources[index] = find_sources(text, spans, state.common_words)
     tops = [s for s in spans if s.depth == 0]
@@ -176,7 +176,9 @@ def _record(
         speaker.speaker = True
         state.quoted[id(speaker)] = state.quoted.get(id(speaker), 0) + 1
         if nested_in is None:
-            state.cast.note(speaker, state.index_of(passage.n) * PARAGRAPH + span.start)
+            at = state.index_of(passage.n) * PARAGRAPH + span.start
+            state.cast.note(speaker, at)
+            speaker.quoted_at.append(at)
     state.quotes.append(quote)
     state.speakers.append(speaker)
     state.decisions.append(decision)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from archive.quotes import confidence, ranker
+from archive.quotes import antecedents, confidence, ranker
 from archive.quotes.candidates import Candidate, Frame, gather
 from archive.quotes.cast import Member
 from archive.quotes.cues import Cue
@@ -39,6 +39,8 @@ class Choice:
     margin: float = 0.0  # over the runner-up
     rule_agrees: bool = True
     confidence: float = 0.0
+    # for "he"/"she": the people it may refer to, with their features (for training)
+    antecedents: list[tuple[Member, dict[str, float]]] = field(default_factory=list)
 
     def runners_up(self) -> list[str]:
         """Other plausible speakers' names, best first (each once, the chosen one left out)."""
@@ -104,6 +106,11 @@ def decide(
         choice.rule_agrees = agrees or (rules.member is None and best.member is None)
     if choice.member is not None and choice.chosen is not None and not choice.chain:
         choice.chain = _chain(state, frame, choice.chosen, choice.member)
+    source = choice.chosen.source if choice.chosen is not None else None
+    if source is not None and source.kind == "pronoun" and source.text in ("he", "she"):
+        at = choice.chosen.paragraph * PARAGRAPH + source.start
+        gender = "m" if source.text == "he" else "f"
+        choice.antecedents = antecedents.candidates(state.cast, at, gender)
     choice.confidence = confidence.of(choice, frame)
     return choice
 

@@ -56,8 +56,40 @@ _FEMALE = """
     tracy ursula valerie vanessa veronica victoria virginia vivian wanda wendy whitney
     yolanda yvonne zoe
 """
-MALE = frozenset(_MALE.split())
-FEMALE = frozenset(_FEMALE.split())
+_MORE_MALE = """
+    abdullah abu adnan ahmad akbar alain alberto aleksandr alessandro alexei alfonso alonso
+    amadou amit anand andre andrei andres anil antoine armando arturo ashok bashar bernardo
+    boris carlo carlos cesar christophe claudio cristiano cyril dario darius davide dmitri
+    dmitry domingo emile emilio enrique erdogan erik ernesto esteban fabio farid federico
+    felipe fernando filippo florian francesco francois franz fritz gaston gerard gerhard
+    giovanni giuseppe gonzalo guido guillaume guillermo gunther gustavo hamid hans heinrich
+    helmut horst hossein hussein ibrahim igor ignacio imran ismail jacques jakob jamal javed
+    jean-claude jean-luc jean-paul joachim johan johannes jorge josef jurgen kamal karim klaus
+    kofi kurt lars laurent lorenzo luca luciano ludwig luigi lukas manfred marcel marcelo
+    marcos mariano massimo matteo mauricio mehmet michel mikhail mohamed mohammad moshe
+    mustafa nasser nikolai nikolaus nicolas nicolo novak olivier omar orlando osama oskar
+    otto pablo pascal patrice pavel piero pierre-louis piotr rafael rahul raj rajesh ramon
+    raul reza ricardo roberto rodrigo rolf sabir salman salvador sandro santiago sebastian
+    sergio silvio stefano sunil tariq thierry tomas umberto vasily viktor vitaly wilhelm
+    wolfgang xavier yasser yitzhak yuri yves zoltan benjamin benny binyamin avi ehud shimon
+    naftali yair reuven rudolph  jens sven nils henrik magnus anders bjorn olaf
+"""
+_MORE_FEMALE = """
+    adriana agnieszka aisha alessandra alina anastasia angela angelika anja anke annette
+    antonia aurelie beatriz benedetta brigitte camille carla carolina catalina cecile
+    chiara christiane claudine cristina dagmar delphine  elena eleonora elisa
+    elke esperanza fatma federica fernanda francesca francoise  gisela giulia
+    giuseppina guadalupe hanna hannelore heike helga ilse ines irina isabelle jacqueline
+    jeanne-marie juliette karin katarina katrin laetitia leila leticia liesl lorena lucia
+    ludmila luisa magdalena manuela marcela margarita margarethe marguerite mariana marina
+    marisol marta marthe mathilde mercedes milena mireille monique nadia nadine natalia
+    nathalie olga paola patrizia petra pilar raquel renate rocio sabine sandrine silke
+     sofia solange svetlana tatiana tatyana ulrike ursula valentina valeria veronique
+    yulia zeynep zofia angela theresa nicola ruth golda tzipi shira yael noa billie
+    ivanka chelsea malia  tiffany melania hillary elizabeth
+"""
+MALE = frozenset(_MALE.split()) | frozenset(_MORE_MALE.split())
+FEMALE = (frozenset(_FEMALE.split()) | frozenset(_MORE_FEMALE.split())) - MALE
 
 
 def gender_of_given(given: str) -> str | None:

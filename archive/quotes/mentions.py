@@ -12,6 +12,10 @@ from archive.quotes.cast import Cast
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
+_COUPLE = re.compile(
+    rf"\b(?P<given>[{names.UPPER}][{names.LOWER}]+) and [{names.UPPER}][{names.LOWER}]+ "
+    rf"(?P<family>[{names.UPPER}][{names.LOWER}]+(?:-[{names.UPPER}][{names.LOWER}]+)?)\b"
+)
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -27,28 +31,24 @@ _STOP_BACK = set(
 )
 # Acronyms of places, which are named but do not speak as organisations.
 _PLACES = {"UK", "US", "USA", "UAE", "DC", "NYC", "LA", "GB", "NI"}
-_CLAUSE_OPENERS = {
-    "but",
-    "and",
-    "however",
-    "meanwhile",
-    "then",
-    "when",
-    "now",
-    "so",
-    "yet",
-    "while",
-    "although",
-    "though",
-    "as",
-    "after",
-    "before",
-}
+# Words after which a name opens a main clause ("..., but Cruz said"); after "as", "when" or
+# "while" it is the subject of a subordinate clause, not the one the paragraph is about.
+_CLAUSE_OPENERS = {"but", "and", "however", "meanwhile", "then", "now", "so", "yet"}
 
 
-def scan_mentions(text: str, spans: list[Span], cast: Cast, base: int) -> None:
+def scan_mentions(
+    text: str, spans: list[Span], cast: Cast, base: int, common_words: frozenset[str] = frozenset()
+) -> None:
     """Introduce the people named in a passage's narration and note where they were named."""
     quoted = [(s.start, s.end) for s in spans if s.depth == 0]
+    for match in _COUPLE.finditer(text):  # "Heidi and Ted Cruz": Heidi Cruz too
+        before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+        if before and before[0][:1].isupper() and before[0][-1:].isalpha():
+            continue  # "Rand Paul and Marco Rubio": Paul is a family name here
+        if match.group("given").lower() in names.GIVEN_NAMES:
+            at = match.start()
+            if not (quoted and any(a <= at < b for a, b in quoted)):
+                cast.person(f"{match.group('given')} {match.group('family')}", at=base + at)
     for match in names.RUN_RE.finditer(text):
         start, run = match.start(), match.group()
         if quoted and any(a <= start < b for a, b in quoted):
@@ -57,13 +57,10 @@ def scan_mentions(text: str, spans: list[Span], cast: Cast, base: int) -> None:
             _single_word(text, run, start, match.end(), cast, base)
             continue
         words = run.split()
-        while (
-            words
-            and words[0].lower() in names.NOT_NAME_WORDS
-            and words[0].rstrip(".").lower() not in names.HONORIFICS
-        ):
+        first = names.opens_sentence(text, start)
+        while words and names.is_opener(words[0], common_words, sentence_start=first):
             start = text.index(words[1], start) if len(words) > 1 else match.end()
-            words = words[1:]
+            words, first = words[1:], False
         if len(words) == 1:
             _single_word(text, words[0], start, match.end(), cast, base)
         elif words:

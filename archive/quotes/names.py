@@ -11,7 +11,10 @@ import re
 from functools import lru_cache
 
 from archive import personnames
+from archive.quotes.genders import FEMALE, MALE
 from archive.quotes.view import ABBREVIATION_DOT, restore
+
+GIVEN_NAMES = MALE | FEMALE
 
 
 def words(text: str) -> list[str]:
@@ -42,10 +45,12 @@ RUN = (
 )
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 
-MALE = {"mr", "sir", "lord", "baron"}
-FEMALE = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+MALE_HONORIFICS = {"mr", "sir", "lord", "baron"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
 # Forms of address and titles that can stand before a surname ("Sen. Cruz", "President Obama").
-HONORIFICS = set(personnames.HONORIFICS) - {"general", "major", "justice", "speaker", "chairman"}
+HONORIFICS = (
+    set(personnames.HONORIFICS) - {"general", "major", "justice", "speaker", "chairman"}
+) | {"sens", "reps", "govs"}
 
 # Capitalised words that open a run but are not part of a name: titles, ranks, parties,
 # nationalities and other descriptors ("Justice Minister Cathy Jamieson", "Tory Dominic Grieve").
@@ -119,6 +124,25 @@ NOT_NAME_WORDS = set(
     """
     )
 )
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether offset `start` begins a sentence (or a quotation)."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in '.!?:;"“”‘’(—–-'
+
+
+def is_opener(word: str, common_words: set[str], *, sentence_start: bool) -> bool:
+    """A capitalised word that opens a sentence rather than a name: "However", "Does",
+    "Thanks", "Roughly" (when the document writes it in lower case, or it is an adverb)."""
+    bare = _bare(word).strip("’'")
+    if bare in HONORIFICS:
+        return False
+    if bare in NOT_NAME_WORDS:
+        return True
+    if not sentence_start or bare in GIVEN_NAMES:
+        return False
+    return bare in common_words or (len(bare) > 5 and bare.endswith("ly"))
 
 
 def _bare(word: str) -> str:
@@ -222,8 +246,8 @@ def given_name(name: str) -> str:
 def gender_of(honorific: str | None) -> str | None:
     """'m' or 'f' from an honorific (its last word), None when it says nothing."""
     last = honorific.split()[-1] if honorific else None
-    if last in MALE:
+    if last in MALE_HONORIFICS:
         return "m"
-    if last in FEMALE:
+    if last in FEMALE_HONORIFICS:
         return "f"
     return None

@@ -30,9 +30,12 @@ _PERSON_HEADS = names.words(
     woman man mother father wife husband son daughter friend spokesman spokeswoman
     spokesperson spokespeople representative chairman chairwoman secretary minister leader
     chief director manager author writer economist analyst expert professor researcher
-    lawyer attorney doctor judge
+    lawyer attorney doctor judge person people commenter reader viewer user narrator voice
+    announcer witness observer participant attendee demonstrator fan student teacher worker
+    employee customer caller listener member members neighbor neighbour relative
     """
 )
+_PARTY_MEMBERS = frozenset(["democrat", "republican", "democrats", "republicans", "tory", "tories"])
 _BODY_HEADS = names.words(
     """
     campaign company firm group committee council agency department ministry government
@@ -42,7 +45,9 @@ _BODY_HEADS = names.words(
     """
 )
 _HEADS = frozenset({*_PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
-_HEAD_RE = re.compile(rf"\b(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))})s?\b")
+_HEAD_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}|Democrat|Republican|Tory)s?\b"
+)
 # A determiner and at most four words, unpunctuated, right before a head noun.
 _OPENING = re.compile(
     r"(?:^|(?<=\s))(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
@@ -135,12 +140,15 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         start, words = match.start(), match.group().split()
         if out and start < out[-1].end:
             continue  # the place of an organisation already taken ("... Embassy in Israel")
-        while words and _opener(words[0]) and len(words) > 1:
+        first = names.opens_sentence(text, start)
+        while len(words) > 1 and names.is_opener(words[0], common_words, sentence_start=first):
             start = text.index(words[1], start + len(words[0]))
-            words = words[1:]
+            words, first = words[1:], False
         run = " ".join(words)
         end = start + len(run)
-        if not words or (len(words) == 1 and _opener(words[0])):
+        if not words or (
+            len(words) == 1 and names.is_opener(words[0], common_words, sentence_start=first)
+        ):
             continue
         if words[-1].rstrip(".").lower() in ORGANISATION_WORDS:
             place = _OF_PLACE.match(text, end)
@@ -152,8 +160,13 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         if len(run.split()) == 1:
             word = words[0].rstrip(".")
             low = word.lower()
-            if low in common_words or low in names.NOT_NAME_WORDS or low in names.NATIONALITIES:
-                continue  # "Analysts", "However", "British": no one who speaks
+            if (
+                low in common_words
+                or low in names.NOT_NAME_WORDS
+                or low in names.NATIONALITIES
+                or low in _PARTY_MEMBERS
+            ):
+                continue  # "Analysts", "However", "British", "Democrat": no one who speaks
             kind = "organisation" if word.isupper() and len(word) > 1 else "single"
         else:
             parsed = parse_name(written)
@@ -162,9 +175,3 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
             kind = parsed.kind
         out.append(Source(start, end, written, kind, possessive))
     return out
-
-
-def _opener(word: str) -> bool:
-    """A capitalised word that opens a sentence rather than a name."""
-    bare = word.rstrip(".").lower()
-    return bare in names.NOT_NAME_WORDS and bare not in names.HONORIFICS

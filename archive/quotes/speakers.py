@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from archive.quotes import names
-from archive.quotes.cast import Cast, Member
+from archive.quotes import antecedents, names
+from archive.quotes.cast import PARAGRAPH, Cast, Member
 from archive.quotes.cues import Subject
 
 _NONPERSON_HEADS = {
@@ -131,6 +131,25 @@ _BODIES = frozenset(
         "business",
     ]
 )
+# Bodies a text names by kind alone ("the company", "the newspaper"): the last organisation.
+_GENERIC_BODIES = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "business",
+        "corporation",
+        "newspaper",
+        "paper",
+        "network",
+        "channel",
+        "website",
+        "magazine",
+        "organization",
+        "organisation",
+        "charity",
+    ]
+)
 _PAPERS = frozenset(
     [
         "statement",
@@ -156,7 +175,6 @@ _PAPERS = frozenset(
     ]
 )
 _PREPOSITIONS = {"of", "in", "for", "at", "on", "from", "to", "with"}
-PARAGRAPH = 1_000_000  # positions are paragraph * PARAGRAPH + offset
 
 
 def resolve(
@@ -200,15 +218,16 @@ def _peek(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Memb
 
 def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member | None:
     """he/she: the last person named as a subject, in this paragraph first; they: the last group."""
-    if pronoun == "they":
-        return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
+    if pronoun in ("they", "it"):  # an organisation: the last that spoke, or was named
+        spoke = cast.latest(before=at, after=at - 2 * PARAGRAPH, kind="organisation")
+        if spoke is not None or pronoun == "they" or not learn:
+            return spoke
+        name = cast.named_organisation(before=at, after=at - 2 * PARAGRAPH)
+        return cast.organisation(name, at=at) if name else None
     if pronoun not in ("he", "she"):
         return None
     gender = "m" if pronoun == "he" else "f"
-    paragraph = at - at % PARAGRAPH
-    member = cast.latest(before=at, after=paragraph - 1, gender=gender) or cast.latest(
-        before=at, gender=gender
-    )
+    member = antecedents.choose(cast, at, gender) or cast.latest(before=at, gender=gender)
     spoke = cast.spokesperson
     if (
         spoke is not None
@@ -251,8 +270,8 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         if introduce and member is not None:
             cast.spokesperson = (at, member)
         return member
-    if determiner in ("a", "an"):
-        return None
+    if determiner in ("a", "an", "one", "another", "some"):
+        return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
     head = core[-1]
     if determiner == "the" and head[:1].isupper():
@@ -281,7 +300,7 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
     name = None
     if head in _BODIES:
         name = cast.named_organisation(before=at, after=window, containing=head)
-        if name is None and head in ("company", "firm", "group", "business", "corporation"):
+        if name is None and head in _GENERIC_BODIES:
             name = cast.named_organisation(before=at, after=window)
     elif head in _PAPERS:
         name = cast.named_organisation(before=at, after=at - 2 * PARAGRAPH)

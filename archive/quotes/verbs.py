@@ -25,7 +25,7 @@ _SPEECH = """
     guess reckon quote cite summarize summarise brand label dub call tout hail laud applaud
     congratulate condemn denounce decry deplore lambast assail rebuke reprimand berate
     chastise ridicule deride belittle disparage insult lash threaten query inquire enquire
-    implore entreat exhort counsel remind recollect reminisce confide divulge disclose
+    implore entreat exhort counsel recollect reminisce confide divulge disclose
     confess
 """
 # Also nouns: counted only in their past forms ("posted", "charged", "questioned").

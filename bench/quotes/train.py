@@ -35,7 +35,7 @@ from archive.ingest.read import read_path  # noqa: E402
 from archive.ingest.stages import default_stages  # noqa: E402
 from archive.model import Original  # noqa: E402
 from archive.personnames import fold  # noqa: E402
-from archive.quotes import confidence, ranker  # noqa: E402
+from archive.quotes import antecedents, confidence, ranker  # noqa: E402
 from archive.quotes.attribute import attribute  # noqa: E402
 from bench.quotes import sets  # noqa: E402
 from bench.quotes.metric import bigrams  # noqa: E402
@@ -44,6 +44,7 @@ from bench.quotes.speakers import same_speaker  # noqa: E402
 WEIGHTS = ROOT / "archive" / "quotes" / "weights.py"
 L2_RANKER = 1.0
 L2_CALIBRATION = 1.0
+L2_PRONOUNS = 2.0
 # BBC-style articles are few beside PolNeAR's; each counts this many times in the ranker's fit.
 OTHER_WEIGHT = 3.0
 
@@ -110,8 +111,9 @@ def _best_quote(text: str, quotes) -> int | None:
 
 
 def collect(articles, use_model: bool):
-    """Ranker groups (features, labels) and calibration rows (features, right)."""
-    groups, calibration = [], []
+    """Ranker groups (features, labels), calibration rows (features, right) and pronoun
+    groups (antecedent features, labels)."""
+    groups, calibration, pronouns = [], [], []
     for article, raw in articles:
         passages = passages_of(article.path)
         found = attribute(passages, use_model=use_model)
@@ -122,6 +124,9 @@ def collect(articles, use_model: bool):
                 tier = q["tier"]
                 speaker = q["speaker"] if tier == "named" else None
                 golds.append((q["text"], speaker, q["source_text"], q, tier == "named"))
+            for g in article.golds:  # the hand labels of this article (group "hand")
+                if "hand" in g.groups:
+                    golds.append((g.text, g.speaker, None, None, g.reliable))
         else:
             for g in article.golds:
                 golds.append((g.text, g.speaker, None, None, True))
@@ -142,13 +147,19 @@ def collect(articles, use_model: bool):
                 groups.append(
                     ([c.features for c in decision.candidates], labels, article.file, weight)
                 )
+            if decision.antecedents and speaker is not None and reliable:
+                labels = [same_speaker(m.name, speaker) for m, _ in decision.antecedents]
+                if any(labels):
+                    weight = 1.0 if raw is not None else OTHER_WEIGHT
+                    features = [f for _, f in decision.antecedents]
+                    pronouns.append((features, labels, article.file, weight))
             if reliable and quote.speaker is not None and speaker is not None:
                 right = same_speaker(quote.speaker, speaker) or any(
                     same_speaker(quote.speaker, a)
                     for a in next((g.aliases for g in article.golds if g.text == text), ())
                 )
                 calibration.append((confidence.features(decision, None), right, article.file))
-    return groups, calibration
+    return groups, calibration, pronouns
 
 
 def _label(candidate, found, speaker, source_text, source_n, quote) -> bool:
@@ -301,7 +312,10 @@ def cross_validated(rows) -> list[tuple[str, int, float]]:
 
 
 def write(
-    ranker_weights: dict[str, float], calibration: dict[str, float], notes: list[str]
+    ranker_weights: dict[str, float],
+    calibration: dict[str, float],
+    antecedent: dict[str, float],
+    notes: list[str],
 ) -> None:
     lines = [
         '"""Committed model: ranker and calibration coefficients (bench/quotes/train.py writes it).',
@@ -317,6 +331,10 @@ def write(
         *[f"    {k!r}: {v!r}," for k, v in sorted(calibration.items())],
         "}",
         "",
+        "ANTECEDENT = {",
+        *[f"    {k!r}: {v!r}," for k, v in sorted(antecedent.items())],
+        "}",
+        "",
     ]
     WEIGHTS.write_text("\n".join(lines), encoding="utf-8")
 
@@ -328,18 +346,26 @@ def main() -> None:
     articles = development_articles()
     weights: dict[str, float] = {}
     groups = []
+    pronoun_weights: dict[str, float] = {}
     for round_ in range(args.rounds):
         ranker.RANKER.clear()
         ranker.RANKER.update(weights)
+        antecedents.ANTECEDENT.clear()
+        antecedents.ANTECEDENT.update(pronoun_weights)
         confidence.CALIBRATION.clear()
-        groups, _ = collect(articles, use_model=bool(weights))
+        groups, _, pronouns = collect(articles, use_model=bool(weights))
         weights = fit_ranker(groups)
+        pronoun_weights = fit_ranker(pronouns, l2=L2_PRONOUNS)
         print(
-            f"round {round_ + 1}: {len(groups)} quotes, ranker accuracy {ranker_accuracy(groups, weights):.3f}"
+            f"round {round_ + 1}: {len(groups)} quotes, ranker accuracy "
+            f"{ranker_accuracy(groups, weights):.3f}; {len(pronouns)} pronouns, antecedent "
+            f"accuracy {ranker_accuracy(pronouns, pronoun_weights):.3f}"
         )
     ranker.RANKER.clear()
     ranker.RANKER.update(weights)
-    _, rows = collect(articles, use_model=True)
+    antecedents.ANTECEDENT.clear()
+    antecedents.ANTECEDENT.update(pronoun_weights)
+    _, rows, _ = collect(articles, use_model=True)
     calibration = fit_logistic(rows)
     print(f"calibration rows: {len(rows)}, right {sum(r for _, r, _ in rows) / len(rows):.3f}")
     print("cross-validated reliability (band, count, accuracy):")
@@ -349,7 +375,7 @@ def main() -> None:
         f"Fitted on {len(groups)} development quotes (ranker) and {len(rows)} (calibration):",
         "PolNeAR dev part, BBC dev labels, labels.json; no held-out article.",
     ]
-    write(weights, calibration, notes)
+    write(weights, calibration, pronoun_weights, notes)
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
 
 
