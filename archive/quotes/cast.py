@@ -179,9 +179,10 @@ class Cast:
         """
         key = person_key(written)
         people = [m for m in self.members if m.mention.kind == "person"]
-        for member in people:
-            if key in member.keys:
-                return member
+        if len(bare.split()) > 1 or not honorific:
+            for member in people:
+                if key in member.keys:
+                    return member
         if len(bare.split()) == 1:
             last = names.surname(bare)
             matches = [m for m in people if names.surname(m.name) == last]

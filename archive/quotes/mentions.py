@@ -16,6 +16,10 @@ _COUPLE = re.compile(
     rf"\b(?P<given>[{names.UPPER}][{names.LOWER}]+) and [{names.UPPER}][{names.LOWER}]+ "
     rf"(?P<family>[{names.UPPER}][{names.LOWER}]+(?:-[{names.UPPER}][{names.LOWER}]+)?)\b"
 )
+_NAMED_BODY = re.compile(
+    rf"\b[Tt]he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:campaign|administration|"
+    r"government|party|committee|foundation|family|team|board|council|camp))\b"
+)
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -49,6 +53,9 @@ def scan_mentions(
             at = match.start()
             if not (quoted and any(a <= at < b for a, b in quoted)):
                 cast.person(f"{match.group('given')} {match.group('family')}", at=base + at)
+    for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
+        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+            cast.mention_organisation(match.group("body"), base + match.start("body"))
     for match in names.RUN_RE.finditer(text):
         start, run = match.start(), match.group()
         if quoted and any(a <= start < b for a, b in quoted):

@@ -225,8 +225,8 @@ def looks_like_person(name: str) -> bool:
         return False
     if words[-1].lower() in NATIONALITIES:
         return False  # "Han Chinese", "Bosnian Serb": a people, not a person
-    if any(w.isupper() and len(w) > 1 for w in words):
-        return False
+    if any(w.isupper() and len(w.rstrip("." + ABBREVIATION_DOT)) > 1 for w in words):
+        return False  # an acronym ("BBC"), not an initial ("L.")
     return personnames.parse_name(restore(bare)).kind == "person"
 
 

@@ -60,6 +60,7 @@ _GROUP_AFTER = re.compile(
 )
 # "the Chinese Embassy in Israel", "Bank of America": an organisation word, then its place.
 _OF_PLACE = re.compile(rf"\s+(?:of|in|for|at|on)\s+(?:the\s+)?{names.RUN}")
+_CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 _BARE_GROUPS = re.compile(
     r"(?<![\w’'-]\s)\b(?:[Oo]fficials|[Aa]ides|[Aa]dvisers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|"
     r"[Ss]upporters|[Ss]ources|[Pp]rosecutors|[Pp]olice|[Ii]nvestigators)\b"
@@ -136,10 +137,14 @@ def _within(at: int, sources: list[Source]) -> bool:
 def _names(text: str, common_words: set[str]) -> list[Source]:
     """Capitalised runs that name a person or an organisation, sentence openers trimmed."""
     out: list[Source] = []
+    role_end = -1  # where the last role phrase ended ("Shadow Secretary" ...)
     for match in names.RUN_RE.finditer(text):
         start, words = match.start(), match.group().split()
         if out and start < out[-1].end:
             continue  # the place of an organisation already taken ("... Embassy in Israel")
+        if role_end >= 0 and _CONNECTOR.fullmatch(text[role_end:start]):
+            role_end = match.end()  # "... of State for the Family": still the role
+            continue
         first = names.opens_sentence(text, start)
         while len(words) > 1 and names.is_opener(words[0], common_words, sentence_start=first):
             start = text.index(words[1], start + len(words[0]))
@@ -171,6 +176,7 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         else:
             parsed = parse_name(written)
             if parsed.kind == "role":
+                role_end = end
                 continue
             kind = parsed.kind
         out.append(Source(start, end, written, kind, possessive))

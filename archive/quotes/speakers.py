@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from archive.personnames import parse_name
 from archive.quotes import antecedents, names
 from archive.quotes.cast import PARAGRAPH, Cast, Member
 from archive.quotes.cues import Subject
@@ -84,6 +85,9 @@ _GROUP_HEADS = {
 _SPOKESPERSON = re.compile(
     rf"^(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})\s+)?(?:spokes(?:man|woman|person)|representative)"
     rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?(?P<org2>{names.RUN}))?$"
+)
+_SPOKESPERSON_FOR = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+(?:for|at|of)\s+the\s+(?P<body>[a-z]+)$"
 )
 # Bodies that speak as themselves ("the company said") and papers that speak for their authors
 # ("the report concludes"): the organisation the text last named.
@@ -270,11 +274,19 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         if introduce and member is not None:
             cast.spokesperson = (at, member)
         return member
+    body = _SPOKESPERSON_FOR.match(phrase)
+    if body:  # "a spokeswoman for the council": the council the text named
+        return _body(cast, [body.group("body")], "spokesperson", at, organisation, introduce)
     if determiner in ("a", "an", "one", "another", "some"):
         return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
     head = core[-1]
     if determiner == "the" and head[:1].isupper():
+        if parse_name(" ".join(rest)).kind == "role":  # "the Shadow Secretary of State"
+            member = cast.by_role(" ".join(rest))
+            if member is not None and introduce:
+                cast.note(member, at)
+            return member
         return organisation(" ".join(rest), at=at)
     head = head.lower()
     if head in _BODIES or head in _PAPERS or head in _SPOKESPEOPLE:
@@ -298,6 +310,12 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
         return organisation(" ".join(core), at=at)  # "the Clinton campaign"
     window = at - 3 * PARAGRAPH
     name = None
+    if head == "spokesperson":  # the body a spokesperson is "for"
+        name = cast.named_organisation(before=at, after=window, containing=core[0].lower())
+        member = organisation(name, at=at) if name else None
+        if member is not None and introduce:
+            cast.spokesperson = (at, member)
+        return member
     if head in _BODIES:
         name = cast.named_organisation(before=at, after=window, containing=head)
         if name is None and head in _GENERIC_BODIES:
