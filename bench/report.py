@@ -45,6 +45,12 @@ def fmt_ratio(value: float) -> str:
     return "-" if value is None or math.isnan(value) else f"{value:.2f}x"
 
 
+def count(figures: dict[str, Any], key: str) -> int:
+    """A count from a results dict; 0 when the run did not record it (documents mode has no
+    duplicates or failed files, and older results lack some counts)."""
+    return int(figures.get(key) or 0)
+
+
 def mib(size: int | None) -> str:
     return "-" if size is None else f"{size / 1048576:,.1f} MiB"
 
@@ -214,8 +220,8 @@ def ingest_section(results: dict[str, Any]) -> list[str]:
                 fmt_summary(i.get("peak_rss_mb"), 0),
                 mib(i.get("index_bytes")),
                 mib(i.get("catalog_bytes")),
-                f"{i.get('added', 0):,} added, {i.get('duplicate', 0)} dup, {i.get('error', 0)} err; "
-                f"{i.get('quotes', 0):,} quotes; n={len(i.get('runs', []))}",
+                f"{count(i, 'added'):,} added, {count(i, 'duplicate')} dup, "
+                f"{count(i, 'error')} err; {count(i, 'quotes'):,} quotes; n={len(i.get('runs', []))}",
             ]
         )
     header = [
