@@ -20,21 +20,42 @@ from archive.ingest.service import Ingestor, IngestResult
 from archive.model import FailedItem, Field
 from archive.verification import VerifyReport, verify_archive
 from index.engine import BulkLoad, SearchEngine, open_engine
+from index.options import EngineOptions
 
 
 class Archive:
     """A data directory's catalog and search engine, kept in step."""
 
-    def __init__(self, datadir: DataDir, catalog: Catalog, engine: SearchEngine) -> None:
+    def __init__(
+        self,
+        datadir: DataDir,
+        catalog: Catalog,
+        engine: SearchEngine,
+        *,
+        max_passage_chars: int | None = None,
+    ) -> None:
         self.datadir = datadir
         self.catalog = catalog
         self.engine = engine
+        self.max_passage_chars = max_passage_chars  # ingest splits longer paragraphs
 
     @classmethod
-    def open(cls, datadir: DataDir, catalog: Catalog | None = None) -> Archive:
+    def open(
+        cls,
+        datadir: DataDir,
+        catalog: Catalog | None = None,
+        *,
+        options: EngineOptions | None = None,
+        max_passage_chars: int | None = None,
+    ) -> Archive:
         """The archive in `datadir` (created if new), with its catalog brought up to date."""
         datadir = datadir.create()
-        return cls(datadir, catalog or open_catalog(datadir.catalog), open_engine(datadir))
+        return cls(
+            datadir,
+            catalog or open_catalog(datadir.catalog),
+            open_engine(datadir, options),
+            max_passage_chars=max_passage_chars,
+        )
 
     def close(self) -> None:
         self.catalog.close()
@@ -55,7 +76,12 @@ class Archive:
         stages: list[Stage] | None = None,
     ) -> Ingestor:
         return Ingestor(
-            self.datadir, self.catalog, added_by=added_by, max_bytes=max_bytes, stages=stages
+            self.datadir,
+            self.catalog,
+            added_by=added_by,
+            max_bytes=max_bytes,
+            stages=stages,
+            max_passage_chars=self.max_passage_chars,
         )
 
     @contextmanager
