@@ -1,6 +1,6 @@
 """The "Search tips" page: the query language, each operator with an example drawn from this
-archive (words from its newest titles, its most quoted person, an outlet, a year) and how
-many hits the example finds here, as Datashare's operator guide does."""
+archive (common words of its newest documents, its most quoted person there, an outlet, a
+year) and how many hits the example finds here, as Datashare's operator guide does."""
 
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from web.context import get_archive
 
 bp = Blueprint("tips", __name__)
 
-TITLES_LOOKED_AT = 60
-_TITLE_WORD = re.compile(r"[A-Za-z]{5,}")
+DOCUMENTS_LOOKED_AT = 20
+PASSAGES_LOOKED_AT = 400
+_WORD = re.compile(r"[A-Za-z]{5,}")
 
 
 @dataclass
@@ -36,8 +37,8 @@ def tips_page():
 
 def examples(archive: Archive) -> list[Example]:
     """One example per operator, built from what the archive holds, with its hit count."""
-    words = _title_words(archive)
-    first, second = (words + ["harvest", "minister"])[:2] if len(words) < 2 else words[:2]
+    words = _common_words(archive)
+    first, second = (words + ["harvest", "minister"])[:2]
     facets = _facets_of(archive, first)
     person = _top(facets, "person")
     outlet = _top(facets, "outlet")
@@ -69,13 +70,22 @@ def examples(archive: Archive) -> list[Example]:
     return found
 
 
-def _title_words(archive: Archive) -> list[str]:
-    """The most frequent longer words of the newest titles (stop words aside)."""
-    counts: Counter[str] = Counter()
-    for info in archive.catalog.documents.listing(status="active", limit=TITLES_LOOKED_AT):
-        title = info.title or ""
-        counts.update(w.lower() for w in _TITLE_WORD.findall(title) if w.lower() not in STOP_WORDS)
-    return [w for w, _ in counts.most_common()]
+def _common_words(archive: Archive) -> list[str]:
+    """Longer words of the newest documents' passages, the most frequent first, then the
+    words most often beside it (so the two-word examples find something)."""
+    passages: list[set[str]] = []
+    for info in archive.catalog.documents.listing(status="active", limit=DOCUMENTS_LOOKED_AT):
+        for passage in archive.catalog.documents.passages_of(info.id):
+            words = {w.lower() for w in _WORD.findall(passage.text)} - STOP_WORDS
+            passages.append(words)
+            if len(passages) >= PASSAGES_LOOKED_AT:
+                break
+    counts = Counter(w for words in passages for w in words)
+    if not counts:
+        return []
+    first = min(counts, key=lambda w: (-counts[w], w))
+    beside = Counter(w for words in passages if first in words for w in words - {first})
+    return [first, *sorted(beside, key=lambda w: (-beside[w], w))]
 
 
 def _facets_of(archive: Archive, word: str) -> dict:

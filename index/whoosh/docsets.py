@@ -33,6 +33,12 @@ class DocSet(wq.Query):
     def __repr__(self) -> str:
         return f"DocSet({sum(len(a) for a in self.by_reader.values())} documents)"
 
+    def estimate_size(self, ixreader: Any) -> int:
+        return sum(len(local) for local in self.by_reader.values())
+
+    def estimate_min_size(self, ixreader: Any) -> int:
+        return 0
+
     def matcher(self, searcher: Searcher, context: Any = None) -> Any:
         local = self.by_reader.get(id(searcher.reader()))
         if not local:

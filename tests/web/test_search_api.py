@@ -167,7 +167,7 @@ def test_cli_prints_readable_lines(archive):
     code, output = run_cli("dam", "--person", "Ana Silva", "--data", str(archive.datadir.root))
     assert code == 0
     assert "Folha · 2019-05-02 · Dam row · quoting Ana Silva" in output
-    assert "also in documents 2" in output
+    assert "also [2-p1] Folha · via forum.example · 2019-05-03" in output
 
 
 def test_cli_reports_a_bad_query_in_one_line(archive):
