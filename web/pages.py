@@ -10,6 +10,7 @@ from archive.errors import ArchiveError
 from archive.model import FIELD_NAMES, Document
 from archive.numbers import page_number
 from index.request import SearchRequest
+from web import settings
 from web.context import get_archive, get_catalog
 from web.links import PASSAGES_PER_PAGE
 
@@ -17,6 +18,12 @@ bp = Blueprint("pages", __name__)
 
 FORM_KEYS = ("q", "person", "outlet", "from", "to", "sort")
 PEOPLE_PER_PAGE = 100
+
+
+@bp.app_context_processor
+def attribution_context() -> dict[str, Any]:
+    """`attribution_threshold()` for every template that shows how sure an attribution is."""
+    return {"attribution_threshold": settings.attribution_threshold}
 
 
 @bp.get("/")
