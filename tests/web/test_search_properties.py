@@ -153,11 +153,8 @@ def test_any_query_text_is_a_result_or_a_400_on_the_api_and_the_page(site, q, so
 def test_cuttings_search_answers_any_query_with_hits_or_one_line(site, q):
     result = CliRunner().invoke(cli, ["search", "--data", site["data"], "--", q])
     assert result.exit_code in (0, 1), result.output
-    assert (
-        "Traceback" not in result.output
-        and result.exception in (None,)
-        or isinstance(result.exception, SystemExit)
-    )
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
     if result.exit_code == 1:
         assert result.output.startswith("Error: ") and result.output.count("\n") == 1
 
