@@ -7,9 +7,9 @@ is kept per index generation (index.cache), so asking again costs a lookup.
 
 from __future__ import annotations
 
+import heapq
 import threading
 from pathlib import Path
-from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
@@ -35,6 +35,7 @@ from index.whoosh.expansion import WhooshTermStats
 from index.whoosh.facets import Table, distinct, table_for, tally
 from index.whoosh.highlight import marked_terms
 from index.whoosh.hits import build_hit
+from index.whoosh.scoring import ListedLengthBM25F
 from index.whoosh.suggesting import suggest_word
 
 __all__ = ["SearchRequest", "SearchResult", "search"]
@@ -140,19 +141,34 @@ class Search:
             matched = self._all_matches(final)
             key = table.newest_key if sort == "newest" else table.oldest_key
             return _collapse(sorted(matched, key=key.__getitem__), table, wanted), matched
+        matched, scores = self._scored(final)
         limit = wanted * 2 + 10
-        matched: list[int] | None = None
         while True:
-            collector = _TopCollectingAll(limit=limit, deadline=self.deadline)
-            self.searcher.search_with_collector(final, collector)
-            results = collector.results()
-            if matched is None:
-                matched = sorted(collector.docset)
-            docnums = [results.docnum(i) for i in range(results.scored_length())]
-            order = _collapse(docnums, table, wanted)
-            if len(order) >= wanted or len(docnums) < limit:
+            best = heapq.nlargest(limit, range(len(matched)), key=scores.__getitem__)
+            order = _collapse([matched[i] for i in best], table, wanted)
+            if len(order) >= wanted or len(best) < limit:
                 return order, matched
             limit *= 4
+
+    def _scored(self, final: wq.Query) -> tuple[list[int], list[float]]:
+        """Every matching document number (ascending) and its score, in one pass over each
+        segment's matcher: every match is visited, since the counts need them all (so none
+        of Whoosh's shortcuts that skip passages which cannot reach the top N apply)."""
+        context = self.searcher.context()
+        check = self.deadline.check
+        matched: list[int] = []
+        scores: list[float] = []
+        for subsearcher, offset in self.searcher.leaf_searchers():
+            matcher = final.matcher(subsearcher, context)
+            seen = 0
+            while matcher.is_active():
+                matched.append(matcher.id() + offset)
+                scores.append(matcher.score())
+                matcher.next()
+                seen += 1
+                if seen % CHECK_EVERY == 0:
+                    check()
+        return matched, scores
 
     def _all_matches(self, final: wq.Query) -> list[int]:
         """Every matching document number, ascending, without scoring (for date order)."""
@@ -235,31 +251,6 @@ def _name_filter(searcher: Searcher, field: str, value: str) -> wq.Query:
     return wq.Phrase(field, words) if len(words) > 1 else wq.Term(field, words[0])
 
 
-class _TopCollectingAll(TopCollector):
-    """The top N by score, remembering every match on the way, so the counts need no second
-    run of the query; looks at the deadline every CHECK_EVERY matches.
-
-    Both of Whoosh's shortcuts are off, since every match must be visited: block-quality
-    skipping, and replacing the matcher once the top N are found (which drops the words of
-    an OR that cannot lift a passage into the top N, and with them its passages from the
-    counts)."""
-
-    def __init__(self, limit: int, deadline: Deadline) -> None:
-        super().__init__(limit=limit, usequality=False, replace=0)
-        self.deadline = deadline
-        self.seen = 0
-
-    def _collect(self, global_docnum: int, score: float) -> Any:
-        self.docset.add(global_docnum)
-        self.seen += 1
-        if self.seen % CHECK_EVERY == 0:
-            self.deadline.check()
-        return super()._collect(global_docnum, score)
-
-    def all_ids(self) -> set[int]:
-        return self.docset
-
-
 def _collapse(docnums: list[int], table: Table, wanted: int) -> list[int]:
     """The first of each fingerprint, until `wanted` are kept."""
     shared = table.shared_docs
@@ -286,7 +277,7 @@ def _searcher(index_dir: Path) -> Searcher | None:
     if current is None:
         if not whoosh_index.exists_in(key):
             return None
-        current = whoosh_index.open_dir(key).searcher()
+        current = whoosh_index.open_dir(key).searcher(weighting=ListedLengthBM25F())
     else:
         current = current.refresh()
     cache[key] = current
