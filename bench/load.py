@@ -53,8 +53,10 @@ class Server:
         threads: int | None = None,
         workers: int = 1,
         log: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.data = Path(data)
+        self.env = dict(env or {})  # CUTTINGS_* settings for this server
         self.port = free_port()
         self.threads = threads
         self.workers = workers
@@ -72,7 +74,7 @@ class Server:
 
     def start(self, timeout: float = 60.0) -> Server:
         handle = self.log.open("wb")
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **self.env}
         self.process = subprocess.Popen(
             self.command(), cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env=env
         )

@@ -75,6 +75,11 @@ class SearchEngine(Protocol):
         text, with marks but no facets or suggestion (trace-a-quote's first step), within
         the engine's limits."""
 
+    def word_counts(self, words: list[str]) -> dict[str, int]:
+        """How many passages hold each word in their text, as the engine analyses words
+        (`harvested` counts the passages with any form of it; 0 for a word none holds or a
+        stop word): what tracing a quotation uses to ask for its rarest words."""
+
     def rebuild(self, documents: Callable[[], Iterable[Document]]) -> int:
         """Index from scratch what `documents()` yields; readers see the old index until done."""
 

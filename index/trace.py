@@ -2,8 +2,8 @@
 
 A quotation travels shortened, with ellipses, its punctuation and quote marks changed and a
 word or two different. It is reduced to its words (case, accents and punctuation aside);
-the engine proposes the passages sharing most of its rarer words (`SearchEngine.candidates`,
-an OR of them ranked by the engine); each candidate is scored here by how much of the
+the engine proposes the passages sharing most of its rarest words (`SearchEngine.candidates`
+for an OR of the QUERY_WORDS words the fewest passages hold, by `SearchEngine.word_counts`); each candidate is scored here by how much of the
 quotation it carries: the largest share of the quotation's words found in one stretch of the
 passage not much longer than the quotation (a sliding window over the passage's words, so
 dropped, swapped and changed words cost only themselves). Candidates above SIMILAR_ENOUGH
@@ -28,7 +28,7 @@ MIN_WORDS = 4  # shorter than this, a "quotation" is a search: use the search bo
 MAX_CHARS = 2000
 SIMILAR_ENOUGH = 0.6  # share of the quotation's words a passage must carry
 CANDIDATES = 100  # passages the engine proposes
-QUERY_WORDS = 24  # the quotation's words asked for (its longest, which are the rarest)
+QUERY_WORDS = 5  # the rarest words asked for: enough to survive two edits (bench: recall)
 STOP_WORDS = frozenset(
     [
         "a",
@@ -111,10 +111,12 @@ def similarity(quote: Sequence[str], passage: Sequence[str]) -> float:
     return best / len(quote)
 
 
-def query_for(words: Sequence[str]) -> q.Node:
-    """The engine's question: any of the quotation's longest words (stop words aside)."""
+def query_for(words: Sequence[str], counts: dict[str, int]) -> q.Node:
+    """The engine's question: any of the quotation's rarest words the index knows (a word
+    no passage holds is a changed word; common words would only cost time)."""
     content = [w for w in dict.fromkeys(words) if w not in STOP_WORDS and len(w) > 1]
-    chosen = sorted(content, key=lambda w: (-len(w), w))[:QUERY_WORDS] or list(words)[:1]
+    known = [w for w in content if counts.get(w, 0) > 0] or content or list(words)[:1]
+    chosen = sorted(known, key=lambda w: (counts.get(w, 0), w))[:QUERY_WORDS]
     terms = tuple(q.Term(q.DEFAULT_FIELD, w) for w in chosen)
     return terms[0] if len(terms) == 1 else q.Or(terms)
 
@@ -133,7 +135,9 @@ def trace(
             "(for fewer, search for them)"
         )
     kept: dict[str, TracedHit] = {}
-    for candidate in engine.candidates(query_for(words), kinds=kinds, limit=CANDIDATES):
+    counts = engine.word_counts(list(dict.fromkeys(words)))
+    question = query_for(words, counts)
+    for candidate in engine.candidates(question, kinds=kinds, limit=CANDIDATES):
         score = similarity(words, words_of(candidate.text))
         if score < SIMILAR_ENOUGH:
             continue

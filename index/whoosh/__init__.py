@@ -67,6 +67,10 @@ class WhooshEngine:
             searcher, self._place, self.options.limits, node, kinds=kinds, limit=limit
         )
 
+    def word_counts(self, words: list[str]) -> dict[str, int]:
+        searcher = searcher_for(self.index_dir)
+        return passages.word_counts(searcher, words) if searcher else dict.fromkeys(words, 0)
+
     def rebuild(self, documents: Callable[[], Iterable[Document]]) -> int:
         return self.indexer.rebuild(documents)
 

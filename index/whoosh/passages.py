@@ -10,6 +10,7 @@ from index.limits import SearchLimits
 from index.results import Copy, Hit
 from index.travel import MAX_TIMELINE, earliest_first
 from index.whoosh.copies import copy_at
+from index.whoosh.expansion import analysed
 from index.whoosh.facets import table_for
 from index.whoosh.hits import build_hit
 from index.whoosh.searching import Search
@@ -37,6 +38,15 @@ def all_copies(searcher: Searcher, place: str, passage_id: str) -> list[Copy]:
         dates = table.oldest_key
         group = sorted(group, key=dates.__getitem__)[:MAX_TIMELINE]
     return earliest_first(copy_at(searcher, d) for d in group)
+
+
+def word_counts(searcher: Searcher, words: list[str]) -> dict[str, int]:
+    reader = searcher.reader()
+    counts: dict[str, int] = {}
+    for word in words:
+        terms = analysed(searcher, "text", word)
+        counts[word] = reader.doc_frequency("text", terms[0]) if len(terms) == 1 else 0
+    return counts
 
 
 def candidates(
