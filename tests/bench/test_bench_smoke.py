@@ -101,6 +101,12 @@ def test_a_quick_suite_run_measures_cuttings_and_writes_the_report(tmp_path):
     text = out.read_text()
     assert "## Machine" in text and "cuttings" in text
     assert "cuttings-http --workers 2" in text
+    assert "cuttings-cold" in scale["latency"] and "cold" in http
+    costly = scale["costly"]
+    assert costly["p95_alone"]["n"] == 1 and costly["attack_answers"], costly
+    assert set(costly["attack_answers"]) <= {"200", "400", "503"}
+    assert scale["trace"]["recall"] is not None and scale["trace"]["quotations"] > 0
+    assert "## Costly queries" in text and "## Trace a quote" in text
     assert (tmp_path / "docs" / "benchmarks-scaling.png").exists()
     json.dumps(results, default=str)
 
