@@ -135,6 +135,28 @@ def api_params(query: BenchQuery) -> dict[str, Any]:
     return params
 
 
+def answer_sizes(server: Server, queries: list[BenchQuery], per_page: int = 100) -> dict[str, Any]:
+    """How large `/api/search` answers get: each query of the mix with `per_page` hits."""
+    sizes: list[tuple[int, str]] = []
+    conn = http.client.HTTPConnection(HOST, server.port, timeout=120)
+    try:
+        for query in queries:
+            conn.request(
+                "GET", "/api/search?" + urlencode({**api_params(query), "per_page": per_page})
+            )
+            body = conn.getresponse().read()
+            sizes.append((len(body), query.label()))
+    finally:
+        conn.close()
+    sizes.sort()
+    return {
+        "per_page": per_page,
+        "median_kb": sizes[len(sizes) // 2][0] / 1024 if sizes else None,
+        "max_kb": sizes[-1][0] / 1024 if sizes else None,
+        "largest": sizes[-1][1] if sizes else None,
+    }
+
+
 class HttpError(RuntimeError):
     pass
 

@@ -173,6 +173,17 @@ def targets_section(results: dict[str, Any]) -> list[str]:
                 "ms",
             )
         )
+    answers = http.get("answers") or {}
+    if answers.get("max_kb") is not None:
+        rows.append(
+            _target(
+                f"largest /api/search answer of the mix at per_page={answers['per_page']}",
+                answers["max_kb"],
+                "<=",
+                500,
+                "KiB",
+            )
+        )
     for traced in results["scales"]:
         recall = (traced.get("trace") or {}).get("recall")
         if recall is not None:

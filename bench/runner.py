@@ -17,7 +17,7 @@ from bench import corpus as corpora
 from bench.costly import measure_costly_load
 from bench.engines import BASELINES, CuttingsEngine, WhooshEngine, baseline, folder_size
 from bench.ingest import ingest_documents, run_ingest
-from bench.load import HttpEngine, Server, ServerError
+from bench.load import HttpEngine, Server, ServerError, answer_sizes
 from bench.machine import describe_machine, load_average
 from bench.queries import build_query_mix
 from bench.search import measure_latency, throughput_runs
@@ -330,6 +330,8 @@ def _serve_and_load(
         if latency:
             log(f"latency: GET /api/search{' (cache off)' if cold else ''}")
             out["latency"] = measure_latency(engine, queries, runs=options.runs)
+            if not cold:
+                out["answers"] = answer_sizes(server, list(queries))
         for clients in [c for c in options.clients if not cold or c <= 4]:
             log(
                 f"load: {clients} client(s), {workers} server process(es), "

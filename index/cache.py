@@ -52,11 +52,19 @@ class ResultCache:
             self._generation = None
 
 
-_caches: dict[tuple[str, int], ResultCache] = {}
+MAX_PLACES = 16  # indexes one process keeps answers for (a test run opens hundreds)
+_caches: OrderedDict[tuple[str, int], ResultCache] = OrderedDict()
 _caches_lock = threading.Lock()
 
 
 def cache_for(place: str, entries: int = DEFAULT_ENTRIES) -> ResultCache:
     """The process's cache for one index (an index directory, a database), of this size."""
+    key = (place, entries)
     with _caches_lock:
-        return _caches.setdefault((place, entries), ResultCache(entries))
+        found = _caches.get(key)
+        if found is None:
+            found = _caches[key] = ResultCache(entries)
+            while len(_caches) > MAX_PLACES:
+                _caches.popitem(last=False)
+        _caches.move_to_end(key)
+        return found

@@ -1,7 +1,7 @@
 """Two lanes for the searches of one process, so costly ones cannot choke the rest.
 
 Ordinary searches run at once. A costly one (its estimated work above
-`SearchLimits.costly_postings`, or an ordinary one still running after DEMOTE_AFTER) takes
+`SearchLimits.costly_postings`, or an ordinary one that has worked DEMOTE_AFTER) takes
 one of the few costly-lane slots, waiting at most its time budget for one (else a 503 that
 says the archive is busy), and while it runs it steps aside whenever an ordinary search is
 running: at each `Deadline.check()` it sleeps until none is. Python threads share one interpreter lock, so a search that gives way is
@@ -20,7 +20,7 @@ from index.limits import Deadline
 
 COSTLY_SLOTS = 1
 STEP_ASIDE = 0.002  # seconds a costly search sleeps while ordinary searches run
-DEMOTE_AFTER = 0.25  # seconds after which an ordinary search counts as costly
+DEMOTE_AFTER = 0.25  # CPU seconds of work after which an ordinary search counts as costly
 
 
 class SearchBusy(Unavailable):
@@ -41,8 +41,9 @@ class Lanes:
 
     @contextmanager
     def run(self, deadline: Deadline, *, costly: bool, what: str) -> Iterator[None]:
-        """Run the block in the costly lane or the ordinary one. An ordinary search still
-        running after DEMOTE_AFTER seconds moves to the costly lane at its next check."""
+        """Run the block in the costly lane or the ordinary one. An ordinary search that has
+        worked DEMOTE_AFTER CPU seconds moves to the costly lane at its next check (CPU time,
+        so that searches slowed only by sharing the processor are not demoted)."""
         held = {"slot": False, "ordinary": False}
         if costly:
             self._take_slot(deadline, what)
@@ -54,7 +55,7 @@ class Lanes:
         def pause(current: Deadline) -> None:
             if held["slot"]:
                 self.step_aside(current)
-            elif time.monotonic() - current.started > DEMOTE_AFTER:
+            elif current.worked() > DEMOTE_AFTER:
                 self._leave_ordinary()
                 held["ordinary"] = False
                 self._take_slot(current, what)

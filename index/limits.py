@@ -153,12 +153,18 @@ class Deadline:
     ) -> None:
         self.seconds = seconds
         self.started = time.monotonic()
+        self.started_cpu = time.thread_time()  # this thread's CPU time: work, not waiting
         self.end = self.started + seconds
         self.culprit = culprit
         self.pause = pause
 
     def remaining(self) -> float:
         return self.end - time.monotonic()
+
+    def worked(self) -> float:
+        """CPU seconds this search's thread has spent since it began (waiting for the
+        interpreter lock or a lane does not count)."""
+        return time.thread_time() - self.started_cpu
 
     def expired(self) -> bool:
         return time.monotonic() > self.end

@@ -28,7 +28,7 @@ class DocSet(wq.Query):
         return isinstance(other, DocSet) and self.by_reader == other.by_reader
 
     def __hash__(self) -> int:
-        return id(self)
+        return hash(tuple(sorted((key, len(local)) for key, local in self.by_reader.items())))
 
     def __repr__(self) -> str:
         return f"DocSet({sum(len(a) for a in self.by_reader.values())} documents)"

@@ -62,6 +62,7 @@ class Table:
         return [d for d, outlet in enumerate(self.outlet) if outlet is None]
 
 
+MAX_TABLES = 8  # indexes whose tables one process keeps (a test run opens hundreds)
 _tables: dict[str, Table] = {}
 _tables_lock = threading.Lock()
 
@@ -74,7 +75,10 @@ def table_for(searcher: Searcher, place: str) -> Table:
         if found is not None and found.generation == generation:
             return found
         table = _build_table(searcher, generation)
+        _tables.pop(place, None)
         _tables[place] = table
+        while len(_tables) > MAX_TABLES:
+            del _tables[next(iter(_tables))]
         return table
 
 

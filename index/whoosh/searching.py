@@ -117,7 +117,7 @@ class Search:
         with LANES.run(self.deadline, costly=costly, what=self.cost.describe_costliest()):
             compiler = Compiler(self.searcher, self.cost, self.deadline)
             table = table_for(self.searcher, self.place)
-            wanted = SearchRequest(q="*", kinds=kinds, per_page=limit)
+            wanted = SearchRequest(kinds=kinds, per_page=limit)  # its kinds, no filters
             final = build_query(self.searcher, wanted, compiler.query(node), table)
             collector = TopCollector(limit=limit * 3)
             self.searcher.search_with_collector(final, collector)

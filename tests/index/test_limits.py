@@ -154,15 +154,22 @@ def test_a_costly_search_finding_every_slot_taken_is_busy_not_queued_for_ever():
         pass
 
 
-def test_an_ordinary_search_running_long_moves_to_the_costly_lane(monkeypatch):
+def test_an_ordinary_search_waiting_is_not_demoted_but_one_working_long_is(monkeypatch):
     from index import lanes as lanes_module
 
-    monkeypatch.setattr(lanes_module, "DEMOTE_AFTER", 0.0)
+    monkeypatch.setattr(lanes_module, "DEMOTE_AFTER", 0.05)
     lanes = Lanes(costly_slots=1)
+    waiting = Deadline(10)
+    with lanes.run(waiting, costly=False, what="w"):
+        time.sleep(0.1)  # as if other threads held the processor
+        waiting.check()
+        assert lanes.ordinary_running == 1
     deadline = Deadline(10)
     with lanes.run(deadline, costly=False, what="x"):
         assert lanes.ordinary_running == 1
-        time.sleep(0.001)
+        started = time.thread_time()
+        while time.thread_time() - started < 0.06:  # work: demotion counts CPU time
+            sum(range(1000))
         deadline.check()
         assert lanes.ordinary_running == 0
         with pytest.raises(SearchBusy), lanes.run(Deadline(0.01), costly=True, what="y"):
