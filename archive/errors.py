@@ -69,6 +69,14 @@ class Unavailable(ArchiveError):
     kind = "unavailable"
 
 
+class IndexBusy(Unavailable):
+    """The search index could not take a change in time. The catalog has the change (it is
+    saved), and the index catches up as soon as it is free: the next change, `cuttings add`
+    or `cuttings verify`, or the server's own catch-up."""
+
+    kind = "index-busy"
+
+
 KINDS = {
     cls.kind: cls
     for cls in (
@@ -81,5 +89,6 @@ KINDS = {
         Unreadable,
         Internal,
         Unavailable,
+        IndexBusy,
     )
 }

@@ -19,7 +19,8 @@ def get_archive() -> Archive:
     if "archive" not in g:
         datadir = get_datadir()
         catalog = open_catalog(datadir.catalog, upgrade=False)
-        g.archive = Archive(datadir, catalog, open_engine(datadir))
+        wait = float(current_app.config["CUTTINGS_INDEX_WAIT"])
+        g.archive = Archive(datadir, catalog, open_engine(datadir), write_wait=wait)
     return g.archive
 
 

@@ -152,8 +152,12 @@ def validate_changes(changes: Any, *, actor: str) -> dict[str, Any]:
 def correct_fields(archive: Archive, doc_id: int, changes: Any, *, actor: str) -> Document:
     """Set fields as typed by a librarian (history kept, audited) and reindex the document."""
     clean = validate_changes(changes, actor=actor)
-    archive.catalog.documents.update_fields(doc_id, clean, actor=actor)
-    archive.sync([doc_id])
+
+    def change() -> list[int]:
+        archive.catalog.documents.update_fields(doc_id, clean, actor=actor)
+        return [doc_id]
+
+    archive.apply(change)
     return archive.catalog.documents.get(doc_id, include_withdrawn=True)
 
 
@@ -168,16 +172,24 @@ def withdraw(archive: Archive, doc_id: int, reason: Any, *, actor: str) -> None:
         raise InvalidValue(f"the reason may have at most {MAX_REASON_CHARS} characters")
     if not archive.catalog.documents.info(doc_id).active:
         raise Conflict(f"document {doc_id} is already withdrawn")
-    archive.catalog.documents.withdraw(doc_id, reason=reason.strip(), actor=actor)
-    archive.sync([doc_id])
+
+    def change() -> list[int]:
+        archive.catalog.documents.withdraw(doc_id, reason=reason.strip(), actor=actor)
+        return [doc_id]
+
+    archive.apply(change)
 
 
 def reinstate(archive: Archive, doc_id: int, *, actor: str) -> None:
     """Undo a withdrawal: the document is back in search, pages and citations."""
     if archive.catalog.documents.info(doc_id).active:
         raise Conflict(f"document {doc_id} is not withdrawn")
-    archive.catalog.documents.reinstate(doc_id, actor=actor)
-    archive.sync([doc_id])
+
+    def change() -> list[int]:
+        archive.catalog.documents.reinstate(doc_id, actor=actor)
+        return [doc_id]
+
+    archive.apply(change)
 
 
 # -- people ---------------------------------------------------------------------------------
@@ -191,14 +203,22 @@ def fix_speaker(
     actor: str,
     person_id: int | None = None,
 ) -> int:
-    """Attribute a quote to someone else (or nobody); the document's id."""
-    docs = archive.catalog.quotes.set_speaker(quote_id, speaker, actor=actor, person_id=person_id)
-    archive.sync(docs)
+    """Attribute a quote to someone else (or nobody); the document's id. Only the quote's
+    passage is reindexed, so the time follows it, not the document's length."""
+    quotes = archive.catalog.quotes
+    passage = quotes.passage_of(quote_id)
+    docs: list[int] = []
+
+    def change() -> list[int]:
+        docs[:] = quotes.set_speaker(quote_id, speaker, actor=actor, person_id=person_id)
+        return docs
+
+    archive.apply(change, passages=[passage])
     return docs[0]
 
 
 def merge_people(archive: Archive, keep_id: int, merge_id: int, *, actor: str) -> None:
-    archive.sync(archive.catalog.people.merge(keep_id, merge_id, actor=actor))
+    archive.apply(lambda: archive.catalog.people.merge(keep_id, merge_id, actor=actor))
 
 
 def split_person(
@@ -210,8 +230,14 @@ def split_person(
     name: str | None,
     actor: str,
 ) -> int:
-    new_id, docs = archive.catalog.people.split(
-        person_id, aliases=aliases, quote_ids=quote_ids, name=name, actor=actor
-    )
-    archive.sync(docs)
-    return new_id
+    made: list[int] = []
+
+    def change() -> list[int]:
+        new_id, docs = archive.catalog.people.split(
+            person_id, aliases=aliases, quote_ids=quote_ids, name=name, actor=actor
+        )
+        made.append(new_id)
+        return docs
+
+    archive.apply(change)
+    return made[0]

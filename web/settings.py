@@ -92,6 +92,14 @@ SETTINGS = (
         high=1000,
     ),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set behind TLS)"),
+    Setting(
+        "INDEX_WAIT",
+        5,
+        "Seconds a web change waits for a busy search index before it is saved and reported "
+        "as pending (indexed as soon as the index is free)",
+        low=0,
+        high=600,
+    ),
 )
 
 

@@ -14,27 +14,13 @@ import pytest
 from click.testing import CliRunner
 
 from tests.librarian_support import add_user
-from tests.server_support import Browser, free_port, wait_for_port
+from tests.server_support import Browser, children, free_port, wait_for_port
 from web.app import create_app
 from web.auth import limiter
 from web.cli import cli
 from web.cli.serve_cmds import demo_files
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid` (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                status = (entry / "status").read_text()
-            except OSError:
-                continue
-            if f"\nPPid:\t{pid}\n" in status:
-                found.append(int(entry.name))
-    return found
 
 
 @pytest.mark.slow
