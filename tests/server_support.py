@@ -116,13 +116,16 @@ def wait_gone(pids: list[int], timeout: float = 10) -> list[int]:
 
 
 @contextmanager
-def cuttings_server(data: Path, *args: str) -> Iterator[str]:
-    """`cuttings serve` in its own process over `data`: its base URL, stopped at the end."""
+def cuttings_server(
+    data: Path, *args: str, settings: dict[str, str] | None = None
+) -> Iterator[str]:
+    """`cuttings serve` in its own process over `data` (with CUTTINGS_* `settings`): its base
+    URL, stopped at the end."""
     port = free_port()
     server = subprocess.Popen(
         cuttings("serve", "--port", str(port), "--data", str(data), *args),
         cwd=ROOT,
-        env=command_env(),
+        env={**command_env(), **(settings or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -136,3 +139,31 @@ def cuttings_server(data: Path, *args: str) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+# Holds the index's write lock through Cuttings' own code while it lives (a long add would).
+_HOLDER = """
+import sys, time
+from index.whoosh.locking import write_lock
+with write_lock(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(300)
+"""
+
+
+@contextmanager
+def index_lock_held(index_dir: Path) -> Iterator[subprocess.Popen]:
+    """Another live process holds the index's write lock for the duration of the block."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(index_dir)],
+        cwd=ROOT,
+        env=command_env(),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()

@@ -13,6 +13,7 @@ from flask_wtf.csrf import CSRFProtect
 from archive.catalog import open_catalog
 from archive.datadir import DataDir
 from web import settings
+from web.catchup import IndexCatchUp
 from web.context import close_archive
 from web.errors import register_error_handlers
 
@@ -49,6 +50,9 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     app.json.sort_keys = False
 
     open_catalog(datadir.catalog).close()  # create or upgrade the schema once, at start-up
+    app.extensions["cuttings_catch_up"] = IndexCatchUp(
+        datadir, wait=float(app.config["CUTTINGS_INDEX_WAIT"])
+    )
     app.teardown_appcontext(close_archive)
     register_error_handlers(app)
     _register_blueprints(app)
@@ -60,6 +64,12 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
         return response
 
     return app
+
+
+def shutdown(app: Flask) -> None:
+    """Stop the app's background threads (the index catch-up); the server calls it when it
+    stops, so nothing of the app outlives the server."""
+    app.extensions["cuttings_catch_up"].stop()
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -23,6 +23,9 @@ MAX_FIELD_CHARS = 2000
 MAX_AUTHORS = 100
 MAX_REASON_CHARS = 2000
 PASTED_NAME = "pasted.txt"
+PENDING_NOTICE = (
+    "saved; the search index is busy with another change, so this will be searchable in a moment"
+)
 
 
 @dataclass

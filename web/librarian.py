@@ -35,7 +35,7 @@ from archive.originals import Originals
 from archive.serialize import document_to_json
 from web import editing, settings
 from web.auth import actor, roles_required
-from web.context import get_archive, get_catalog, get_datadir
+from web.context import get_archive, get_catalog, get_datadir, index_pending
 
 bp = Blueprint("librarian", __name__, url_prefix="/librarian")
 
@@ -156,6 +156,7 @@ def edit(doc_id: int):
             "librarian/edit.html", doc=doc, values=values, error=error.message
         ), error.status
     flash(f"corrected {', '.join(sorted(changes))}")
+    flash_if_pending()
     return redirect(url_for(".document", doc_id=doc_id))
 
 
@@ -188,6 +189,13 @@ def flash_outcome(change: Callable[[], Any], done: str) -> None:
         flash(error.message)
     else:
         flash(done)
+        flash_if_pending()
+
+
+def flash_if_pending() -> None:
+    """Say so when a change is saved but the search index could not take it yet."""
+    if index_pending():
+        flash(editing.PENDING_NOTICE)
 
 
 @bp.post("/documents/<int:doc_id>/withdraw")
@@ -294,6 +302,7 @@ def split(person_id: int):
         flash(error.message)
         return redirect(url_for(".person", person_id=person_id))
     flash(f"split off as person {new_id}")
+    flash_if_pending()
     return redirect(url_for(".person", person_id=new_id))
 
 

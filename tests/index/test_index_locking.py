@@ -17,7 +17,7 @@ from archive.errors import IndexBusy
 from index.whoosh.locking import LOCK_FILE, read_owner, write_lock
 from index.whoosh.writing import Indexer
 from tests.index.test_index_writing import numbered
-from tests.server_support import ROOT, alive, wait_gone
+from tests.server_support import ROOT, alive, index_lock_held, wait_gone
 
 # Takes the lock as an old Cuttings did (a plain flock, no fork hook), records itself as the
 # owner, forks a child that inherits the descriptor, and exits: the child is an orphan holding
@@ -37,18 +37,6 @@ ORPHAN_MAKER = textwrap.dedent(
         os._exit(0)
     print(child, flush=True)
     os._exit(0)
-    """
-)
-
-# Holds the lock through Cuttings' own code while it lives.
-HOLDER = textwrap.dedent(
-    """
-    import sys, time
-    sys.path.insert(0, {root!r})
-    from index.whoosh.locking import write_lock
-    with write_lock({index!r}):
-        print("held", flush=True)
-        time.sleep(120)
     """
 )
 
@@ -79,17 +67,12 @@ def test_a_lock_left_held_for_a_dead_process_is_broken_by_the_next_writer(tmp_pa
 
 def test_a_writer_waits_no_longer_than_its_bound_for_a_live_holder(tmp_path):
     indexer = Indexer(tmp_path)
-    holder = run_script(HOLDER, index=str(tmp_path))
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with index_lock_held(tmp_path) as holder:
         with pytest.raises(IndexBusy) as busy:
             indexer.add_documents([numbered(1)], wait=0.5)
         assert f"process {holder.pid}" in busy.value.message
         assert "the change is saved and will be indexed" in busy.value.message
         assert busy.value.status == 503 and busy.value.kind == "index-busy"
-    finally:
-        holder.kill()
-        holder.wait()
     assert indexer.add_documents([numbered(1)], wait=30) == 3
 
 
