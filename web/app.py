@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, request, session
 from flask_wtf.csrf import CSRFProtect
 
 from archive.catalog import open_catalog
@@ -61,9 +61,25 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     def add_security_headers(response):
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if _is_private(app):
+            response.headers["Cache-Control"] = "no-store"
+            response.vary.add("Cookie")
         return response
 
     return app
+
+
+# Pages and answers no browser or proxy may keep: staff pages, exports, logins.
+STAFF_BLUEPRINTS = {"auth", "librarian", "librarian_api"}
+
+
+def _is_private(app: Flask) -> bool:
+    """Whether this response is for staff, a signed-in user or a private archive."""
+    return (
+        request.blueprint in STAFF_BLUEPRINTS
+        or "_user_id" in session
+        or bool(app.config.get("CUTTINGS_PRIVATE"))
+    )
 
 
 def shutdown(app: Flask) -> None:
