@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask, request, session
 from flask_wtf.csrf import CSRFProtect
 
+from archive.addresses import is_web_address
 from archive.catalog import open_catalog
 from archive.datadir import DataDir
 from web import settings
@@ -48,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     app.config["SESSION_COOKIE_SECURE"] = app.config["CUTTINGS_SECURE_COOKIES"]
     app.config["MAX_CONTENT_LENGTH"] = app.config["CUTTINGS_MAX_UPLOAD_MB"] * 1024 * 1024
     app.json.sort_keys = False
+    app.jinja_env.tests["web_address"] = is_web_address  # only http(s) becomes a link
 
     open_catalog(datadir.catalog).close()  # create or upgrade the schema once, at start-up
     app.extensions["cuttings_catch_up"] = IndexCatchUp(

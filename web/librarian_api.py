@@ -47,9 +47,18 @@ def json_body() -> Any:
     if not request.is_json:
         raise UnsupportedInput("send a JSON body (Content-Type: application/json)")
     try:
-        return json.loads(request.get_data(cache=True))
+        value = json.loads(request.get_data(cache=True))
     except ValueError:  # JSONDecodeError and UnicodeDecodeError both are
         raise ArchiveError("the body is not valid JSON") from None
+    except RecursionError:
+        raise ArchiveError("the JSON is nested too deeply (at most a few hundred levels)") from None
+    try:  # "\ud800" parses, but a lone surrogate is no character any text can hold
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValue(
+            "the JSON holds a lone surrogate (such as \\ud800), which is not a character"
+        ) from None
+    return value
 
 
 def upload_metadata() -> dict[str, Any]:

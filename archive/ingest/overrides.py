@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archive.addresses import is_web_address
 from archive.errors import InvalidValue
 from archive.ingest.pipeline import Draft
 from archive.model import FIELD_NAMES, Field, PartialDate
@@ -34,6 +35,10 @@ def _clean(name: str, value: object) -> object:
             raise InvalidValue(f"{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         _check_calendar(name, date)
         return date.iso()
+    if name == "url" and not is_web_address(value):
+        raise InvalidValue(
+            f"url {value[:80]!r} is not a web address: give one starting with http:// or https://"
+        )
     return value
 
 
