@@ -20,6 +20,11 @@ _NAMED_BODY = re.compile(
     rf"\b[Tt]he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:campaign|administration|"
     r"government|party|committee|foundation|family|team|board|council|camp))\b"
 )
+_BODY_NAMED = re.compile(
+    r"\b(?:firm|company|group|giant|bank|agency|charity|organi[sz]ation|newspaper|network|"
+    r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|"
+    rf"publisher|studio|label|chain|think tank|website|magazine|paper)\s+(?P<name>{names.RUN})"
+)
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -53,6 +58,9 @@ def scan_mentions(
             at = match.start()
             if not (quoted and any(a <= at < b for a, b in quoted)):
                 cast.person(f"{match.group('given')} {match.group('family')}", at=base + at)
+    for match in _BODY_NAMED.finditer(text):  # "the telecoms firm Brightline"
+        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+            cast.mention_organisation(match.group("name"), base + match.start("name"))
     for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
         if not (quoted and any(a <= match.start() < b for a, b in quoted)):
             cast.mention_organisation(match.group("body"), base + match.start("body"))
