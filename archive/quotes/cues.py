@@ -178,9 +178,14 @@ def classify(segment: str) -> Subject | None:
 
 def _named(seg: str, run: re.Match[str]) -> Subject | None:
     """A subject ending in a capitalised run, with the role words before it."""
-    text = run.group()
+    text = " ".join(names.without_time_words(run.group().split()))
     first = text.split()[0].rstrip(".").lower()
-    if first in names.NOT_NAME_WORDS and first not in names.HONORIFICS:
+    following = text.split()[1] if len(text.split()) > 1 else ""
+    if (
+        first in names.NOT_NAME_WORDS
+        and first not in names.HONORIFICS
+        and not (first in names.PLACE_PREFIXES and following[:1].isupper())
+    ):
         text = " ".join(text.split()[1:])
         if not text:
             return None

@@ -73,9 +73,12 @@ def scan_mentions(
             continue
         words = run.split()
         first = names.opens_sentence(text, start)
-        while words and names.is_opener(words[0], common_words, sentence_start=first):
+        while words and names.is_opener(
+            words[0], common_words, sentence_start=first, following=" ".join(words[1:2])
+        ):
             start = text.index(words[1], start) if len(words) > 1 else match.end()
             words, first = words[1:], False
+        words = names.without_time_words(words)
         if len(words) == 1:
             _single_word(text, words[0], start, match.end(), cast, base)
         elif words:

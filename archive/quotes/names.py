@@ -126,17 +126,44 @@ NOT_NAME_WORDS = set(
 )
 
 
+# Words that open place names ("New Jersey Gov. Chris Christie", "Los Angeles Times").
+PLACE_PREFIXES = set(
+    words("new north south east west los las san santa st saint mount upper lower great fort")
+)
+# Words that end a capitalised run without being part of the name ("New Hampshire Monday").
+TIME_WORDS = set(
+    words(
+        """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december
+    """
+    )
+)
+
+
+def without_time_words(words: list[str]) -> list[str]:
+    """The words of a run without the day or month that ended it."""
+    while len(words) > 1 and _bare(words[-1]) in TIME_WORDS:
+        words = words[:-1]
+    return words
+
+
 def opens_sentence(text: str, start: int) -> bool:
     """Whether offset `start` begins a sentence (or a quotation)."""
     before = text[max(0, start - 3) : start].rstrip()
     return not before or before[-1] in '.!?:;"“”‘’(—–-'
 
 
-def is_opener(word: str, common_words: set[str], *, sentence_start: bool) -> bool:
+def is_opener(
+    word: str, common_words: set[str], *, sentence_start: bool, following: str = ""
+) -> bool:
     """A capitalised word that opens a sentence rather than a name: "However", "Does",
-    "Thanks", "Roughly" (when the document writes it in lower case, or it is an adverb)."""
+    "Thanks", "Roughly" (when the document writes it in lower case, or it is an adverb), but
+    not the first word of a place ("New Jersey", "Los Angeles") before another name word."""
     bare = _bare(word).strip("’'")
     if bare in HONORIFICS:
+        return False
+    if bare in PLACE_PREFIXES and following[:1].isupper():
         return False
     if bare in NOT_NAME_WORDS:
         return True
@@ -164,7 +191,34 @@ def strip_honorific(name: str) -> tuple[str | None, str]:
 
 @lru_cache(maxsize=4096)
 def split_titles(run: str) -> tuple[str, str]:
-    """Split leading titles off a capitalised run: ("Justice Minister", "Cathy Jamieson")."""
+    """Split leading titles off a capitalised run: ("Justice Minister", "Cathy Jamieson"),
+    ("Vermont", "Sen. Bernie Sanders"), ("Post's", "Dana Milbank"); honorifics stay."""
+    titles, name = _split_title_words(run)
+    words = name.split()
+    lead = 0
+    while lead < len(words) - 2 and _describes(words[lead]):
+        lead += 1  # "Texas-based Matt Mackowiak", "Post's Dana Milbank"
+    parsed = personnames.parse_name(restore(" ".join(words[lead:])), "person")
+    if parsed.kind == "person" and parsed.family:
+        lead += len(parsed.role.split())
+    if lead:
+        titles = " ".join([*titles.split(), *words[:lead]])
+        name = " ".join(words[lead:])
+    return titles, name
+
+
+def _describes(word: str) -> bool:
+    """A word before a name that describes it: a possessive, a "-based" adjective, or the
+    end of a role ("State" of "Secretary of State Madeleine Albright")."""
+    bare = _bare(word)
+    return (
+        bare.endswith(("'s", "’s"))
+        or bare.endswith(("-based", "-born", "-backed"))
+        or bare in personnames.ROLE_WORDS
+    )
+
+
+def _split_title_words(run: str) -> tuple[str, str]:
     words = run.split()
     cut = 0
     while cut < len(words) - 1 and _is_title(words[cut]):

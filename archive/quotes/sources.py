@@ -143,12 +143,21 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         if out and start < out[-1].end:
             continue  # the place of an organisation already taken ("... Embassy in Israel")
         if role_end >= 0 and _CONNECTOR.fullmatch(text[role_end:start]):
-            role_end = match.end()  # "... of State for the Family": still the role
-            continue
+            # "... of State for the Family": still the role; "... of State Madeleine Albright":
+            # the role, then the name of the person who holds it
+            _, name = names.split_titles(match.group())
+            if name == match.group() or not names.looks_like_person(name):
+                role_end = match.end()
+                continue
+            start = match.end() - len(name)
+            words = name.split()
         first = names.opens_sentence(text, start)
-        while len(words) > 1 and names.is_opener(words[0], common_words, sentence_start=first):
+        while len(words) > 1 and names.is_opener(
+            words[0], common_words, sentence_start=first, following=words[1]
+        ):
             start = text.index(words[1], start + len(words[0]))
             words, first = words[1:], False
+        words = names.without_time_words(words)
         run = " ".join(words)
         end = start + len(run)
         if not words or (
