@@ -87,6 +87,31 @@ _PREPOSITIONS = frozenset(
 _OBJECT_VERBS = frozenset(
     ["told", "tells", "tell", "asked", "asks", "ask", "thanked", "praised", "urged", "warned"]
 )
+# "Clinton's response was:": the possessor of words is their speaker.
+_SPEECH_NOUNS = frozenset(
+    [
+        "response",
+        "reply",
+        "statement",
+        "answer",
+        "message",
+        "tweet",
+        "words",
+        "comment",
+        "verdict",
+        "view",
+        "advice",
+        "retort",
+        "assessment",
+        "message",
+        "remarks",
+        "argument",
+        "explanation",
+        "warning",
+        "reaction",
+        "question",
+    ]
+)
 _CLAUSE_OPENERS = frozenset(
     ["and", "but", "while", "as", "when", "after", "before", "so", "because", "though"]
 )
@@ -322,6 +347,8 @@ def _features(
         text[max(0, source.start - 13) : source.start].lower().strip() == "according to"
     )
     f["possessive"] = float(source.possessive)
+    owned = after[1:] if after and after[0] in ("'s", "’s") else after
+    f["possessive_speech"] = float(source.possessive and bool(owned) and owned[0] in _SPEECH_NOUNS)
     f["after_preposition"] = float(before in _PREPOSITIONS)
     f["after_by"] = float(before == "by")
     f["object"] = float(before in _OBJECT_VERBS)

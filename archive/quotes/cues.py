@@ -234,6 +234,11 @@ def _with_appositive(text: str) -> Subject | None:
         return classify(_BOUNDARY.split(text)[-1])
     subject = classify(_BOUNDARY.split(head)[-1])
     apposition = apposition.strip()
+    if subject is not None and subject.kind == "phrase" and apposition:
+        named = classify(apposition)  # "the White House press secretary, Josh Earnest,"
+        if named is not None and named.kind == "name":
+            named.role = named.role or subject.text
+            return named
     if subject and apposition and not apposition.isdigit() and not subject.role:
         subject.role = apposition
     return subject
@@ -244,8 +249,11 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     rest = text[close_at + 1 : close_at + 200]
     lead = re.match(r"\s*,?\s*", rest)
     pos = lead.end() if lead else 0
-    if quote.rstrip().endswith(".") and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
-        return None  # a full stop inside the marks ends the sentence
+    ends = quote.rstrip().endswith(".") or (
+        quote.rstrip().endswith(("!", "?")) and rest[pos : pos + 1].isupper()
+    )
+    if ends and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
+        return None  # a full stop inside the marks ends the sentence ("...!" She replied)
     start = close_at + 1 + pos
     verb_first = VERB_RE.match(rest, pos)
     if verb_first:

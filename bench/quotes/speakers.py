@@ -18,7 +18,8 @@ _TITLE_WORDS = """
     mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father
     sen senator rep representative congressman congresswoman gov governor lt
     president vice secretary gen general col sgt capt adm judge justice mayor
-    speaker chairman chairwoman ambassador former candidate minister premier
+    speaker chairman chairwoman ambassador former candidate minister premier alderman
+    admiral assemblyman assemblywoman councilman councilwoman commissioner sheriff attorney
     """
 _TITLES = set(_TITLE_WORDS.split())
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"}
@@ -57,5 +58,7 @@ def same_speaker(found: str, gold: str) -> bool:
     if a == b or _without_initials(a) == _without_initials(b):
         return True
     short, full = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) == 1 and len(full) == 2 and "-" in full[1] and short[0] == full[0]:
+        return True  # "Ban" = "Ban Ki-moon": a family name written first
     # a surname alone ("Clinton", "Le Pen") is the end of the full name
     return len(short) < len(full) and full[-len(short) :] == short and len(short) <= 2
