@@ -325,6 +325,7 @@ def _features(
         f["kind:pseudo"] = 1.0
         return f
     f[f"kind:{source.kind}"] = 1.0
+    f["unknown_name"] = float(source.kind == "single" and member is None)
     if source.kind == "pronoun":
         f[f"pronoun:{source.text}"] = 1.0
     same = candidate.paragraph == frame.index

@@ -17,7 +17,7 @@ from functools import lru_cache
 from archive.quotes import names, roles, verbs
 
 VERBS = verbs.ALTERNATION
-_NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from|on)\b)"
+_NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from)\b)"
 _AFTER_DETERMINER = "".join(
     rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "his", "her", "its", "their")
 )
@@ -333,11 +333,23 @@ def main_subject(before: str) -> Subject | None:
     return classify(" ".join(words)) if words else None
 
 
+_INVERTED = re.compile(
+    r"^\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Replied|Recalled)\s+"
+    r"(?P<subj>[^,:;.!?“”\"]{2,60}?)\s*[,:]\s*$"
+)
+
+
 def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     """A cue before an opening mark, within its sentence: `Falconer said: "`, `Ayup says that ... “`."""
     prefix = text[floor:open_at]
     stripped = prefix.rstrip()
     adjacent = stripped.endswith((":", ","))
+    inverted = _INVERTED.match(prefix)
+    if inverted:  # "Said Comey, "..."": the verb first, then its subject
+        subject = classify(inverted.group("subj"))
+        if subject is not None:
+            start, end = floor + inverted.start(), floor + inverted.end("subj")
+            return Cue(text[start:end], subject, start, end, adjacent=True)
     verbs = [v for v in VERB_RE.finditer(prefix)]
     order = list(reversed(verbs)) if adjacent else verbs
     for verb in order:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from archive import personnames
+from archive.quotes import verbs
 from archive.quotes.genders import FEMALE, MALE
 from archive.quotes.view import ABBREVIATION_DOT, restore
 
@@ -169,7 +170,11 @@ def is_opener(
         return True
     if not sentence_start or bare in GIVEN_NAMES:
         return False
-    return bare in common_words or (len(bare) > 5 and bare.endswith("ly"))
+    return (
+        bare in common_words
+        or (len(bare) > 5 and bare.endswith("ly"))
+        or verbs.is_speech_verb(bare)  # "Said Comey, ..."
+    )
 
 
 def _bare(word: str) -> str:

@@ -178,6 +178,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 low in common_words
                 or low in names.NOT_NAME_WORDS
                 or low in names.NATIONALITIES
+                or low.removesuffix("s") in names.NATIONALITIES
+                or low in names.TITLE_WORDS
                 or low in _PARTY_MEMBERS
             ):
                 continue  # "Analysts", "However", "British", "Democrat": no one who speaks
