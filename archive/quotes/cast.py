@@ -252,6 +252,17 @@ class Cast:
                 best, best_at = member, at
         return best
 
+    def last_mentioned(self, *, before: int, after: int, gender: str) -> Member | None:
+        """The person of a compatible gender mentioned last (as subject or not) in a window."""
+        found = [
+            m
+            for m in self.members
+            if m.mention.kind == "person"
+            and m.gender in (None, gender)
+            and after < m.last_seen < before
+        ]
+        return max(found, key=lambda m: m.last_seen) if found else None
+
     def speakers(self) -> list[PersonMention]:
         """The people and organisations quoted in the document, in order of introduction."""
         return [m.mention for m in self.members if m.speaker]

@@ -148,6 +148,11 @@ class Cue:
     gap_punctuated: bool = False  # a comma, colon or semicolon between the verb and the quote
 
 
+_MEMBER_OF = re.compile(
+    rf"^(?P<name>{names.RUN})\s+(?P<org>(?:from|of|at|with)\s+(?:the\s+)?[{names.UPPER}].*)$"
+)
+
+
 def classify(segment: str) -> Subject | None:
     """What kind of speaker reference a short stretch of text is, or None."""
     seg = _CONJUNCTIONS.sub("", segment.strip(" ,"))
@@ -165,6 +170,9 @@ def classify(segment: str) -> Subject | None:
         if len(seg.split()) > 8 or last in _DETERMINERS or last in _PASSIVE:
             return None
         return Subject("phrase", seg)
+    member_of = _MEMBER_OF.match(seg)  # "Nigel McCune from the Musicians' Union"
+    if member_of and names.looks_like_person(member_of.group("name")):
+        return Subject("name", member_of.group("name"), member_of.group("org").strip())
     run = re.search(rf"(?:{names.RUN})$", seg)
     if run:
         return _named(seg, run)

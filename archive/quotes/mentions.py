@@ -131,7 +131,8 @@ _MODIFIERS = set(
     fellow former veteran senior junior chief deputy assistant acting interim new longtime
     top leading prominent local state federal national international independent liberal
     conservative democratic republican shadow opposition party election campaign policy
-    press legal financial foreign home health defence defense
+    press legal financial foreign home health defence defense legend great icon hero
+    star assistant ex-reds former
     """
     )
 )

@@ -231,7 +231,11 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
     if pronoun not in ("he", "she"):
         return None
     gender = "m" if pronoun == "he" else "f"
-    member = antecedents.choose(cast, at, gender) or cast.latest(before=at, gender=gender)
+    member = (
+        antecedents.choose(cast, at, gender)
+        or cast.latest(before=at, gender=gender)
+        or cast.last_mentioned(before=at, after=at - 3 * PARAGRAPH, gender=gender)
+    )
     spoke = cast.spokesperson
     if (
         spoke is not None
