@@ -306,61 +306,83 @@ def _features(
     last_speaker: Member | None,
     quoted: dict[int, int],
 ) -> dict[str, float]:
+    """The candidate's features; those that are 0 are left out (the ranker reads them as 0)."""
     f: dict[str, float] = {f"pos:{candidate.position}": 1.0}
     member, source = candidate.member, candidate.source
-    f["resolved"] = float(member is not None)
-    f["rule_pick"] = float(member is not None and member is rule)
-    f["continues"] = float(member is not None and member is continuation)
-    f["last_speaker"] = float(member is not None and member is last_speaker)
     if member is not None:
-        f["member_quoted"] = math.log1p(quoted.get(id(member), 0))
+        f["resolved"] = 1.0
         f[f"member:{member.mention.kind}"] = 1.0
-        f["named_in_quote"] = float(
-            any(
-                a and len(a) > 2 and a in frame.quote
-                for a in (member.name.split()[-1], *member.mention.aliases[:3])
-            )
-        )
+        if member is rule:
+            f["rule_pick"] = 1.0
+        if member is continuation:
+            f["continues"] = 1.0
+        if member is last_speaker:
+            f["last_speaker"] = 1.0
+        count = quoted.get(id(member), 0)
+        if count:
+            f["member_quoted"] = math.log1p(count)
+        if _named_in(member, frame.quote):
+            f["named_in_quote"] = 1.0
     if source is None:
         f["kind:pseudo"] = 1.0
         return f
     f[f"kind:{source.kind}"] = 1.0
-    f["unknown_name"] = float(source.kind == "single" and member is None)
+    if source.kind == "single" and member is None:
+        f["unknown_name"] = 1.0
     if source.kind == "pronoun":
         f[f"pronoun:{source.text}"] = 1.0
-    same = candidate.paragraph == frame.index
-    gap = _gap(candidate, frame)
-    gap_words = len(_WORD.findall(gap))
-    f["gap_words"] = math.log1p(gap_words) if same else 3.0
-    text = frame.text if same else ""
-    after = _words_after(text, source.end) if same else []
-    before = _word_before(text, source.start) if same else ""
+    if candidate.features.get("in_description"):
+        f["in_description"] = 1.0
+    if source.possessive:
+        f["possessive"] = 1.0
+    if candidate.paragraph != frame.index:
+        f["gap_words"] = 3.0
+        return f
+    text = frame.text
+    gap = _gap(candidate, frame)[:240]
+    gap_words = _WORD.findall(gap)
+    f["gap_words"] = math.log1p(len(gap_words))
+    after = _words_after(text, source.end)
+    before = _word_before(text, source.start)
     while after and after[0] in _SKIP:
         after = after[1:]
-    f["verb_after"] = float(bool(after) and verbs.is_speech_verb(after[0]))
-    f["verb_after_clause"] = float(any(verbs.is_speech_verb(w) for w in after))
-    f["verb_before"] = float(verbs.is_speech_verb(before))
-    f["gap_verb"] = float(any(verbs.is_speech_verb(w.lower()) for w in _WORD.findall(gap)))
+    _flag(f, "verb_after", bool(after) and verbs.is_speech_verb(after[0]))
+    _flag(f, "verb_after_clause", any(verbs.is_speech_verb(w) for w in after))
+    _flag(f, "verb_before", verbs.is_speech_verb(before))
+    _flag(f, "gap_verb", any(verbs.is_speech_verb(w.lower()) for w in gap_words))
     stripped = gap.strip()
-    f["colon"] = float(stripped.endswith(":") and gap_words <= 12 and source.end <= frame.open_at)
-    f["comma_adjacent"] = float(stripped in (",", "", "—", "-", "–") and same)
-    f["according"] = float(
-        text[max(0, source.start - 13) : source.start].lower().strip() == "according to"
+    _flag(
+        f, "colon", stripped.endswith(":") and len(gap_words) <= 12 and source.end <= frame.open_at
     )
-    f["possessive"] = float(source.possessive)
+    _flag(f, "comma_adjacent", stripped in (",", "", "—", "-", "–"))
+    _flag(
+        f,
+        "according",
+        text[max(0, source.start - 13) : source.start].lower().strip() == "according to",
+    )
     owned = after[1:] if after and after[0] in ("'s", "’s") else after
-    f["possessive_speech"] = float(source.possessive and bool(owned) and owned[0] in _SPEECH_NOUNS)
-    f["after_preposition"] = float(before in _PREPOSITIONS)
-    f["after_by"] = float(before == "by")
-    f["object"] = float(before in _OBJECT_VERBS)
-    f["in_parentheses"] = float("(" in text[max(0, source.start - 2) : source.start])
-    f["clause_initial"] = float(_clause_initial(text, source.start) if same else 0.0)
-    f["modifier"] = float(same and _modifies(text, source))
-    f["in_description"] = float(candidate.features.get("in_description", 0.0))
-    if cue_span is not None and same:
-        f["cue_subject"] = float(source.start < cue_span[1] and cue_span[0] < source.end)
-    f["fragment_lead"] = float(candidate.position == "lead" and len(_WORD.findall(frame.quote)) < 6)
+    _flag(f, "possessive_speech", source.possessive and bool(owned) and owned[0] in _SPEECH_NOUNS)
+    _flag(f, "after_preposition", before in _PREPOSITIONS)
+    _flag(f, "after_by", before == "by")
+    _flag(f, "object", before in _OBJECT_VERBS)
+    _flag(f, "in_parentheses", "(" in text[max(0, source.start - 2) : source.start])
+    _flag(f, "clause_initial", _clause_initial(text, source.start))
+    _flag(f, "modifier", _modifies(text, source))
+    if cue_span is not None:
+        _flag(f, "cue_subject", source.start < cue_span[1] and cue_span[0] < source.end)
+    _flag(f, "fragment_lead", candidate.position == "lead" and frame.short)
     return f
+
+
+def _flag(features: dict[str, float], name: str, on: bool) -> None:
+    if on:
+        features[name] = 1.0
+
+
+def _named_in(member: Member, quote: str) -> bool:
+    """Whether the quote itself names the member (people rarely name themselves)."""
+    forms = (member.name.split()[-1], *member.mention.aliases[:3])
+    return any(len(a) > 2 and a in quote for a in forms)
 
 
 def _modifies(text: str, source: Source) -> bool:
