@@ -21,7 +21,7 @@ from archive.quotes.cues import Subject, classify
 from archive.quotes.sources import Source
 from archive.quotes.speakers import PARAGRAPH, resolve
 
-MAX_CANDIDATES = 16
+MAX_CANDIDATES = 12
 _WORD = re.compile(r"[\w’'-]+")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _SKIP = frozenset(
@@ -194,7 +194,7 @@ def gather(
             out.append(_candidate(position, source, frame.index, cast, base, common_words))
     if opens_paragraph and frame.index > 0:
         earlier = sources.get(frame.index - 1, [])
-        for source in earlier[-6:]:
+        for source in earlier[-4:]:
             out.append(_candidate("prevpara", source, frame.index - 1, cast, base, common_words))
     members = {id(c.member) for c in out if c.member is not None}
     if continuation is not None and id(continuation) not in members:
@@ -222,9 +222,15 @@ def gather(
 def _candidate(
     position: str, source: Source, index: int, cast: Cast, base: int, words: set[str]
 ) -> Candidate:
+    # A source's subject and referent are found once, and again only when the cast has grown
+    # (a quote of the same paragraph may have introduced someone).
+    cached = source.resolved
+    if cached is not None and cached[0] == len(cast.members):
+        return Candidate(position, source, index, cached[1], cached[2])
     subject = subject_of(source)
     at = index * PARAGRAPH + source.start
     member = resolve(cast, subject, at, words, introduce=False) if subject else None
+    source.resolved = (len(cast.members), subject, member)
     return Candidate(position, source, index, subject, member)
 
 
@@ -288,13 +294,19 @@ def _gap(candidate: Candidate, frame: Frame) -> str:
 
 def _words_after(text: str, end: int, limit: int = 6) -> list[str]:
     """Lower-case words after `end` up to the next clause punctuation."""
-    rest = re.split(r"[.;:!?“”\"]", text[end : end + 120], maxsplit=1)[0]
-    return [w.lower() for w in _WORD.findall(rest)[:limit]]
+    rest = text[end : end + 80]
+    stop = _CLAUSE_STOP.search(rest)
+    if stop:
+        rest = rest[: stop.start()]
+    return [w.strip(",()—–") for w in rest.lower().split()[:limit] if w.strip(",()—–")]
 
 
 def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text[max(0, start - 40) : start])
-    return words[-1].lower() if words else ""
+    words = text[max(0, start - 30) : start].split()
+    return words[-1].strip(',()—–"“”').lower() if words else ""
+
+
+_CLAUSE_STOP = re.compile(r"[.;:!?“”\"]")
 
 
 def _features(

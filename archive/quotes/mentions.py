@@ -64,25 +64,24 @@ def scan_mentions(
     for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
         if not (quoted and any(a <= match.start() < b for a, b in quoted)):
             cast.mention_organisation(match.group("body"), base + match.start("body"))
-    for match in names.RUN_RE.finditer(text):
-        start, run = match.start(), match.group()
+    for start, run_end, run in names.runs(text):
         if quoted and any(a <= start < b for a, b in quoted):
             continue
         if " " not in run:
-            _single_word(text, run, start, match.end(), cast, base)
+            _single_word(text, run, start, run_end, cast, base)
             continue
         words = run.split()
         first = names.opens_sentence(text, start)
         while words and names.is_opener(
             words[0], common_words, sentence_start=first, following=" ".join(words[1:2])
         ):
-            start = text.index(words[1], start) if len(words) > 1 else match.end()
+            start = text.index(words[1], start) if len(words) > 1 else run_end
             words, first = words[1:], False
         words = names.without_time_words(words)
         if len(words) == 1:
-            _single_word(text, words[0], start, match.end(), cast, base)
+            _single_word(text, words[0], start, run_end, cast, base)
         elif words:
-            _mention(text, " ".join(words), start, match.end(), cast, base)
+            _mention(text, " ".join(words), start, run_end, cast, base)
 
 
 def _single_word(text: str, word: str, start: int, end: int, cast: Cast, base: int) -> None:

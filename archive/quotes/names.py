@@ -46,6 +46,13 @@ RUN = (
 )
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 
+
+@lru_cache(maxsize=64)
+def runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every capitalised run of a passage as (start, end, text), found once per passage."""
+    return tuple((m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text))
+
+
 MALE_HONORIFICS = {"mr", "sir", "lord", "baron"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
 # Forms of address and titles that can stand before a surname ("Sen. Cruz", "President Obama").
