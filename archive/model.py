@@ -21,6 +21,8 @@ FIELD_SOURCES = ("librarian", "html-meta", "byline", "text", "url", "inferred", 
 # The metadata fields every document may carry; `authors` is a list of strings, `published`
 # and `captured` ISO dates to their known precision (YYYY, YYYY-MM or YYYY-MM-DD).
 FIELD_NAMES = ("title", "outlet", "host", "authors", "published", "captured", "url", "language")
+# The fields a librarian may type beside an upload (`captured` comes from the crawl itself).
+UPLOAD_FIELDS = tuple(name for name in FIELD_NAMES if name != "captured")
 
 FORMATS = ("text", "html", "warc")
 
@@ -154,6 +156,7 @@ class Quote:
     evidence: dict[str, Any] = field(default_factory=dict)
     speaker_kind: str | None = None  # one of SPEAKER_KINDS, None when there is no speaker
     verified: bool = False
+    speaker_id: int | None = None  # the person record, once the catalog holds the quote
 
 
 @dataclass
@@ -208,6 +211,22 @@ class Document:
 
     def searchable(self) -> list[Passage]:
         return [p for p in self.passages if p.kind in SEARCHABLE_KINDS]
+
+    def attributions_of(self, passage_n: int) -> list[dict[str, Any]]:
+        """Who a passage quotes, once each in order: name, person record, the highest
+        confidence of their quotes there, and whether a librarian verified one."""
+        found: dict[str, dict[str, Any]] = {}
+        for quote in self.quotes:
+            if quote.passage_n != passage_n or not quote.speaker:
+                continue
+            entry = found.setdefault(
+                quote.speaker,
+                {"name": quote.speaker, "person_id": quote.speaker_id, "confidence": 0.0,
+                 "verified": False},
+            )  # fmt: skip
+            entry["confidence"] = round(max(entry["confidence"], quote.confidence), 3)
+            entry["verified"] = entry["verified"] or quote.verified
+        return list(found.values())
 
 
 @dataclass

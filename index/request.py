@@ -9,6 +9,7 @@ from typing import Any
 
 from archive.errors import ArchiveError
 from archive.model import PASSAGE_KINDS, SEARCHABLE_KINDS, PartialDate
+from archive.numbers import whole_number
 
 SORTS = ("relevance", "date")
 MAX_PAGE = 1000
@@ -39,8 +40,8 @@ class SearchRequest:
             outlet=(args.get("outlet") or "").strip() or None,
             date_from=(args.get("from") or "").strip() or None,
             date_to=(args.get("to") or "").strip() or None,
-            page=_whole_number(args.get("page"), "page", 1, MAX_PAGE, 1),
-            per_page=_whole_number(args.get("per_page"), "per_page", 1, MAX_PER_PAGE, 20),
+            page=whole_number(args.get("page"), "page", 1, MAX_PAGE, 1),
+            per_page=whole_number(args.get("per_page"), "per_page", 1, MAX_PER_PAGE, 20),
             sort=(args.get("sort") or "relevance").strip(),
             kinds=kinds or tuple(SEARCHABLE_KINDS),
         )
@@ -56,8 +57,8 @@ class SearchRequest:
 
     def validate(self) -> None:
         """ArchiveError with a message saying what to fix; nothing is searched before this."""
-        _whole_number(self.page, "page", 1, MAX_PAGE, 1)
-        _whole_number(self.per_page, "per_page", 1, MAX_PER_PAGE, 20)
+        whole_number(self.page, "page", 1, MAX_PAGE, 1)
+        whole_number(self.per_page, "per_page", 1, MAX_PER_PAGE, 20)
         if self.sort not in SORTS:
             raise ArchiveError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
         unknown = [k for k in self.kinds if k not in PASSAGE_KINDS]
@@ -107,18 +108,6 @@ def _kinds_from(args: Mapping[str, Any]) -> tuple[str, ...]:
         values = [values]
     flat = [k.strip() for value in values for k in str(value or "").split(",") if k.strip()]
     return tuple(dict.fromkeys(flat))
-
-
-def _whole_number(value: Any, name: str, low: int, high: int, default: int) -> int:
-    if value in (None, ""):
-        return default
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        number = None
-    if number is None or not low <= number <= high:
-        raise ArchiveError(f"{name} must be a whole number from {low} to {high}, not {value!r}")
-    return number
 
 
 def _date_bound(text: str, name: str, *, end: bool) -> dt.datetime:

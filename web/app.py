@@ -8,11 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
 
+from archive.catalog import open_catalog
 from archive.datadir import DataDir
 from web import settings
 from web.context import close_archive
 from web.errors import register_error_handlers
+
+csrf = CSRFProtect()
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -36,6 +40,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         JSON_SORT_KEYS=False,
+        WTF_CSRF_TIME_LIMIT=None,  # a form's token is valid as long as its session
     )
     if test_config:
         app.config.update(test_config)
@@ -43,6 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     app.config["MAX_CONTENT_LENGTH"] = app.config["CUTTINGS_MAX_UPLOAD_MB"] * 1024 * 1024
     app.json.sort_keys = False
 
+    open_catalog(datadir.catalog).close()  # create or upgrade the schema once, at start-up
     app.teardown_appcontext(close_archive)
     register_error_handlers(app)
     _register_blueprints(app)
@@ -57,12 +63,16 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
 
 
 def _register_blueprints(app: Flask) -> None:
-    from web import api, auth, citations, pages
+    """Every blueprint, and which take no CSRF token: the JSON API reads with no cookies for
+    changes (its writes take Bearer tokens only)."""
+    from web import api, auth, citations, librarian, librarian_api, pages
 
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(citations.bp)
-    auth.init_app(app)  # login, CSRF, the librarian pages and write API
+    auth.init_app(app)
+    csrf.init_app(app)
+    for blueprint in (pages.bp, api.bp, citations.bp, auth.bp, librarian.bp, librarian_api.bp):
+        app.register_blueprint(blueprint)
+    csrf.exempt(api.bp)
+    csrf.exempt(librarian_api.bp)
 
 
 def _secret_key(root: Path) -> str:

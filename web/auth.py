@@ -1,8 +1,7 @@
 """Accounts on the web: login and logout, roles, Bearer tokens, rate limits, private mode.
 
-`init_app(app)` wires it all: Flask-Login, CSRF protection on every form (the JSON API,
-authenticated by Bearer token only, is exempt), the librarian pages and API, and - when
-CUTTINGS_PRIVATE is set - a hook that asks for an account before any page or API answers.
+`init_app(app)` wires Flask-Login, the login limiter and - when CUTTINGS_PRIVATE is set - a
+hook that asks for an account before any page or API answers.
 """
 
 from __future__ import annotations
@@ -31,16 +30,14 @@ from flask import (
     url_for,
 )
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
-from flask_wtf.csrf import CSRFProtect
 
 from archive.catalog.accounts import User
 from archive.errors import NotFound
 from web.context import get_catalog
-from web.errors import error_response, wants_json
+from web.errors import error_body, wants_json
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
-csrf = CSRFProtect()
 
 LOGIN_WINDOW_SECONDS = 15 * 60
 # Endpoints anyone may reach on a private archive: the way in, and the style sheets.
@@ -108,7 +105,7 @@ def session_account() -> User | None:
 def unauthorized(message: str = "log in first"):
     """401 for the API, a redirect to the login page for pages."""
     if wants_json():
-        response = jsonify({"error": message})
+        response = jsonify(error_body(message, 401))
         response.status_code = 401
         response.headers["WWW-Authenticate"] = 'Bearer realm="cuttings"'
         return response
@@ -292,35 +289,14 @@ def require_account_when_private():
 
 
 def init_app(app: Flask) -> None:
-    """Register login, CSRF, the librarian pages and API, and the private-archive hook."""
-    from web import librarian, librarian_api
-
+    """Wire accounts into the app: Flask-Login, the login limiter, session cookies, and the
+    private-archive hook. (The app factory registers the blueprints and CSRF exemptions.)"""
     app.config.setdefault("PERMANENT_SESSION_LIFETIME", timedelta(hours=12))
-    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # valid as long as the session
     app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
     app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
     app.config["REMEMBER_COOKIE_SECURE"] = app.config.get("SESSION_COOKIE_SECURE", False)
     app.extensions["cuttings_login_limiter"] = LoginLimiter(login_attempts_per_process(app))
-
     login_manager.login_view = "auth.login"
     login_manager.init_app(app)
     login_manager.unauthorized_handler(lambda: unauthorized())
-    csrf.init_app(app)
-
-    app.register_blueprint(bp)
-    app.register_blueprint(librarian.bp)
-    app.register_blueprint(librarian_api.bp)
-    # The JSON API takes no cookies for changes (Bearer tokens only), so it needs no CSRF token.
-    csrf.exempt(librarian_api.bp)
-    if "api" in app.blueprints:
-        csrf.exempt(app.blueprints["api"])
     app.before_request(require_account_when_private)
-    app.register_error_handler(413, upload_too_large)
-
-
-def upload_too_large(_error: Exception):
-    """413 with the limit and the setting that moves it, as JSON or a page."""
-    limit = current_app.config["CUTTINGS_MAX_UPLOAD_MB"]
-    return error_response(
-        f"the upload is larger than {limit} MB (the limit is set by CUTTINGS_MAX_UPLOAD_MB)", 413
-    )

@@ -8,13 +8,21 @@ from flask import Blueprint, render_template, request
 
 from archive.errors import ArchiveError
 from archive.model import FIELD_NAMES, PASSAGE_KINDS, Document
+from archive.numbers import page_number
 from index.request import SORTS, SearchRequest
+from web import settings
 from web.context import get_archive, get_catalog
 
 bp = Blueprint("pages", __name__)
 
 FORM_KEYS = ("q", "person", "outlet", "from", "to", "sort")
 PEOPLE_PER_PAGE = 100
+
+
+@bp.app_context_processor
+def attribution_context() -> dict[str, Any]:
+    """`attribution_threshold()` for every template that shows how sure an attribution is."""
+    return {"attribution_threshold": settings.attribution_threshold}
 
 
 @bp.get("/")
@@ -58,7 +66,7 @@ def document_page(doc_id: int):
 def people_page():
     """Everyone quoted or named in the archive, by name, filterable."""
     query = (request.args.get("q") or "").strip()
-    page = _page_number(request.args.get("page"))
+    page = page_number(request.args.get("page"))
     rows = get_catalog().people.listing(
         query, active_only=True, limit=PEOPLE_PER_PAGE + 1, offset=(page - 1) * PEOPLE_PER_PAGE
     )
@@ -106,11 +114,3 @@ def _form_values() -> dict[str, Any]:
     kinds = [k for v in request.args.getlist("kinds") for k in v.split(",") if k]
     form["kinds"] = kinds or ["body", "heading"]
     return form
-
-
-def _page_number(text: str | None) -> int:
-    if not text:
-        return 1
-    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 10_000:
-        raise ArchiveError(f"page must be a whole number from 1 to 10000, not {text!r}")
-    return int(text)

@@ -1,4 +1,7 @@
-"""One table of settings: name, default and help; read from the environment as CUTTINGS_<NAME>."""
+"""One table of settings: name, default, help and what values it takes; read from the
+environment as CUTTINGS_<NAME> and checked when the app starts, so a bad value is one line
+that names the setting, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +9,71 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from flask import current_app
+
+from archive.errors import ArchiveError
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
+
+
+class SettingError(ArchiveError):
+    """A CUTTINGS_* value that does not fit; the message names the setting and the fix."""
+
+    kind = "setting"
+
 
 @dataclass(frozen=True)
 class Setting:
     name: str
     default: Any
     help: str
+    low: int | None = None  # for whole numbers: the smallest allowed
+    high: int | None = None
 
-    def read(self) -> Any:
-        raw = os.environ.get(f"CUTTINGS_{self.name}")
+    @property
+    def variable(self) -> str:
+        return f"CUTTINGS_{self.name}"
+
+    def read(self, environ: dict[str, str] | None = None) -> Any:
+        raw = (environ if environ is not None else os.environ).get(self.variable)
         if raw is None:
             return self.default
         if isinstance(self.default, bool):
-            return raw.strip().lower() in ("1", "true", "yes", "on")
+            return self._boolean(raw)
         if isinstance(self.default, int):
-            return int(raw)
+            return self._whole_number(raw)
+        if isinstance(self.default, float):
+            return self._share(raw)
         return raw
+
+    def _share(self, raw: str) -> float:
+        try:
+            number = float(raw.strip())
+        except ValueError:
+            number = -1.0
+        if not 0.0 <= number <= 1.0:
+            raise SettingError(f"{self.variable} must be a number from 0 to 1, not {raw!r}")
+        return number
+
+    def _boolean(self, raw: str) -> bool:
+        value = raw.strip().lower()
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise SettingError(f"{self.variable} must be 1 or 0 (true or false), not {raw!r}")
+
+    def _whole_number(self, raw: str) -> int:
+        try:
+            number = int(raw.strip())
+        except ValueError:
+            number = None
+        low, high = self.low if self.low is not None else 0, self.high
+        if number is None or number < low or (high is not None and number > high):
+            span = f"from {low} to {high}" if high is not None else f"of at least {low}"
+            raise SettingError(f"{self.variable} must be a whole number {span}, not {raw!r}")
+        return number
 
 
 SETTINGS = (
@@ -29,16 +81,41 @@ SETTINGS = (
         "BASE_URL", "http://127.0.0.1:8000", "Public address of the archive, used in permalinks"
     ),
     Setting("PRIVATE", False, "When true, reading and searching need an account too"),
-    Setting("MAX_UPLOAD_MB", 50, "Largest upload accepted, in megabytes (answered with 413)"),
-    Setting("MAX_DECOMPRESSED_MB", 200, "Largest size a compressed upload may expand to"),
-    Setting("LOGIN_ATTEMPTS", 5, "Failed logins allowed per name and address per 15 minutes"),
+    Setting(
+        "MAX_UPLOAD_MB",
+        50,
+        "Largest upload accepted, in megabytes (answered with 413)",
+        low=1,
+        high=10_000,
+    ),
+    Setting(
+        "MAX_DECOMPRESSED_MB",
+        200,
+        "Largest size a compressed upload may expand to",
+        low=1,
+        high=100_000,
+    ),
+    Setting(
+        "LOGIN_ATTEMPTS",
+        5,
+        "Failed logins allowed per name and address per 15 minutes",
+        low=1,
+        high=1000,
+    ),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set behind TLS)"),
+    Setting(
+        "ATTRIBUTION_THRESHOLD",
+        0.9,
+        "Confidence (0-1) at or above which a citation names the person quoted without a "
+        "librarian's confirmation; quotes below it wait in the review queue",
+    ),
 )
 
 
-def defaults() -> dict[str, Any]:
-    """Flask config keys (CUTTINGS_<NAME>) with values from the environment or defaults."""
-    return {f"CUTTINGS_{s.name}": s.read() for s in SETTINGS}
+def defaults(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Flask config keys (CUTTINGS_<NAME>) with values from the environment or defaults;
+    SettingError for the first value that does not fit."""
+    return {s.variable: s.read(environ) for s in SETTINGS}
 
 
 def describe() -> str:
@@ -47,3 +124,17 @@ def describe() -> str:
     return "\n".join(
         f"CUTTINGS_{s.name:<{width - 9}} {s.help} (default: {s.default!r})" for s in SETTINGS
     )
+
+
+def max_decompressed_bytes() -> int:
+    """How far a compressed upload may expand (CUTTINGS_MAX_DECOMPRESSED_MB), in bytes."""
+    return int(current_app.config["CUTTINGS_MAX_DECOMPRESSED_MB"]) * 1024 * 1024
+
+
+def attribution_threshold() -> float:
+    """CUTTINGS_ATTRIBUTION_THRESHOLD of the running app (0.9 by default)."""
+    return float(current_app.config["CUTTINGS_ATTRIBUTION_THRESHOLD"])
+
+
+def max_upload_mb() -> int:
+    return int(current_app.config["CUTTINGS_MAX_UPLOAD_MB"])

@@ -14,8 +14,9 @@ from archive.catalog.accounts import Accounts
 from archive.catalog.audit import AuditLog
 from archive.catalog.database import Database, SQLiteDatabase
 from archive.catalog.documents import Documents
-from archive.catalog.migrations import current_version, latest_version, migrate
-from archive.catalog.people import People, refresh_person_keys
+from archive.catalog.keys import refresh_person_keys
+from archive.catalog.migrations import current_version, migrate, pending
+from archive.catalog.people import People
 from archive.catalog.quotes import Quotes
 
 
@@ -49,7 +50,8 @@ class Catalog:
         return applied
 
     def is_current(self) -> bool:
-        return self.schema_version() >= latest_version()
+        """Whether every migration this code knows has been applied."""
+        return not pending(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from archive.catalog.database import Database, now_iso
-from archive.errors import ArchiveError
+from archive.catalog.keys import refresh_person_keys
 
 IDENTITY = {
     "sqlite": "INTEGER PRIMARY KEY",
@@ -32,22 +32,10 @@ class Migration:
     after: Callable[[Database], None] | None = None
 
 
-class SchemaTooOld(ArchiveError):
-    """The database's schema is older than this code: `cuttings db init` upgrades it."""
-
-    status = 503
-
-
-def _fill_alias_keys(db: Database) -> None:
-    from archive.catalog.people import refresh_person_keys
-
-    refresh_person_keys(db)
-
-
 def migrations() -> list[Migration]:
     """Every version, in order."""
-    folder = resources.files("archive.catalog").joinpath("migrations")
-    steps = {2: _fill_alias_keys}
+    folder = resources.files("archive.catalog").joinpath("schema")
+    steps = {2: refresh_person_keys}  # 0002 adds alias keys: fold them
     found = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".sql"):
@@ -66,15 +54,21 @@ def latest_version() -> int:
     return migrations()[-1].version
 
 
+def applied_versions(db: Database) -> set[int]:
+    """The versions this database has been through."""
+    db.script(_TABLE)
+    return {int(r["version"]) for r in db.all("SELECT version FROM schema_migrations")}
+
+
 def current_version(db: Database) -> int:
     """The newest version applied to this database; 0 for an empty one."""
-    db.script(_TABLE)
-    return int(db.scalar("SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations") or 0)
+    return max(applied_versions(db), default=0)
 
 
 def pending(db: Database) -> list[Migration]:
-    have = current_version(db)
-    return [m for m in migrations() if m.version > have]
+    """Versions not applied yet, in order (a version merged late still runs)."""
+    have = applied_versions(db)
+    return [m for m in migrations() if m.version not in have]
 
 
 def migrate(db: Database) -> list[int]:

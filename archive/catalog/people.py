@@ -121,6 +121,12 @@ class People:
         )
         return [r["alias"] for r in rows]
 
+    def kind_of(self, person_id: int | None) -> str | None:
+        """ "person" or "organisation"; None for nobody."""
+        if person_id is None:
+            return None
+        return self.db.scalar("SELECT kind FROM people WHERE id = ?", (person_id,))
+
     def name_of(self, person_id: int | None) -> str | None:
         if person_id is None:
             return None
@@ -325,22 +331,3 @@ def _check_split(person: PersonRecord, aliases: list[str], quote_ids: list[int])
     foreign = [q for q in quote_ids if q not in theirs]
     if foreign:
         raise InvalidValue(f"quote {foreign[0]} is not attributed to {person.name}")
-
-
-def refresh_person_keys(db: Database) -> None:
-    """Refold every stored name and alias key with the current rule (after it changed)."""
-    for row in db.all("SELECT id, name FROM people"):
-        db.run(
-            "UPDATE people SET pkey = ? WHERE id = ?",
-            (personnames.person_key(row["name"]), row["id"]),
-        )
-    for row in db.all("SELECT person_id, alias FROM aliases"):
-        db.run(
-            "UPDATE aliases SET akey = ? WHERE person_id = ? AND alias = ?",
-            (personnames.person_key(row["alias"]), row["person_id"], row["alias"]),
-        )
-    db.run(
-        "INSERT INTO meta (name, value) VALUES ('person_key_version', ?) "
-        "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        (str(personnames.KEY_VERSION),),
-    )

@@ -291,8 +291,3 @@ def in_text(record: CitationRecord, style: str) -> str:
 def write(records: Iterable[CitationRecord], style: str) -> str:
     """The reference list of records in a style, as plain text, one entry per paragraph."""
     return "".join(f"{f.text}\n\n" for f in format_records(records, style)).rstrip("\n") + "\n"
-
-
-def write_html(records: Iterable[CitationRecord], style: str) -> str:
-    """The reference list as HTML paragraphs (italics kept), one per entry."""
-    return "".join(f'<p class="csl-entry">{f.html}</p>\n' for f in format_records(records, style))

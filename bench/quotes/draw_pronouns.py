@@ -91,7 +91,7 @@ def check() -> int:
     labelled = json.loads((HERE / "polnear-pronouns.json").read_text(encoding="utf-8"))["items"]
     drawn = draw()
 
-    def key(q):
+    def key(q: dict) -> tuple:
         return (q["part"], q["file"], q["paragraph"], q["text"])
 
     problems = 0

@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import threading
-from array import array
 from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.collectors import SortingCollector, TopCollector
-from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
 from archive.model import PASSAGE_KINDS
+from index.parse import parse
 from index.request import SearchRequest
 from index.results import Hit, SearchResult
 from index.whoosh import fixes  # noqa: F401  (patches a Whoosh bug on import)
 from index.whoosh.analysis import exact_key, name_analyzer
+from index.whoosh.compile import compile_marks, compile_query
+from index.whoosh.dates import day_range
 from index.whoosh.facets import Facts, facts_table, tally
-from index.whoosh.syntax import parse_query
-from index.whoosh.writing import day_number
 
 __all__ = ["SearchRequest", "SearchResult", "search"]
 
@@ -34,16 +32,17 @@ _local = threading.local()
 def search(index_dir: Path, request: SearchRequest) -> SearchResult:
     """One page of hits for a request; ArchiveError (HTTP 400) for a request that cannot run."""
     request.validate()
+    parsed = parse(request.q)
     searcher = _searcher(Path(index_dir))
-    words = parse_query(request.q, searcher.schema) if searcher and request.q.strip() else None
     if searcher is None:
         return SearchResult(request)
+    words = compile_query(parsed, searcher.schema) if parsed is not None else None
     final = build_query(searcher, request, words)
     table = _facts(searcher)
     order, matched = _ranked(searcher, final, request, table)
     total, facets = tally(matched, table)
     start = (request.page - 1) * request.per_page
-    marks = _text_terms(searcher, words)
+    marks = _text_terms(searcher, compile_marks(parsed, searcher.schema) if parsed else None)
     hits = [_hit(searcher, docnum, marks) for docnum in order[start : start + request.per_page]]
     return SearchResult(request, total=total, hits=hits, facets=facets)
 
@@ -51,8 +50,6 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
 def build_query(searcher: Searcher, request: SearchRequest, words: wq.Query | None) -> wq.Query:
     """The reader's words (scored) required to meet the filters (not scored)."""
     filters = _filters(searcher, request)
-    if words is not None:
-        words = _cheap_dates(searcher, words)
     if words is None:
         combined: wq.Query = wq.And(filters) if len(filters) > 1 else filters[0]
     elif filters:
@@ -77,73 +74,8 @@ def _filters(searcher: Searcher, request: SearchRequest) -> list[wq.Query]:
         filters.append(_name_filter(searcher, "outlet", request.outlet))
     start, end = request.date_range()
     if start or end:
-        filters.append(_cheap_dates(searcher, wq.DateRange("date", start, end)))
+        filters.append(day_range(start.date() if start else None, end.date() if end else None))
     return filters
-
-
-def _cheap_dates(searcher: Searcher, query: wq.Query) -> wq.Query:
-    """Date ranges answered from the yyyymmdd `day` field: a few dozen trie terms instead of
-    one lookup per distinct date. Dates are indexed at midnight of their (first) day, so the
-    range keeps exactly the days whose midnight it holds. An index without `day` (built by an
-    older version) keeps the DATETIME range."""
-    if "day" not in searcher.schema.names():
-        return query
-
-    def rewrite(node: wq.Query) -> wq.Query:
-        if isinstance(node, wq.DateRange) and node.fieldname == "date":
-            return _day_range(node)
-        return node
-
-    return query.accept(rewrite)
-
-
-def _day_range(node: wq.DateRange) -> wq.Query:
-    start, end = node.startdate, node.enddate
-    try:
-        low = None
-        if start is not None:
-            first = start.date()
-            if node.startexcl or start.time() != dt.time.min:
-                first += dt.timedelta(days=1)
-            low = day_number(first)
-        high = None
-        if end is not None:
-            last = end.date()
-            if node.endexcl and end.time() == dt.time.min:
-                last -= dt.timedelta(days=1)
-            high = day_number(last)
-    except OverflowError:  # a bound past year 9999 or before year 1: keep Whoosh's own range
-        return node
-    if low is not None and high is not None and low > high:
-        return wq.NullQuery
-    return DayRange("day", low, high, boost=node.boost, constantscore=node.constantscore)
-
-
-class DayRange(wq.NumericRange):
-    """A NumericRange whose matcher reads each trie term's postings straight into one sorted
-    list, instead of walking a union of dozens of matchers one document at a time."""
-
-    def matcher(self, searcher: Searcher, context: Any = None) -> Any:
-        if not self.constantscore:
-            return super().matcher(searcher, context)
-        reader = searcher.reader()
-        compiled = self._compile_query(reader)
-        if isinstance(compiled, wq.ConstantScoreQuery):
-            compiled = compiled.child
-        parts = compiled.subqueries if isinstance(compiled, wq.Or) else [compiled]
-        ids: set[int] = set()
-        for part in parts:
-            if isinstance(part, wq.Term):
-                texts = [part.text] if (self.fieldname, part.text) in reader else []
-            elif isinstance(part, wq.TermRange):
-                texts = part._btexts(reader)
-            else:  # nothing else comes out of a NumericRange; be safe if it ever does
-                return super().matcher(searcher, context)
-            for text in texts:
-                ids.update(reader.postings(self.fieldname, text).all_ids())
-        if not ids:
-            return NullMatcher
-        return ListMatcher(array("I", sorted(ids)), all_weights=self.boost)
 
 
 def _name_filter(searcher: Searcher, field: str, value: str) -> wq.Query:
@@ -218,6 +150,7 @@ def _hit(searcher: Searcher, docnum: int, marks: frozenset[str]) -> Hit:
         text=stored.get("text", ""),
         highlight=highlight_text(stored.get("text", ""), marks, searcher),
         speakers=list(stored.get("speakers") or []),
+        attributions=[dict(a) for a in stored.get("attributions") or []],
         provenance=_provenance(stored),
         also_in=[d for d in _sharing(searcher, stored.get("fingerprint")) if d != doc_id],
     )

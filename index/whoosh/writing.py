@@ -8,8 +8,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from datetime import date as dt_date
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +18,10 @@ from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
 from archive.errors import ArchiveError
-from archive.model import Document, PartialDate, fingerprint, passage_id
+from archive.model import Document, fingerprint, passage_id
 from index.whoosh import fixes  # noqa: F401  (patches Whoosh bugs on import)
 from index.whoosh.analysis import exact_key, exact_keys
+from index.whoosh.dates import day_number, published_date
 from index.whoosh.schema import build_schema
 
 LOCK_FILE = "cuttings-write.lock"
@@ -303,6 +302,7 @@ def passage_records(doc: Document) -> Iterator[dict[str, Any]]:
             fingerprint=key,
             text=passage.text,
             speakers=speakers,
+            attributions=doc.attributions_of(passage.n),
             facets=(key, shared.get("outlet"), shared.get("year"), tuple(speakers)),
         )
         if speakers:
@@ -332,19 +332,3 @@ def document_fields(doc: Document) -> dict[str, Any]:
         "url": doc.value("url"),
     }
     return {name: value for name, value in fields.items() if value not in (None, "")}
-
-
-def day_number(date: datetime | dt_date) -> int:
-    """A date as the int yyyymmdd (`2005-03-01` -> 20050301): ordered as the dates are."""
-    return date.year * 10000 + date.month * 100 + date.day
-
-
-def published_date(published: Any) -> datetime | None:
-    """The first day of the published period (`2005` -> 2005-01-01); None if unknown."""
-    date = PartialDate.parse(str(published)) if published else None
-    if date is None:
-        return None
-    try:
-        return datetime(date.year, date.month or 1, date.day or 1)
-    except ValueError:
-        return None

@@ -167,7 +167,9 @@ def test_an_upload_over_the_limit_is_413(data):
     response = upload(app.test_client(), token_for(data, "lib"), b"word " * 300_000, "big.txt")
     assert response.status_code == 413
     assert response.get_json() == {
-        "error": "the upload is larger than 1 MB (the limit is set by CUTTINGS_MAX_UPLOAD_MB)"
+        "error": "the upload is larger than 1 MB (the limit is set by CUTTINGS_MAX_UPLOAD_MB)",
+        "status": 413,
+        "kind": "too-large",
     }
 
 
@@ -275,7 +277,7 @@ def test_patch_with_broken_json_is_400(client, lib_token, data):
         content_type="application/json",
     )
     assert response.status_code == 400
-    assert response.get_json() == {"error": "the body is not valid JSON"}
+    assert response.get_json()["error"] == "the body is not valid JSON"
 
 
 def test_patch_needs_json(client, lib_token, data):

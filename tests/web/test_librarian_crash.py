@@ -28,11 +28,8 @@ from tests.server_support import Browser, free_port, wait_for_port
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = """
 import sys, waitress
-from web import auth
 from web.app import create_app
 app = create_app(data=sys.argv[1])
-if "auth" not in app.blueprints:
-    auth.init_app(app)
 waitress.serve(app, host="127.0.0.1", port=int(sys.argv[2]), threads=2)
 """
 FILES = 60

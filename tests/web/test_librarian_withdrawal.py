@@ -23,8 +23,6 @@ TITLE = "Document number 1"
 # is asked again after it.
 @pytest.fixture
 def withdrawable(app: Flask, data) -> int:
-    if "pages" not in app.blueprints:
-        pytest.skip("the reader pages (web/pages.py) are not registered in this app")
     return archive_document(data, make_document(1, speaker="Ethan Gutmann"), original=b"original")
 
 

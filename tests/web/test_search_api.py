@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from archive.serialize import document_to_json
 from tests.archive_fixtures import REPOST_OF, Archive, Para, corpus_datadir, make_document
+from tests.web.error_shape import is_error
 from web.app import create_app
 from web.cli import cli
 
@@ -21,6 +22,7 @@ HIT_KEYS = {
     "text",
     "highlight",
     "speakers",
+    "attributions",
     "provenance",
     "also_in",
     "links",
@@ -69,6 +71,9 @@ def test_search_answers_the_documented_shape(client):
     assert set(hit["provenance"]) == PROVENANCE_KEYS
     assert hit["provenance"]["authors"] == ["Rita Lopes"]
     assert hit["speakers"] == ["Ana Silva"]
+    [attribution] = hit["attributions"]
+    assert set(attribution) == {"name", "person_id", "confidence", "verified"}
+    assert attribution["name"] == "Ana Silva" and isinstance(attribution["person_id"], int)
     assert len(hit["also_in"]) == 1
     assert hit["links"]["document"] == f"/documents/{hit['doc_id']}#p1"
     assert hit["links"]["cite"].startswith(f"/api/cite?ids={hit['passage_id']}")
@@ -113,7 +118,7 @@ def test_highlight_is_escaped_text_with_marks(client):
 def test_bad_requests_are_400_with_an_error(client, query):
     response = client.get(f"/api/search?{query}")
     assert response.status_code == 400
-    assert set(response.get_json()) == {"error"}
+    assert is_error(response.get_json(), response.status_code)
     assert response.get_json()["error"]
 
 
@@ -130,7 +135,7 @@ def test_unknown_and_withdrawn_documents_are_404(client, archive):
     for url in ("/api/documents/2", "/api/documents/999", "/api/documents/abc"):
         response = client.get(url)
         assert response.status_code == 404
-        assert set(response.get_json()) == {"error"}
+        assert is_error(response.get_json(), response.status_code)
 
 
 def run_cli(*args: str) -> tuple[int, str]:

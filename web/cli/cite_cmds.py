@@ -10,7 +10,7 @@ from archive.citations.formats import FORMATS, export, get_format
 from archive.citations.lookup import all_records, parse_ids, records_for_ids
 from archive.errors import ArchiveError
 from web import settings
-from web.cli.common import data_option, friendly_errors, open_archive
+from web.cli.common import catalog_of, data_option, friendly_errors
 
 FORMAT_HELP = f"One of {', '.join(FORMATS)}."
 
@@ -33,12 +33,10 @@ def cite(ids: tuple[str, ...], format_name: str, data: str | None) -> None:
     share one reference that notes them all."""
     get_format(format_name)
     wanted = parse_ids(ids)
-    catalog = open_archive(data).catalog
-    try:
-        records = records_for_ids(catalog, wanted, base_url=_base_url())
-    finally:
-        catalog.close()
-    click.echo(export(records, format_name).text, nl=False)
+    with catalog_of(data) as catalog:
+        threshold = settings.defaults()["CUTTINGS_ATTRIBUTION_THRESHOLD"]
+        records = records_for_ids(catalog, wanted, base_url=_base_url(), threshold=threshold)
+        click.echo(export(records, format_name).text, nl=False)
 
 
 @click.command("export")
@@ -55,19 +53,18 @@ def cite(ids: tuple[str, ...], format_name: str, data: str | None) -> None:
 def export_command(format_name: str, output: Path | None, data: str | None) -> None:
     """Export a citation of every document in the archive (withdrawn ones left out)."""
     get_format(format_name)
-    catalog = open_archive(data).catalog
-    try:
+    with catalog_of(data) as catalog:
         records = list(all_records(catalog, base_url=_base_url()))
-    finally:
-        catalog.close()
-    if not records:
-        raise ArchiveError("the archive holds no documents to export: add some with `cuttings add`")
-    text = export(records, format_name).text
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    output.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {len(records)} references to {output}", err=True)
+        if not records:
+            raise ArchiveError(
+                "the archive holds no documents to export: add some with `cuttings add`"
+            )
+        text = export(records, format_name).text
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {len(records)} references to {output}", err=True)
 
 
 COMMANDS = [cite, export_command]

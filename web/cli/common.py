@@ -5,11 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
 
+from archive.catalog import Catalog
 from archive.datadir import DataDir
 from archive.errors import ArchiveError
 from index.sync import Archive
@@ -22,6 +24,13 @@ data_option = click.option(
     default=None,
     help="Data directory (default: $CUTTINGS_DATA, else ./cuttings-data).",
 )
+
+
+@contextmanager
+def catalog_of(data: str | None) -> Iterator[Catalog]:
+    """The catalog of the archive in `--data`, closed when the command is done."""
+    with open_archive(data) as archive:
+        yield archive.catalog
 
 
 def open_archive(data: str | None) -> Archive:

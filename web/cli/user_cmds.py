@@ -14,7 +14,7 @@ import click
 from archive.catalog import accounts
 from archive.errors import InvalidValue
 from web import editing
-from web.cli.common import data_option, friendly_errors, open_archive, print_json
+from web.cli.common import catalog_of, data_option, friendly_errors, open_archive, print_json
 
 
 def cli_actor() -> str:
@@ -58,9 +58,9 @@ def user_add(name: str, role: str, password_stdin: bool, data: str | None) -> No
     """Create an account called NAME."""
     accounts.check_name(name)
     password = read_password(password_stdin)
-    catalog = open_archive(data).catalog
-    created = catalog.accounts.add_user(name, role, password, actor=cli_actor())
-    click.echo(f"added {created.role} {created.name}")
+    with catalog_of(data) as catalog:
+        created = catalog.accounts.add_user(name, role, password, actor=cli_actor())
+        click.echo(f"added {created.role} {created.name}")
 
 
 @user.command("list")
@@ -69,15 +69,17 @@ def user_add(name: str, role: str, password_stdin: bool, data: str | None) -> No
 @friendly_errors
 def user_list(as_json: bool, data: str | None) -> None:
     """List the accounts."""
-    catalog = open_archive(data).catalog
-    users = catalog.accounts.users()
-    if as_json:
-        print_json([u.to_json() for u in users])
-        return
-    for account in users:
-        click.echo(f"{account.name}\t{account.role}\t{account.created_at}")
-    if not users:
-        click.echo("no accounts yet: add one with `cuttings user add NAME --role admin`", err=True)
+    with catalog_of(data) as catalog:
+        users = catalog.accounts.users()
+        if as_json:
+            print_json([u.to_json() for u in users])
+            return
+        for account in users:
+            click.echo(f"{account.name}\t{account.role}\t{account.created_at}")
+        if not users:
+            click.echo(
+                "no accounts yet: add one with `cuttings user add NAME --role admin`", err=True
+            )
 
 
 @user.command("remove")
@@ -86,9 +88,9 @@ def user_list(as_json: bool, data: str | None) -> None:
 @friendly_errors
 def user_remove(name: str, data: str | None) -> None:
     """Delete the account NAME and its API tokens (its sessions end too)."""
-    catalog = open_archive(data).catalog
-    catalog.accounts.remove_user(name, actor=cli_actor())
-    click.echo(f"removed {name}")
+    with catalog_of(data) as catalog:
+        catalog.accounts.remove_user(name, actor=cli_actor())
+        click.echo(f"removed {name}")
 
 
 @user.command("password")
@@ -98,10 +100,10 @@ def user_remove(name: str, data: str | None) -> None:
 @friendly_errors
 def user_password(name: str, password_stdin: bool, data: str | None) -> None:
     """Set a new password for NAME."""
-    catalog = open_archive(data).catalog
-    catalog.accounts.user(name)
-    catalog.accounts.set_password(name, read_password(password_stdin), actor=cli_actor())
-    click.echo(f"password changed for {name}")
+    with catalog_of(data) as catalog:
+        catalog.accounts.user(name)
+        catalog.accounts.set_password(name, read_password(password_stdin), actor=cli_actor())
+        click.echo(f"password changed for {name}")
 
 
 # -- tokens ----------------------------------------------------------------------------------
@@ -118,10 +120,10 @@ def token() -> None:
 @friendly_errors
 def token_create(name: str, data: str | None) -> None:
     """Create an API token for NAME; it is printed once, alone on the last line."""
-    catalog = open_archive(data).catalog
-    info, secret = catalog.accounts.create_token(name, actor=cli_actor())
-    click.echo(f"token {info.id} for {name} (shown once; store it now):", err=True)
-    click.echo(secret)
+    with catalog_of(data) as catalog:
+        info, secret = catalog.accounts.create_token(name, actor=cli_actor())
+        click.echo(f"token {info.id} for {name} (shown once; store it now):", err=True)
+        click.echo(secret)
 
 
 @token.command("list")
@@ -131,16 +133,16 @@ def token_create(name: str, data: str | None) -> None:
 @friendly_errors
 def token_list(name: str | None, as_json: bool, data: str | None) -> None:
     """List API tokens (ids and dates, never the tokens), of NAME or everyone."""
-    catalog = open_archive(data).catalog
-    if name:
-        catalog.accounts.user(name)
-    tokens = catalog.accounts.tokens(name)
-    if as_json:
-        print_json([t.to_json() for t in tokens])
-        return
-    for info in tokens:
-        state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
-        click.echo(f"{info.id}\t{info.user}\t{info.created_at}\t{state}")
+    with catalog_of(data) as catalog:
+        if name:
+            catalog.accounts.user(name)
+        tokens = catalog.accounts.tokens(name)
+        if as_json:
+            print_json([t.to_json() for t in tokens])
+            return
+        for info in tokens:
+            state = f"revoked {info.revoked_at}" if info.revoked_at else "active"
+            click.echo(f"{info.id}\t{info.user}\t{info.created_at}\t{state}")
 
 
 @token.command("revoke")
@@ -150,12 +152,14 @@ def token_list(name: str | None, as_json: bool, data: str | None) -> None:
 @friendly_errors
 def token_revoke(name: str, token_id: int | None, data: str | None) -> None:
     """Revoke NAME's API tokens (all of them, or the one given by --id)."""
-    catalog = open_archive(data).catalog
-    revoked = catalog.accounts.revoke_tokens(name, actor=cli_actor(), token_id=token_id)
-    if revoked:
-        click.echo(f"revoked {len(revoked)} token(s) of {name}: " + ", ".join(map(str, revoked)))
-    else:
-        click.echo(f"{name} has no active tokens")
+    with catalog_of(data) as catalog:
+        revoked = catalog.accounts.revoke_tokens(name, actor=cli_actor(), token_id=token_id)
+        if revoked:
+            click.echo(
+                f"revoked {len(revoked)} token(s) of {name}: " + ", ".join(map(str, revoked))
+            )
+        else:
+            click.echo(f"{name} has no active tokens")
 
 
 # -- withdrawal ------------------------------------------------------------------------------
@@ -168,7 +172,8 @@ def token_revoke(name: str, token_id: int | None, data: str | None) -> None:
 @friendly_errors
 def withdraw(doc_id: int, reason: str, data: str | None) -> None:
     """Withdraw a document: gone from search, pages and citations; the original is kept."""
-    editing.withdraw(open_archive(data), doc_id, reason, actor=cli_actor())
+    with open_archive(data) as archive:
+        editing.withdraw(archive, doc_id, reason, actor=cli_actor())
     click.echo(f"withdrew document {doc_id}")
 
 
@@ -178,7 +183,8 @@ def withdraw(doc_id: int, reason: str, data: str | None) -> None:
 @friendly_errors
 def reinstate(doc_id: int, data: str | None) -> None:
     """Reinstate a withdrawn document."""
-    editing.reinstate(open_archive(data), doc_id, actor=cli_actor())
+    with open_archive(data) as archive:
+        editing.reinstate(archive, doc_id, actor=cli_actor())
     click.echo(f"reinstated document {doc_id}")
 
 

@@ -17,7 +17,6 @@ import pytest
 from archive.catalog import open_catalog
 from archive.citations import examples
 from tests.browser_support import BROWSER_MARKS, served
-from web import citations
 from web.app import create_app
 
 # (document id, paragraph) of a passage in each of the three worked examples.
@@ -31,8 +30,6 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     """The app over the three worked examples, served by werkzeug on a free port."""
     data = tmp_path_factory.mktemp("basket") / "data"
     app = create_app({"DATA": str(data), "CUTTINGS_BASE_URL": "https://cuttings.example.org"})
-    if "citations" not in app.blueprints:
-        app.register_blueprint(citations.bp)
     catalog = open_catalog(app.config["DATADIR"].catalog)
     for document in (examples.haaretz(), examples.opindia(), examples.bbc()):
         catalog.documents.add(document)
