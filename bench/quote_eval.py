@@ -51,9 +51,9 @@ def _groups(results: list[ArticleResult]) -> list[str]:
         or g == "partial"
         or (g.startswith("partial ") and len(g.split()) == 2 and g.split()[1] in TIERS)
     ]
-    if not shown:
-        shown = sorted(seen)
-    order = {"direct": 0, "partial": 2, "hand": 3}
+    if "direct" not in seen:
+        shown.append("all")  # a labelled set: all its quotes, then per folder
+    order = {"all": -1, "direct": 0, "partial": 2, "hand": 3}
     return sorted(shown, key=lambda g: (order.get(g.split()[0], 1), len(g.split()), g))
 
 
