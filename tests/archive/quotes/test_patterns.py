@@ -291,3 +291,80 @@ def test_other_plausible_speakers_are_listed_for_review():
     quote = quote_with(document, "figures are wrong")
     assert quote.speaker == "Ana Ortiz"
     assert "Tom Reyes" in quote.evidence["candidates"]
+
+
+# --- Cue shapes found on development data ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "fragment", "speaker"),
+    [
+        pytest.param(
+            ("James Comey spoke in Washington.", "Said Comey, “The error was ours alone.”"),
+            "error was ours",
+            "James Comey",
+            id="verb first at a sentence start",
+        ),
+        pytest.param(
+            (
+                "“That was the fairer thing to do,” the White House press secretary, Josh Earnest, said.",
+            ),
+            "fairer thing",
+            "Josh Earnest",
+            id="a description with the name in apposition",
+        ),
+        pytest.param(
+            (
+                "Nigel McCune from the Musicians' Union said British acts are “disadvantaged abroad, badly”.",
+            ),
+            "disadvantaged",
+            "Nigel McCune",
+            id="a person from an organisation",
+        ),
+        pytest.param(
+            (
+                "Maria Gilbert runs the port.",
+                "The city hoped to shed what Gilbert called “a perception problem.”",
+            ),
+            "perception problem",
+            "Maria Gilbert",
+            id="what X called",
+        ),
+        pytest.param(
+            (
+                "Paul Manafort insisted on CNN that “there was no copying. These were common words.”",
+            ),
+            "no copying",
+            "Paul Manafort",
+            id="a verb followed by on",
+        ),
+        pytest.param(
+            ("Hillary Clinton read the email.", "Clinton’s response was: “Is the store in Ohio?”"),
+            "store in Ohio",
+            "Hillary Clinton",
+            id="someone's response was",
+        ),
+    ],
+)
+def test_cue_shapes_beyond_said(paragraphs, fragment, speaker):
+    assert speaker_of(attribute(*paragraphs), fragment) == speaker
+
+
+def test_an_exclamation_closing_a_quote_ends_its_sentence():
+    document = attribute(
+        "David Axelrod wrote to Hillary Clinton in June.",
+        "Axelrod told her, “you are an all-star player!” She replied that it was an honour.",
+    )
+    assert speaker_of(document, "all-star player") == "David Axelrod"
+
+
+def test_an_unnamed_commenter_is_no_one_not_the_last_speaker():
+    document = attribute(
+        "“The turnout was huge,” said Jeff Bechdel.",
+        "“They will find a way to corrupt it,” wrote one commenter.",
+    )
+    assert speaker_of(document, "corrupt it") is None
+
+
+def test_a_title_called_after_a_noun_is_no_quotation():
+    assert attribute("The studio released a film called “A Perception Problem.”").quotes == []
