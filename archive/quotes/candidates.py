@@ -306,6 +306,7 @@ def _word_before(text: str, start: int) -> str:
     return words[-1].strip(',()—–"“”').lower() if words else ""
 
 
+_VERBISH = re.compile(r"[a-z]{3,}ed")
 _CLAUSE_STOP = re.compile(r"[.;:!?“”\"]")
 
 
@@ -383,6 +384,15 @@ def _features(
     if cue_span is not None:
         _flag(f, "cue_subject", source.start < cue_span[1] and cue_span[0] < source.end)
     _flag(f, "fragment_lead", candidate.position == "lead" and frame.short)
+    before_quote = candidate.position in ("lead", "prev")
+    # interactions the linear ranker cannot form itself: a name right after a verb, before
+    # the quote, is an object ("thanked Obama for '...'"); after the quote, a subject ("said X")
+    verbish = bool(before) and (
+        verbs.is_speech_verb(before) or before in _OBJECT_VERBS or _VERBISH.fullmatch(before)
+    )
+    _flag(f, "lead_object", before_quote and bool(verbish))
+    _flag(f, "trail_verb_first", candidate.position == "trail" and verbs.is_speech_verb(before))
+    _flag(f, "gap_participle", before_quote and any(w in verbs.PARTICIPLES for w in gap_words))
     return f
 
 
@@ -498,3 +508,5 @@ def _mark_nearest(candidates: list[Candidate]) -> None:
         if position in ("lead", "prev"):
             first = min(group, key=lambda c: c.source.start)
             first.features["first_in_sentence"] = 1.0
+            if "gap_participle" in first.features:  # "X endorsed Cruz, saying ...": X speaks
+                first.features["participle_subject"] = 1.0
