@@ -236,6 +236,8 @@ def _split_title_words(run: str) -> tuple[str, str]:
     while cut < len(words) - 1 and _is_title(words[cut]):
         if _bare(words[cut]) in OCCUPATIONS and len(words) - cut < 3:
             break  # "Singer Bruce Springsteen" sheds its occupation; "Tim Baker" is a name
+        if words[cut].isupper() and len(words) - cut == 2 and cut == 0:
+            break  # "JP Morgan", "BT Group": an organisation, not a title and a surname
         cut += 1
     later = [i + 1 for i in range(cut, len(words) - 2) if words[i].lower() in TITLE_WORDS]
     cut = max([cut, *later])  # "Home Office Minister Hazel Blears": up to the last title word

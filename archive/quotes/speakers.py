@@ -310,6 +310,9 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
 def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introduce: bool):
     """ "the Clinton campaign", "the company", "the report", "the spokesman": an organisation."""
     named = [w for w in core[:-1] if w[:1].isupper()]
+    owner = [w for w in named if w.endswith(("'s", "’s"))]
+    if owner:  # "the BNP's website", "the council's spokesman": the owner
+        return organisation(" ".join(core[: core.index(owner[0]) + 1])[:-2], at=at)
     if named and head in _BODIES:
         return organisation(" ".join(core), at=at)  # "the Clinton campaign"
     window = at - 3 * PARAGRAPH
