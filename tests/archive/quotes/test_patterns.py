@@ -368,3 +368,22 @@ def test_an_unnamed_commenter_is_no_one_not_the_last_speaker():
 
 def test_a_title_called_after_a_noun_is_no_quotation():
     assert attribute("The studio released a film called “A Perception Problem.”").quotes == []
+
+
+def test_a_peer_with_an_office_is_known_by_the_peerage():
+    document = attribute("“He was a great judge,” said Lord Chancellor Lord Falconer.")
+    assert speaker_of(document, "great judge") == "Lord Falconer"
+
+
+def test_a_knight_is_named_by_the_given_name():
+    document = attribute(
+        "Sir Digby Jones, the CBI director general, spoke on Monday.",
+        "Sir Digby said: “Please don't give it away.”",
+    )
+    assert speaker_of(document, "give it away") == "Digby Jones"
+
+
+def test_an_organisation_opening_with_an_acronym_stays_whole():
+    document = attribute("JP Morgan said: “We are a very different company now.”")
+    quote = quote_with(document, "different company")
+    assert (quote.speaker, quote.speaker_kind) == ("JP Morgan", "organisation")
