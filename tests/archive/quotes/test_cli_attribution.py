@@ -75,3 +75,12 @@ def test_cuttings_show_reads_a_transcript_line(shown):
 def test_cuttings_show_records_the_people_without_their_titles(shown):
     names = {p["name"] for p in shown["people"]}
     assert {"Maria Delgado", "Helena Varga", "Harbourside Council"} <= names
+
+
+def test_cuttings_show_gives_each_quote_its_confidence_and_evidence(shown):
+    quote = next(q for q in shown["quotes"] if "out of time" in q["text"])
+    assert 0.0 < quote["confidence"] <= 1.0 and quote["verified"] is False
+    assert quote["speaker_kind"] == "person"
+    assert quote["evidence"]["cue"] == "she said"
+    assert quote["evidence"]["chain"][0] == {"paragraph": 3, "text": "she"}
+    assert quote["evidence"]["chain"][-1]["text"] == "Maria Delgado"
