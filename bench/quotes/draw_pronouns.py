@@ -1,7 +1,7 @@
 """Draw the PolNeAR pronoun/description sample for hand labelling, reproducibly.
 
-    .venv/bin/python bench/quotes/draw_pronouns.py              # writes bench/quotes/polnear-pronouns.todo.json
-    .venv/bin/python bench/quotes/draw_pronouns.py --dev-extra  # writes bench/quotes/polnear-pronouns-dev2.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py              # polnear-pronouns.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --dev-extra  # polnear-pronouns-dev2.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --check      # checks both labelled files
 
 Direct quotations (3+ words, quoted part at least 80% of the attribution's content) whose
@@ -58,7 +58,7 @@ def is_direct(quote: dict) -> bool:
 
 
 def shuffled_pools() -> dict[str, list[dict]]:
-    """Each part's quotes, sorted by (file, paragraph, start) and shuffled with its own generator."""
+    """Each part's quotes, sorted by (file, paragraph, start), shuffled by its own generator."""
     split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))["polnear"]
     gold = json.loads((CORPUS / "gold-train.json").read_text(encoding="utf-8"))
     part_of = {f: part for part, files in split.items() for f in files}
@@ -93,7 +93,8 @@ def draw_dev_extra() -> list[dict]:
     pool = shuffled_pools()["dev"]
     first = COUNTS["dev"]
     extra = pool[first : first + DEV_EXTRA]
-    print("dev pool", len(pool), "extra drawn", len(extra), f"(items {first + 1}-{first + len(extra)})")
+    span = f"(items {first + 1}-{first + len(extra)})"
+    print("dev pool", len(pool), "extra drawn", len(extra), span)
     return extra
 
 
