@@ -30,6 +30,7 @@ from archive.errors import IndexBusy, NotFound, Unavailable
 from archive.ingest.pipeline import Item, Stage
 from archive.ingest.service import Ingestor, IngestResult
 from archive.model import Document, FailedItem, Field
+from archive.quotes.attribute import attribute
 from archive.verification import VerifyReport, verify_archive
 from index.engine import BulkLoad, SearchEngine, open_engine
 
@@ -248,6 +249,34 @@ class Archive:
         if repair:
             self.catch_up()  # notes of changes whose passages matched but not their fields
         return report
+
+    def reattribute(self, doc_ids: Iterable[int] | None = None) -> dict[str, int]:
+        """Run attribution again on stored passages (after the rules or the model improved):
+        every quote a librarian verified stays as it is; the others are replaced by what
+        attribution finds now. Then the index is brought in step."""
+        chosen = list(doc_ids) if doc_ids is not None else self.catalog.documents.ids()
+        counts = {"documents": 0, "quotes": 0, "kept": 0}
+        for doc_id in chosen:
+            written, kept = self._reattribute(doc_id)
+            counts["quotes"] += written
+            counts["kept"] += kept
+            counts["documents"] += 1
+        return counts
+
+    def _reattribute(self, doc_id: int) -> tuple[int, int]:
+        """One document's attribution again: (quotes written, verified quotes kept)."""
+        document = self.catalog.documents.get(doc_id, include_withdrawn=True)
+        found = attribute(document.passages)
+        written = 0
+
+        def change() -> list[int]:
+            nonlocal written
+            people = self.catalog.people.record_mentions(doc_id, found.people)
+            written = self.catalog.quotes.replace_unverified(doc_id, found.quotes, people)
+            return [doc_id]
+
+        self.apply(change)
+        return written, sum(q.verified for q in document.quotes)
 
     def rebuild(self) -> int:
         """Index every active document from scratch; the passages indexed."""
