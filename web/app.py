@@ -17,6 +17,7 @@ from web import settings
 from web.catchup import IndexCatchUp
 from web.context import close_archive
 from web.errors import register_error_handlers
+from web.jobs import JobRunner
 
 csrf = CSRFProtect()
 
@@ -51,10 +52,12 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     app.json.sort_keys = False
     app.jinja_env.tests["web_address"] = is_web_address  # only http(s) becomes a link
 
-    open_catalog(datadir.catalog).close()  # create or upgrade the schema once, at start-up
-    app.extensions["cuttings_catch_up"] = IndexCatchUp(
-        datadir, wait=float(app.config["CUTTINGS_INDEX_WAIT"])
-    )
+    catalog = open_catalog(datadir.catalog)  # create or upgrade the schema once, at start-up
+    catalog.jobs.interrupt_orphans()  # jobs of a server that died are not running any more
+    catalog.close()
+    wait = float(app.config["CUTTINGS_INDEX_WAIT"])
+    app.extensions["cuttings_catch_up"] = IndexCatchUp(datadir, wait=wait)
+    app.extensions["cuttings_jobs"] = JobRunner(datadir, wait=wait)
     app.teardown_appcontext(close_archive)
     register_error_handlers(app)
     _register_blueprints(app)
@@ -85,8 +88,9 @@ def _is_private(app: Flask) -> bool:
 
 
 def shutdown(app: Flask) -> None:
-    """Stop the app's background threads (the index catch-up); the server calls it when it
-    stops, so nothing of the app outlives the server."""
+    """Stop the app's background threads (upload jobs, then the index catch-up); the server
+    calls it when it stops, so nothing of the app outlives the server."""
+    app.extensions["cuttings_jobs"].stop()
     app.extensions["cuttings_catch_up"].stop()
 
 

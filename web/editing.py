@@ -14,8 +14,10 @@ from typing import Any
 from werkzeug.utils import secure_filename
 
 from archive.errors import KINDS, ArchiveError, Conflict, InvalidValue
+from archive.ingest.limits import GZIP_MAGIC
 from archive.ingest.overrides import librarian_fields
 from archive.ingest.service import IngestResult
+from archive.ingest.sniff import is_warc
 from archive.model import FIELD_NAMES, Document, FailedItem, Field
 from index.sync import Archive
 
@@ -68,6 +70,34 @@ def ingest_upload(
     if len(failures) == len(entries):
         raise unreadable(failures)
     return list(archive.add(entries, overrides, ingestor=ingestor))
+
+
+# What a citation needs and extraction may miss: the check page and the upload summary flag
+# a document without one of them (field name, and the word a librarian reads).
+CHECKED_FIELDS = (("outlet", "outlet"), ("published", "date"), ("authors", "author"))
+
+
+def missing_fields(document: Document | None) -> list[str]:
+    """The checked fields a document lacks, as the librarian reads them ("outlet", "date")."""
+    if document is None:
+        return []
+    return [word for name, word in CHECKED_FIELDS if not document.value(name)]
+
+
+def result_summary(result: IngestResult) -> dict[str, Any]:
+    """One line of an upload's summary: the `cuttings add --json` object, and what the
+    check page will flag as missing."""
+    return result.to_json() | {"missing": missing_fields(result.document)}
+
+
+def is_large(uploads: list[Upload]) -> bool:
+    """An upload to run as a background job, with progress shown: several files, a web
+    archive (WARC/ARC, many records), or a file over a megabyte."""
+    return (
+        len(uploads) > 1
+        or any(is_warc(u.data) or u.data[:2] == GZIP_MAGIC for u in uploads)
+        or sum(len(u.data) for u in uploads) > 1024 * 1024
+    )
 
 
 def unreadable(failures: list[FailedItem]) -> ArchiveError:

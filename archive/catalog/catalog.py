@@ -15,6 +15,7 @@ from archive.catalog.audit import AuditLog
 from archive.catalog.database import Database, SQLiteDatabase
 from archive.catalog.documents import Documents
 from archive.catalog.index_queue import IndexQueue
+from archive.catalog.jobs import Jobs
 from archive.catalog.keys import refresh_person_keys
 from archive.catalog.migrations import current_version, migrate, pending
 from archive.catalog.people import People
@@ -32,6 +33,7 @@ class Catalog:
         self.quotes = Quotes(db, self)
         self.accounts = Accounts(db, self)
         self.index_queue = IndexQueue(db)
+        self.jobs = Jobs(db)
 
     @contextmanager
     def transaction(self) -> Iterator[Catalog]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archive.errors import IndexBusy
+from archive.processes import process_start
 
 LOCK_FILE = "cuttings-write.lock"
 GATE_FILE = "cuttings-write.gate"
@@ -84,17 +85,6 @@ class Owner:
     def describe(self) -> str:
         held = max(0, int(time.time() - self.since))
         return f"process {self.pid} on {self.host}, for {held} s"
-
-
-def process_start(pid: int) -> int | None:
-    """A process's start time in clock ticks after boot; None when there is no such process."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    # The command name (field 2) may hold spaces and parentheses: count from the last ')'.
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return int(fields[19])
 
 
 def read_owner(index_dir: Path) -> Owner | None:

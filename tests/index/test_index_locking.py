@@ -26,7 +26,7 @@ ORPHAN_MAKER = textwrap.dedent(
     """
     import fcntl, os, socket, sys, time
     sys.path.insert(0, {root!r})
-    from index.whoosh.locking import process_start
+    from archive.processes import process_start
     fd = os.open(os.path.join({index!r}, {lock!r}), os.O_RDWR | os.O_CREAT, 0o600)
     fcntl.flock(fd, fcntl.LOCK_EX)
     me = os.getpid()
