@@ -35,11 +35,12 @@ from flask import (
     url_for,
 )
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from flask_wtf.csrf import CSRFError
 
 from archive.catalog.accounts import User
 from archive.errors import NotFound
 from web.context import get_catalog
-from web.errors import error_body, wants_json
+from web.errors import error_body, error_response, wants_json
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -129,12 +130,18 @@ def _here() -> str:
 
 
 def roles_required(*roles: str) -> Callable:
-    """Pages for signed-in users with one of `roles`: anonymous -> login, others -> 403."""
+    """Pages for signed-in users with one of `roles`: anonymous -> login, others -> 403. A
+    form that keeps what was typed (see `keep_form`) sent after the session ended comes back
+    filled in, asking to log in again, and goes through once the user has."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(*args: Any, **kwargs: Any) -> Any:
             account = session_account()
+            if account is None and _kept_form() is not None:
+                account, problem = relogin_from_form()
+                if account is None:
+                    return _kept_form()(problem, relogin=True), 401  # type: ignore[misc]
             if account is None:
                 return unauthorized("log in with a librarian account first")
             if account.role not in roles:
@@ -144,6 +151,80 @@ def roles_required(*roles: str) -> Callable:
         return wrapped
 
     return decorator
+
+
+# -- forms that keep what was typed ----------------------------------------------------------
+
+KeptForm = Callable[..., str]  # (message, relogin=bool) -> the form page, filled in
+_kept_forms: dict[str, KeptForm] = {}
+SESSION_ENDED = (
+    "Your session has ended (you logged out, it expired, or your password or role "
+    "changed): log in again below to send this. What you typed is kept."
+)
+FORM_STALE = "This form was open too long to be sent safely: check it and send it again."
+
+
+def keep_form(endpoint: str, render: KeptForm) -> None:
+    """`render(message, relogin=...)` shows `endpoint`'s form filled in from the request, when
+    it is sent with an expired token or after the session ended."""
+    _kept_forms[endpoint] = render
+
+
+def _kept_form() -> KeptForm | None:
+    return _kept_forms.get(request.endpoint or "") if request.method == "POST" else None
+
+
+def relogin_from_form() -> tuple[User | None, str]:
+    """The account whose name and password a kept form carries, now signed in; else None
+    and what to tell the user."""
+    name = request.form.get("relogin_name", "").strip()[:64]
+    password = request.form.get("relogin_password", "")
+    if not name or not password:
+        return None, SESSION_ENDED
+    key = (name.casefold(), request.remote_addr or "")
+    wait = limiter().retry_after(key)
+    if wait:
+        return None, f"too many failed logins; try again in {wait // 60 + 1} minutes"
+    account = get_catalog().accounts.authenticate(name, password)
+    if account is None:
+        limiter().failed(key)
+        return None, "wrong name or password: what you typed is kept, try again"
+    limiter().succeeded(key)
+    start_session(account)
+    return account, ""
+
+
+def form_expired(error: CSRFError):
+    """A form whose CSRF token no longer matches: a kept form comes back filled in (with a
+    login when the session ended); other forms go to the login page or back, with a word."""
+    if wants_json():
+        return error_response(error.description or "the form expired", 400)
+    kept = _kept_form()
+    signed_in = session_account() is not None
+    if kept is not None:
+        if signed_in:
+            return kept(FORM_STALE, relogin=False), 400
+        return kept(SESSION_ENDED, relogin=True), 401
+    if request.blueprint != "librarian":  # a reader's form (the basket): no account needed
+        return error_response(
+            "this form was open too long to be sent safely: go back, reload the page and "
+            "send it again",
+            400,
+        )
+    back = _page_of_the_form()
+    if not signed_in:
+        flash("your session has ended: log in again, then repeat what you did")
+        return redirect(url_for("auth.login", next=back))
+    flash("the form was open too long to be sent safely: please do it again")
+    return redirect(back)
+
+
+def _page_of_the_form() -> str:
+    """The page a form was sent from (its path on this site), else the librarian's start."""
+    referrer = urlsplit(request.referrer or "")
+    path = referrer.path + (f"?{referrer.query}" if referrer.query else "")
+    same_site = referrer.netloc == request.host
+    return safe_next(path if same_site else None, url_for("librarian.index"))
 
 
 def token_required(*roles: str) -> Callable:
@@ -369,4 +450,5 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.unauthorized_handler(lambda: unauthorized())
     app.before_request(end_expired_session)  # before CSRF and the views see the session
+    app.register_error_handler(CSRFError, form_expired)
     app.before_request(require_account_when_private)

@@ -36,7 +36,7 @@ from archive.numbers import page_number
 from archive.originals import Originals
 from archive.serialize import document_to_json
 from web import audit_view, editing, settings
-from web.auth import actor, roles_required
+from web.auth import actor, keep_form, roles_required
 from web.context import get_archive, get_catalog, get_datadir, index_pending
 from web.jobs import UploadJob
 
@@ -184,6 +184,31 @@ def edit(doc_id: int):
     flash(f"corrected {', '.join(sorted(changes))}")
     flash_if_pending()
     return redirect(url_for(".document", doc_id=doc_id))
+
+
+# -- forms that keep what was typed when the session ends -----------------------------------
+
+
+def _upload_form_again(message: str, *, relogin: bool) -> str:
+    """The upload form as it was sent: text and metadata kept (a browser cannot refill file
+    inputs, so it says to choose the files again)."""
+    form = {name: request.form.get(name, "") for name in (*UPLOAD_FIELDS, "text")}
+    if any(f.filename for f in request.files.getlist("files")):
+        message += " Choose the files again: a browser cannot keep them."
+    return render_template("librarian/upload.html", form=form, error=message, relogin=relogin)
+
+
+def _edit_form_again(message: str, *, relogin: bool) -> str:
+    """The correction form as it was sent."""
+    doc = review(int((request.view_args or {})["doc_id"]))
+    values = {name: request.form.get(name, "") for name in FIELD_NAMES}
+    return render_template(
+        "librarian/edit.html", doc=doc, values=values, error=message, relogin=relogin
+    )
+
+
+keep_form("librarian.upload", _upload_form_again)
+keep_form("librarian.edit", _edit_form_again)
 
 
 def _current_values(doc: dict[str, Any]) -> dict[str, str]:

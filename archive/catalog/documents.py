@@ -181,6 +181,19 @@ class Documents:
         for doc_id in self.ids(status=status):
             yield self.get(doc_id, include_withdrawn=True)
 
+    def active_among(self, doc_ids: list[int]) -> set[int]:
+        """Which of these documents are active (readers may see them)."""
+        wanted = [d for d in dict.fromkeys(doc_ids) if isinstance(d, int) and 0 < d < 2**63]
+        found: set[int] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            rows = self.db.all(
+                f"SELECT id FROM documents WHERE status = 'active' AND id IN ({_marks(chunk)})",
+                chunk,
+            )
+            found.update(r["id"] for r in rows)
+        return found
+
     def counts(self) -> dict[str, int]:
         """Documents per status."""
         rows = self.db.all("SELECT status, COUNT(*) AS n FROM documents GROUP BY status")
