@@ -156,8 +156,11 @@ def article_page(title: str, sentence: str, *, canonical: str | None = None) -> 
     ).encode()
 
 
-def warc_of(pages: list[tuple[str, bytes]], *, gz: bool = True) -> bytes:
-    """A WARC file of HTTP 200 text/html responses: (target URI, page bytes)."""
+def warc_of(
+    pages: list[tuple[str, bytes]], *, gz: bool = True, images: list[tuple[str, bytes]] = ()
+) -> bytes:
+    """A WARC file of HTTP 200 text/html responses: (target URI, page bytes); `images` adds
+    image/jpeg responses (which ingest skips), as a crawl has."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -165,10 +168,10 @@ def warc_of(pages: list[tuple[str, bytes]], *, gz: bool = True) -> bytes:
 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gz)
-    for uri, body in pages:
-        headers = StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-        )
+    typed = [(u, b, "text/html; charset=utf-8") for u, b in pages]
+    typed += [(u, b, "image/jpeg") for u, b in images]
+    for uri, body, content_type in typed:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
                 uri, "response", payload=io.BytesIO(body), http_headers=headers

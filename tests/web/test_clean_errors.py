@@ -338,3 +338,14 @@ def test_a_speaker_fix_rewrites_the_quotes_passage_only(data, lib_token, client,
     found = client.get("/api/search?person=Harriet+Vane").get_json()
     assert [hit["passage_id"] for hit in found["hits"]] == [f"{doc_id}-p2"]
     assert client.get("/api/search?q=filler&per_page=1").get_json()["total"] == 3000
+
+
+def test_a_title_of_bytes_that_are_not_utf8_is_one_line_from_the_cli(tmp_path, data):
+    path = articles(tmp_path / "files", 1) / "story000.txt"
+    title = os.fsdecode(b"Bad \xff title")  # what the shell hands over, as Python reads it
+    result = run_cuttings("add", str(path), "--title", title, "--data", str(data))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "Error: title is not valid text (character 5 is a lone surrogate: bytes that are "
+        "not UTF-8?)"
+    )
