@@ -87,6 +87,9 @@ def item(record: CitationRecord, style: str) -> dict[str, Any]:
         for name in ("title", "title-short"):
             if name in found:
                 found[name] = typography.capitalise_hyphen_prefixes(found[name])
+    elif found.get("title"):  # APA: sentence case as published, the in-text title in title case
+        short = found.get("title-short", found["title"])
+        found["title-short"] = typography.capitalise_hyphen_prefixes(short)
     repost = record.repost_note
     if style == "mla" and (repost or not record.url):
         found["source"] = repost or ARCHIVE_NAME
