@@ -74,6 +74,8 @@ def bbc() -> Document:
     text = "“Our financial performance was strong, meeting or exceeding all of our full-year"
     text += " objectives,” said Mr Parsons."
     doc.passages = [Passage(4, "body", text, ["Richard Parsons"])]
+    doc.quotes = [Quote(text.split("”")[0].lstrip("“"), 4, "Richard Parsons", "said")]
+    doc.people = [PersonMention("Richard Parsons")]
     return doc
 
 

@@ -454,3 +454,36 @@ def test_with_csrf_protection_the_forms_carry_a_token_and_need_it(csrf_client):
     response = csrf_client.post("/basket/add", data={"ids": "2", "csrf_token": _token(page)})
     assert response.status_code == 303
     assert csrf_client.get("/api/basket").get_json() == {"ids": ["2"]}
+
+
+# -- permalinks, file names, inline files -----------------------------------------------------
+
+
+def test_without_a_base_url_permalinks_name_the_address_the_request_came_to(data):
+    client = make_app(data, CUTTINGS_BASE_URL="").test_client()
+    response = client.get("/api/cite?ids=1-p12&format=ris", base_url="http://archive.test:8123")
+    (entry,) = rispy.loads(response.get_data(as_text=True))
+    assert entry["accession_number"] == "http://archive.test:8123/documents/1#p12"
+
+
+def test_a_configured_base_url_wins_over_the_request_address(client):
+    response = client.get("/api/cite?ids=1-p12&format=csl-json", base_url="http://10.0.0.9:9000")
+    (item,) = json.loads(response.get_data())
+    assert item["archive_location"] == f"{BASE_URL}/documents/1#p12"
+
+
+@needs_pandoc
+def test_the_cite_page_shows_every_file_format_inline_with_copy_and_download(client):
+    page = client.get("/cite?ids=1-p12").get_data(as_text=True)
+    for name in ("bibtex", "biblatex", "biblatex-apa", "ris", "csl-json"):
+        assert f'id="file-{name}"' in page and f'data-copy-target="file-{name}"' in page
+    assert "TY  - NEWS" in page and "entrysubtype = {nonacademic}" in page
+    assert "&#34;citation-key&#34;: &#34;haaretz_2020_chinas_093b89&#34;" in page
+
+
+@needs_pandoc
+def test_text_downloads_carry_an_in_text_citation_per_passage(client):
+    text = client.get("/api/cite?ids=1-p12,1-p13,3-p4&format=chicago-author-date").get_data(True)
+    assert "In text (¶12): (Gutmann, quoted in Haaretz 2020, para. 12)" in text
+    assert "In text (¶13): (Haaretz 2020, para. 13)" in text
+    assert "In text (¶4): (Parsons, quoted in O’Neill 2005, para. 4)" in text
