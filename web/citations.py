@@ -31,7 +31,7 @@ from archive.citations import formats, styles
 from archive.citations.lookup import Cited, CiteId, parse_ids, records_of, resolve
 from archive.citations.record import CitationRecord
 from archive.errors import ArchiveError
-from web import basket
+from web import basket, settings
 from web.context import get_catalog
 
 bp = Blueprint("citations", __name__)
@@ -175,7 +175,9 @@ def base_url() -> str:
 
 
 def _records(cited: Sequence[Cited]) -> list[CitationRecord]:
-    return records_of(get_catalog(), cited, base_url=base_url())
+    return records_of(
+        get_catalog(), cited, base_url=base_url(), threshold=settings.attribution_threshold()
+    )
 
 
 def _format_arg() -> formats.Format:

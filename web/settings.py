@@ -46,6 +46,8 @@ class Setting:
             return self._boolean(raw)
         if isinstance(self.default, int):
             return self._whole_number(raw)
+        if isinstance(self.default, float):
+            return self._share(raw)
         return self._url(raw) if self.url else raw
 
     def _url(self, raw: str) -> str:
@@ -57,6 +59,15 @@ class Setting:
                 f" not {raw!r}"
             )
         return value.rstrip("/")
+
+    def _share(self, raw: str) -> float:
+        try:
+            number = float(raw.strip())
+        except ValueError:
+            number = -1.0
+        if not 0.0 <= number <= 1.0:
+            raise SettingError(f"{self.variable} must be a number from 0 to 1, not {raw!r}")
+        return number
 
     def _boolean(self, raw: str) -> bool:
         value = raw.strip().lower()
@@ -109,6 +120,12 @@ SETTINGS = (
         high=1000,
     ),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set behind TLS)"),
+    Setting(
+        "ATTRIBUTION_THRESHOLD",
+        0.9,
+        "Confidence (0-1) at or above which a citation names the person quoted without a "
+        "librarian's confirmation; quotes below it wait in the review queue",
+    ),
 )
 
 
@@ -153,6 +170,11 @@ def _is_loopback(host: str) -> bool:
 def max_decompressed_bytes() -> int:
     """How far a compressed upload may expand (CUTTINGS_MAX_DECOMPRESSED_MB), in bytes."""
     return int(current_app.config["CUTTINGS_MAX_DECOMPRESSED_MB"]) * 1024 * 1024
+
+
+def attribution_threshold() -> float:
+    """CUTTINGS_ATTRIBUTION_THRESHOLD of the running app (0.9 by default)."""
+    return float(current_app.config["CUTTINGS_ATTRIBUTION_THRESHOLD"])
 
 
 def max_upload_mb() -> int:

@@ -44,7 +44,9 @@ def haaretz() -> Document:
         Passage(12, "body", GUTMANN_PASSAGE, ["Ethan Gutmann"]),
         Passage(13, "body", "Gutmann, 62, authored the 2014 book “The Slaughter” ..."),
     ]
-    doc.quotes = [Quote("Harvesting never left Xinjiang", 12, "Ethan Gutmann", "tells")]
+    doc.quotes = [
+        Quote("Harvesting never left Xinjiang", 12, "Ethan Gutmann", "tells", verified=True)
+    ]
     doc.people = [PersonMention("Ethan Gutmann", role="an independent researcher")]
     return doc
 
@@ -74,7 +76,9 @@ def bbc() -> Document:
     text = "“Our financial performance was strong, meeting or exceeding all of our full-year"
     text += " objectives,” said Mr Parsons."
     doc.passages = [Passage(4, "body", text, ["Richard Parsons"])]
-    doc.quotes = [Quote(text.split("”")[0].lstrip("“"), 4, "Richard Parsons", "said")]
+    doc.quotes = [
+        Quote(text.split("”")[0].lstrip("“"), 4, "Richard Parsons", "said", verified=True)
+    ]
     doc.people = [PersonMention("Richard Parsons")]
     return doc
 

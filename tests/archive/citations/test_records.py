@@ -132,7 +132,7 @@ def _quoting(*speakers: tuple[str, str | None], authors=()) -> Document:
     doc = examples.haaretz()
     doc.passages[1].speakers = []
     doc.quotes = [
-        Quote(f"words {i}", 12, name, "said", speaker_kind=kind)
+        Quote(f"words {i}", 12, name, "said", speaker_kind=kind, verified=True)
         for i, (name, kind) in enumerate(speakers)
     ]
     if authors:
