@@ -85,6 +85,7 @@ function Pandoc(doc)
       meta["cuttings-batch"] = nil
       meta.csl = block.attributes.csl
       meta.bibliography = block.attributes.bib
+      if block.attributes.refs == "no" then meta["suppress-bibliography"] = true end
       collect(style, pandoc.utils.citeproc(pandoc.Pandoc(block.content, meta)).blocks, items)
     elseif style then
       collect(style, doc.blocks, items)
@@ -177,8 +178,10 @@ _HEADER = '---\nnocite: "@*"\n---\n\n'
 
 def _style_div(job: str, style: str, bibliography: Path, citations: str) -> str:
     """A `style-JOB` div holding one round of a style's citations, naming its CSL file and
-    its bibliography."""
-    return f'::: {{#style-{job} csl="{style_path(style)}" bib="{bibliography}"}}\n{citations}:::\n'
+    its bibliography; only the first round writes the reference list."""
+    refs = "yes" if job.endswith("__0") else "no"
+    attributes = f'csl="{style_path(style)}" bib="{bibliography}" refs="{refs}"'
+    return f"::: {{#style-{job} {attributes}}}\n{citations}:::\n"
 
 
 def _pandoc_rows(pandoc: str, source: Path, markdown: str, extra: list[str]) -> list[list[str]]:
@@ -239,6 +242,8 @@ def _render(
             for job, style, div in divs:
                 extra = ["--citeproc", "--csl", style_path(style),
                          "--bibliography", str(folder / f"refs-{style}.json")]  # fmt: skip
+                if not job.endswith("__0"):
+                    extra += ["-M", "suppress-bibliography=true"]
                 rows += _pandoc_rows(pandoc, folder / f"cite-{job}.md", div, extra)
     return tuple(tuple(row) for row in rows)
 
