@@ -7,6 +7,7 @@ import signal
 import click
 
 from web.cli import archive_cmds, cite_cmds, search_cmds, serve_cmds, user_cmds
+from web.cli.common import Terminated
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,7 +36,7 @@ def stop_on_terminate() -> None:
     is cancelled and its worker processes stopped (Python's default just ends the process)."""
 
     def stop(signum: int, _frame: object) -> None:
-        raise SystemExit(128 + signum)
+        raise Terminated(128 + signum)
 
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, stop)

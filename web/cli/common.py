@@ -60,5 +60,10 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class Terminated(SystemExit):
+    """SIGTERM or SIGHUP: unwind like Ctrl-C (transactions roll back, an open index batch is
+    cancelled and its workers stopped), then exit with 128 + the signal's number."""
+
+
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
