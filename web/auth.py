@@ -205,6 +205,11 @@ def form_expired(error: CSRFError):
         if signed_in:
             return kept(FORM_STALE, relogin=False), 400
         return kept(SESSION_ENDED, relogin=True), 401
+    if request.endpoint == "auth.login":  # the login form itself: show it again, ready
+        name = request.form.get("name", "").strip()[:64]
+        message = "the login form was open too long to be sent safely: log in again"
+        next_url = request.values.get("next", "")
+        return render_template("auth/login.html", next=next_url, name=name, error=message), 400
     if request.blueprint != "librarian":  # a reader's form (the basket): no account needed
         return error_response(
             "this form was open too long to be sent safely: go back, reload the page and "

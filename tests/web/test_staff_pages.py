@@ -234,6 +234,16 @@ def test_an_expired_token_says_so_in_words_and_keeps_the_correction(librarian, d
     assert "CSRF" not in page and "open too long" in page and "A better title" in page
 
 
+def test_a_stale_login_form_comes_back_ready_to_send_again(client):
+    response = client.post(
+        "/login", data={"name": "lib", "password": PASSWORD, "csrf_token": "old"}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "open too long" in page and 'value="lib"' in page and "CSRF" not in page
+    assert 'name="csrf_token" value="' in page  # a fresh token: the next try goes through
+
+
 # -- the basket and the check page -----------------------------------------------------------
 
 
