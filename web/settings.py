@@ -5,10 +5,12 @@ that names the setting, never a traceback.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import current_app
 
@@ -33,6 +35,7 @@ class Setting:
     help: str
     low: int | None = None  # for whole numbers: the smallest allowed
     high: int | None = None
+    url: bool = False  # for text: an http(s) address, or empty
 
     @property
     def variable(self) -> str:
@@ -48,7 +51,17 @@ class Setting:
             return self._whole_number(raw)
         if isinstance(self.default, float):
             return self._share(raw)
-        return raw
+        return self._url(raw) if self.url else raw
+
+    def _url(self, raw: str) -> str:
+        value = raw.strip()
+        parts = urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.netloc):
+            raise SettingError(
+                f"{self.variable} must be an http(s) address such as https://archive.example.org,"
+                f" not {raw!r}"
+            )
+        return value.rstrip("/")
 
     def _share(self, raw: str) -> float:
         try:
@@ -81,7 +94,11 @@ class Setting:
 
 SETTINGS = (
     Setting(
-        "BASE_URL", "http://127.0.0.1:8000", "Public address of the archive, used in permalinks"
+        "BASE_URL",
+        "",
+        "Public address of the archive, used in permalinks (unset: the address each request"
+        " came to; the CLI then uses http://127.0.0.1:8000)",
+        url=True,
     ),
     Setting("PRIVATE", False, "When true, reading and searching need an account too"),
     Setting(
@@ -105,7 +122,36 @@ SETTINGS = (
         low=1,
         high=1000,
     ),
+    Setting(
+        "LOGIN_ATTEMPTS_PER_ADDRESS",
+        20,
+        "Failed logins allowed per address (over every name) per 15 minutes",
+        low=1,
+        high=10_000,
+    ),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set behind TLS)"),
+    Setting(
+        "SESSION_HOURS",
+        12,
+        "Hours a login lasts at most, however busy its user",
+        low=1,
+        high=24 * 31,
+    ),
+    Setting(
+        "SESSION_IDLE_MINUTES",
+        60,
+        "Minutes without a request after which a login ends",
+        low=1,
+        high=24 * 60 * 31,
+    ),
+    Setting(
+        "INDEX_WAIT",
+        5,
+        "Seconds a web change waits for a busy search index before it is saved and reported "
+        "as pending (indexed as soon as the index is free)",
+        low=0,
+        high=600,
+    ),
     Setting(
         "ATTRIBUTION_THRESHOLD",
         0.9,
@@ -190,6 +236,30 @@ def engine_options(config: Mapping[str, Any] | None = None) -> EngineOptions:
 def max_passage_chars(config: Mapping[str, Any] | None = None) -> int:
     values = config if config is not None else defaults()
     return int(values["CUTTINGS_MAX_PASSAGE_CHARS"])
+
+
+LOCAL_BASE_URL = "http://127.0.0.1:8000"  # `cuttings serve`'s own default address
+
+
+def base_url_warning(host: str, configured: str) -> str | None:
+    """What to say when serving on an address others reach without CUTTINGS_BASE_URL: the
+    permalinks would then name whatever host each request used."""
+    if configured or _is_loopback(host):
+        return None
+    return (
+        f"warning: serving on {host} without CUTTINGS_BASE_URL: citation permalinks will name"
+        " the address each request came to; set CUTTINGS_BASE_URL to the archive's public"
+        " address (e.g. https://archive.example.org)"
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def max_decompressed_bytes() -> int:

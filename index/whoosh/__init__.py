@@ -15,7 +15,7 @@ from index.request import SearchRequest
 from index.results import Copy, Hit, SearchResult
 from index.whoosh import passages
 from index.whoosh.searching import search, searcher_for
-from index.whoosh.writing import BulkLoad, Indexer
+from index.whoosh.writing import BulkLoad, Committed, Indexer
 
 
 class WhooshEngine:
@@ -36,14 +36,23 @@ class WhooshEngine:
     def cache(self) -> ResultCache:
         return cache_for(str(self.index_dir.resolve()), self.options.cache_entries)
 
-    def add(self, docs: Iterable[Document]) -> int:
-        return self.indexer.add_documents(docs)
+    def add(self, docs: Iterable[Document], *, wait: float | None = None) -> int:
+        return self.indexer.add_documents(docs, wait=wait)
 
-    def remove(self, doc_id: int) -> None:
-        self.indexer.remove_document(doc_id)
+    def replace_passages(self, doc: Document, *, wait: float | None = None) -> int:
+        return self.indexer.replace_passages(doc, wait=wait)
 
-    def bulk(self, *, parallel: bool = False) -> BulkLoad:
-        return self.indexer.bulk(parallel=parallel)
+    def remove(self, doc_id: int, *, wait: float | None = None) -> None:
+        self.indexer.remove_document(doc_id, wait=wait)
+
+    def bulk(
+        self,
+        *,
+        parallel: bool = False,
+        wait: float | None = None,
+        committed: Committed | None = None,
+    ) -> BulkLoad:
+        return self.indexer.bulk(parallel=parallel, wait=wait, committed=committed)
 
     def search(self, request: SearchRequest) -> SearchResult:
         return search(self.index_dir, request, self.options.limits, self.cache)

@@ -16,6 +16,7 @@ from whoosh import query as wq
 from whoosh.collectors import TopCollector
 from whoosh.searching import Searcher
 
+from archive.errors import Unavailable
 from archive.model import PASSAGE_KINDS
 from index import query as q
 from index.cache import ResultCache, cache_for
@@ -57,8 +58,8 @@ def search(
     request.validate()
     node = parse(request.q)
     searcher = _searcher(Path(index_dir))
-    if searcher is None:
-        return SearchResult(request)
+    if searcher is None or searcher.doc_count_all() == 0:
+        return SearchResult(request)  # new or emptied: Whoosh's empty reader has no columns
     place = str(Path(index_dir).resolve())
     cache = cache if cache is not None else cache_for(place)
     generation = searcher.reader().generation()
@@ -275,9 +276,15 @@ def _searcher(index_dir: Path) -> Searcher | None:
     key = str(index_dir.resolve())
     current = cache.get(key)
     if current is None:
-        if not whoosh_index.exists_in(key):
-            return None
-        current = whoosh_index.open_dir(key).searcher(weighting=ListedLengthBM25F())
+        try:
+            if not whoosh_index.exists_in(key):
+                return None
+            current = whoosh_index.open_dir(key).searcher(weighting=ListedLengthBM25F())
+        except Exception as error:  # a table of contents a crash or a full disk cut short
+            raise Unavailable(
+                f"the search index cannot be read ({type(error).__name__}): "
+                "run `cuttings verify`, which rebuilds it from the catalog"
+            ) from None
     else:
         current = current.refresh()
     cache[key] = current

@@ -126,3 +126,13 @@ def test_the_report_renders_a_documents_mode_ingest_that_recorded_no_counts():
     scale = {"scale": 10.0, "corpus": {"synthetic": True}, "ingest": ingest}
     lines = ingest_section({"scales": [scale]})
     assert any("3 added, 0 dup, 0 err; 0 quotes" in line for line in lines)
+
+
+def test_the_safety_benchmark_measures_both_findings_against_their_baselines():
+    from bench import safety
+
+    warc = safety.warc_figures(records=4, images_mb=1, runs=1)
+    assert warc["records"] == 4 and warc["warc_bytes"] > 1024 * 1024
+    assert warc["ratio_warc_to_files"] > 0 and warc["old_extra_hashing_s"]["median"] > 0
+    fix = safety.speaker_figures(passages=200, runs=1)
+    assert fix["ratio_long_to_short"] > 0 and fix["ratio_old_to_new"] > 0
