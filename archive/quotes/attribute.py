@@ -137,6 +137,7 @@ def _attribute_span(
     ):
         return None
     cue = rules.best_cue(trailing, leading)
+    state.cast.frontier, state.cast.quote = index * PARAGRAPH + open_at, quote_text
     proposal = rules.choose(state, index, text, span, floor, cue, in_passage, following)
     frame = Frame(index, text, open_at, span.end, floor, previous_end, next_open, quote_text)
     choice = decide(state, frame, proposal, use_model=use_model)
@@ -172,6 +173,8 @@ def _record(
         confidence=confidence,
         evidence=evidence,
     )
+    if speaker is not None and isinstance(how, Choice):
+        _settle_cue_pronoun(state, how, speaker)
     if speaker is not None:
         speaker.speaker = True
         state.quoted[id(speaker)] = state.quoted.get(id(speaker), 0) + 1
@@ -183,3 +186,11 @@ def _record(
     state.speakers.append(speaker)
     state.decisions.append(decision)
     return len(state.quotes) - 1
+
+
+def _settle_cue_pronoun(state: State, choice: Choice, speaker: Member) -> None:
+    """The "he" of `"...," he said` is the speaker chosen: narration keeps to that."""
+    chosen = choice.chosen
+    source = chosen.source if chosen is not None else None
+    if source is not None and source.kind == "pronoun" and source.text in ("he", "she"):
+        state.cast.settle_pronoun(chosen.paragraph * PARAGRAPH + source.start, speaker)

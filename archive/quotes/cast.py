@@ -7,6 +7,7 @@ minister", "he") to the person introduced earlier.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -27,7 +28,9 @@ class Member:
     gender: str | None = None
     last_seen: int = -1  # position (see `Cast.note`) of the latest reference
     speaker: bool = False
-    seen_at: list[int] = field(default_factory=list)
+    seen_at: list[int] = field(default_factory=list)  # references as a subject
+    mentioned_at: list[int] = field(default_factory=list)  # every reference, in any role
+    named_at: list[int] = field(default_factory=list)  # references by name (not "he"/"she")
     quoted_at: list[int] = field(default_factory=list)  # where their quotes stand
     keys: set[str] = field(default_factory=set)  # person_key of every alias
 
@@ -87,6 +90,16 @@ def _most_likely(matches: list[Member], at: int) -> Member | None:
 
 
 @dataclass
+class Pronoun:
+    """A "he" or "she" in narration, and the person it was taken to refer to."""
+
+    at: int
+    gender: str
+    member: Member | None = None
+    settled: bool = False  # resolved as a quote's speaker: the model does not revisit it
+
+
+@dataclass
 class Cast:
     """Everyone one document introduces, in order, and the rules for referring back to them."""
 
@@ -96,6 +109,37 @@ class Cast:
     # The organisation whose unnamed spokesperson spoke last, and where: "he added" after
     # "a council spokesman said" is still the council.
     spokesperson: tuple[int, Member] | None = None
+    # "he"/"she" in narration, in order; those before `followed` have been resolved and count
+    # as references to their person (archive.quotes.antecedents.follow).
+    pronouns: list[Pronoun] = field(default_factory=list)
+    followed: int = 0
+    # Where the quote being attributed opens, and its words: narration pronouns are followed
+    # only up to there, and a person the quote names is seldom its speaker.
+    frontier: int = -1
+    quote: str = ""
+    sentences: list[int] = field(default_factory=list)  # where each sentence begins, in order
+
+    def mention_sentences(self, base: int, starts: tuple[int, ...]) -> None:
+        """Note where a passage's sentences begin (`starts`: offsets after the first)."""
+        self.sentences.append(base)
+        self.sentences.extend(base + start for start in starts)
+
+    def sentence_of(self, at: int) -> int:
+        """The number of the sentence position `at` stands in."""
+        return bisect.bisect_right(self.sentences, at) - 1
+
+    def mention_pronoun(self, at: int, gender: str) -> None:
+        """Note a "he"/"she" of narration at position `at`."""
+        self.pronouns.append(Pronoun(at, gender))
+
+    def settle_pronoun(self, at: int, member: Member) -> None:
+        """Record that the pronoun at `at` is `member` (a quote's cue, once attributed)."""
+        for pronoun in reversed(self.pronouns):
+            if pronoun.at == at:
+                pronoun.member, pronoun.settled = member, True
+                return
+            if pronoun.at < at:
+                return
 
     def mention_organisation(self, name: str, at: int) -> None:
         """Note an organisation named at position `at` (it joins the cast only if it speaks)."""
@@ -208,11 +252,15 @@ class Cast:
         ]
         return max(matches, key=lambda m: m.last_seen) if matches else None
 
-    def note(self, member: Member, at: int, *, subject: bool = True) -> None:
-        """Record a reference to `member` at position `at`; subjects are antecedents for pronouns."""
+    def note(self, member: Member, at: int, *, subject: bool = True, pronoun: bool = False) -> None:
+        """Record a reference to `member` at position `at` (by a pronoun, or by name)."""
         member.last_seen = max(member.last_seen, at)
-        if subject and at >= 0:
-            member.seen_at.append(at)
+        if at >= 0:
+            member.mentioned_at.append(at)
+            if subject:
+                member.seen_at.append(at)
+            if not pronoun:
+                member.named_at.append(at)
 
     def by_role(self, role: str) -> Member | None:
         """The person whose recorded role best matches a description like "the prime minister"."""

@@ -174,7 +174,7 @@ def _chain(state: State, frame: Frame, chosen: Candidate, member: Member) -> lis
     if not short:
         return []
     at = chosen.paragraph * PARAGRAPH + source.start
-    earlier = [a for a in member.seen_at if a < at]
+    earlier = [a for a in member.named_at if a < at]
     link = {"paragraph": state.passage_n(chosen.paragraph), "text": source.text}
     if not earlier:
         return [link]

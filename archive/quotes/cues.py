@@ -430,13 +430,13 @@ def _according(text: str, floor: int, prefix: str, adjacent: bool) -> Cue | None
 
 def sentence_start(text: str, at: int, floor: int = 0) -> int:
     """Where the sentence containing offset `at` begins (not before `floor`)."""
-    ends = _sentence_ends(text)
+    ends = sentence_starts(text)
     found = bisect.bisect_right(ends, at) - 1
     return max(floor, ends[found]) if found >= 0 else floor
 
 
 @lru_cache(maxsize=64)
-def _sentence_ends(text: str) -> tuple[int, ...]:
+def sentence_starts(text: str) -> tuple[int, ...]:
     """Offsets where each sentence after the first begins."""
     return tuple(m.end() for m in _SENTENCE_END.finditer(text))
 

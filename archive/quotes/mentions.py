@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from archive.personnames import parse_name
-from archive.quotes import names, roles
+from archive.quotes import cues, names, roles
 from archive.quotes.cast import Cast
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
@@ -25,6 +25,7 @@ _BODY_NAMED = re.compile(
     r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|"
     rf"publisher|studio|label|chain|think tank|website|magazine|paper)\s+(?P<name>{names.RUN})"
 )
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -50,6 +51,11 @@ def scan_mentions(
 ) -> None:
     """Introduce the people named in a passage's narration and note where they were named."""
     quoted = [(s.start, s.end) for s in spans if s.depth == 0]
+    cast.mention_sentences(base, cues.sentence_starts(text))
+    for match in _PRONOUN.finditer(text):  # "he"/"she" of narration, followed in order later
+        at = match.start()
+        if not (quoted and any(a <= at < b for a, b in quoted)):
+            cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f")
     for match in _COUPLE.finditer(text):  # "Heidi and Ted Cruz": Heidi Cruz too
         before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
         if before and before[0][:1].isupper() and before[0][-1:].isalpha():

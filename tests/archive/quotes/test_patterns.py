@@ -98,6 +98,25 @@ def test_she_is_the_woman_of_the_two_people_named():
     assert speaker_of(document, "what we came for") == "Dana Whitfield"
 
 
+def test_he_can_be_a_man_the_narration_named_as_an_object():
+    document = attribute(
+        "Tom Reyes spoke first and praised the new budget at length.",
+        "Then the hall turned to the treasurer, Victor Lindqvist. He was unimpressed. "
+        "“These numbers will not add up,” he said.",
+    )
+    assert speaker_of(document, "will not add up") == "Victor Lindqvist"
+
+
+def test_the_narrations_own_he_keeps_a_quote_with_the_man_it_follows():
+    document = attribute(
+        "Ana Ortiz addressed the rally while Tom Reyes waited at the back.",
+        "“We will win in November,” Ortiz said.",
+        "At the back stood Mr. Okafor, a bus driver. He was not convinced.",
+        "“I have heard all this before,” he said.",
+    )
+    assert speaker_of(document, "heard all this before") == "Mr. Okafor"
+
+
 def test_two_people_who_share_a_surname_stay_two_people():
     document = attribute(
         "Heidi and Ted Cruz arrived in Des Moines on Sunday.",
