@@ -118,7 +118,8 @@ def print_errors(articles: list[sets.Article], documents: dict, group: str) -> N
             what = "MISS" if found is None else "NONE" if found.speaker is None else "WRONG"
             evidence = getattr(found, "evidence", None) or {}
             print(
-                f"{article.file[14:60]} p{gold.paragraph} {what}: {gold.text[:60]!r} "
+                f"{article.file.removeprefix('polnear-train-')[:46]} p{gold.paragraph} {what}: "
+                f"{gold.text[:60]!r} "
                 f"want {gold.speaker!r} got {found.speaker if found else None!r} "
                 f"cue {found.cue if found else None!r} rule {evidence.get('rule')!r}"
             )

@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - only before the first training run
 
 WINDOW = 3 * PARAGRAPH
 MAX_CANDIDATES = 6  # the most recently referred to; older ones never win
+LEARN_GENDER = 0.8  # a "he"/"she" this sure of its person tells that person's gender
 # Until fitted: this paragraph, the latest, the right gender, the last speaker.
 _DEFAULT = {
     "subject_here": 2.0,
@@ -50,7 +51,12 @@ def follow(cast: Cast, at: int) -> None:
         pronoun = pronouns[cast.followed]
         cast.followed += 1
         if not pronoun.settled:
-            pronoun.member = _best(_candidates(cast, pronoun.at, pronoun.gender, ""), None)
+            found = _candidates(cast, pronoun.at, pronoun.gender, "")
+            pronoun.member = _best(found, None)
+            member = pronoun.member
+            # a "he"/"she" this sure of its person tells their gender ("Groberg ... he spoke")
+            if member is not None and member.gender is None and _sure(found):
+                member.gender = pronoun.gender
         if pronoun.member is not None:
             cast.note(pronoun.member, pronoun.at, pronoun=True)
 
@@ -105,9 +111,18 @@ def _candidates(
             "distance": min((at - last) / PARAGRAPH, 3.0),
             "same_sentence": float(cast.sentence_of(last) == sentence),
             "previous_sentence": float(cast.sentence_of(last) == sentence - 1),
+            "subject_previous_sentence": float(
+                subject >= 0 and cast.sentence_of(subject) >= sentence - 1
+            ),
+            # a person the text has just introduced is who it goes on to quote
+            "introduced_lately": float(cast.sentence_of(member.mentioned_at[0]) >= sentence - 1),
         }
         out.append((member, features))
     return out
+
+
+def _sure(found: list[tuple[Member, dict[str, float]]]) -> bool:
+    return max(probabilities(found)) >= LEARN_GENDER
 
 
 def _last_quote(cast: Cast, at: int) -> tuple[int, Member | None]:

@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from archive.quotes import verbs
+from archive.quotes import names, roles, sources, verbs
 from archive.quotes.cast import Cast, Member
 from archive.quotes.cues import Subject, classify
 from archive.quotes.sources import Source
@@ -23,7 +23,8 @@ from archive.quotes.speakers import PARAGRAPH, resolve
 
 MAX_CANDIDATES = 12
 _WORD = re.compile(r"[\w’'-]+")
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+# A closing mark may stand after a space ("... than ever. " A judgement ...).
+_SENTENCE_END = re.compile(r"[.!?](?:\s?[”\"’)])*\s+(?=[“\"‘(]?[A-Z0-9])")
 _SKIP = frozenset(
     [
         "also",
@@ -178,6 +179,7 @@ def gather(
     cue_span: tuple[int, int] | None,
     last_speaker: Member | None,
     quoted: dict[int, int],
+    continuation_kind: str = "",
 ) -> list[Candidate]:
     """The candidates of one quote, with their features."""
     text, base = frame.text, frame.index * PARAGRAPH
@@ -215,6 +217,12 @@ def gather(
         candidate.features = _features(
             candidate, frame, rule, continuation, cue_span, last_speaker, quoted
         )
+        if continuation is not None and candidate.member is continuation:
+            candidate.features[f"continues:{continuation_kind}"] = 1.0
+            if opens_paragraph and continuation_kind.startswith("recent"):
+                candidate.features["continues:paragraph_start"] = 1.0
+    # "Tony Blair's official spokesman said": the spokesman speaks, never Blair
+    out = [c for c in out if "possessive_person" not in c.features]
     _mark_nearest(out)
     return out
 
@@ -375,6 +383,7 @@ def _features(
     )
     owned = after[1:] if after and after[0] in ("'s", "’s") else after
     _flag(f, "possessive_speech", source.possessive and bool(owned) and owned[0] in _SPEECH_NOUNS)
+    _flag(f, "possessive_person", source.possessive and _owns_a_person(owned))
     _flag(f, "after_preposition", before in _PREPOSITIONS)
     _flag(f, "after_by", before == "by")
     _flag(f, "object", before in _OBJECT_VERBS)
@@ -384,6 +393,7 @@ def _features(
     if cue_span is not None:
         _flag(f, "cue_subject", source.start < cue_span[1] and cue_span[0] < source.end)
     _flag(f, "fragment_lead", candidate.position == "lead" and frame.short)
+    _flag(f, "leads_next", _leads_next(text, source, frame))
     before_quote = candidate.position in ("lead", "prev")
     # interactions the linear ranker cannot form itself: a name right after a verb, before
     # the quote, is an object ("thanked Obama for '...'"); after the quote, a subject ("said X")
@@ -394,6 +404,34 @@ def _features(
     _flag(f, "trail_verb_first", candidate.position == "trail" and verbs.is_speech_verb(before))
     _flag(f, "gap_participle", before_quote and any(w in verbs.PARTICIPLES for w in gap_words))
     return f
+
+
+def _owns_a_person(words: list[str]) -> bool:
+    """ "(Blair's) official spokesman", "(Trump's) campaign manager", "(her) lawyer": the words
+    after a possessive name a person who is not its owner."""
+    for word in words[:3]:
+        if word in _PERSON_NOUNS or roles.role_head(word) is not None:
+            return True
+        if word not in _ADJECTIVES:
+            return False
+    return False
+
+
+_PERSON_NOUNS = frozenset(sources.PERSON_HEADS) - {"campaign"}
+_ADJECTIVES = frozenset(
+    names.words("official chief top senior former longtime press deputy new own campaign personal")
+)
+
+
+def _leads_next(text: str, source: Source, frame: Frame) -> bool:
+    """A source after the quote whose verb introduces the next one ("... home." Hasselbaink
+    added: "..."): it speaks the next quote, not this one."""
+    if source.start <= frame.close_at or frame.next_open >= len(text):
+        return False
+    between = text[source.end : frame.next_open]
+    if len(between) > 60 or not between.rstrip().endswith((":", ",")):
+        return False
+    return any(verbs.is_speech_verb(w.strip(",:").lower()) for w in between.split())
 
 
 def _flag(features: dict[str, float], name: str, on: bool) -> None:

@@ -85,6 +85,7 @@ def decide(
         state.cast,
         state.common_words,
         continuation=rules.continuation,
+        continuation_kind=rules.continuation_kind,
         rule=rules.member,
         cue_span=cue_span,
         last_speaker=state.last_speaker,

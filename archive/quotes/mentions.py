@@ -25,6 +25,13 @@ _BODY_NAMED = re.compile(
     r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|"
     rf"publisher|studio|label|chain|think tank|website|magazine|paper)\s+(?P<name>{names.RUN})"
 )
+# "a UKIP spokesman said ...", "a spokeswoman for the council said ...": later "he added" is
+# still the organisation (or no one, for a spokesman of a person: "Tony Blair's spokesman").
+_SPOKESPERSON = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})(?P<own>['’]s)?\s+(?:official\s+)?"
+    rf"spokes(?P<g>man|woman|person)\b|spokes(?P<g2>man|woman|person)\s+(?:for|at|from)\s+"
+    rf"(?:the\s+)?(?P<org2>{names.RUN}))"
+)
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
@@ -51,11 +58,15 @@ def scan_mentions(
 ) -> None:
     """Introduce the people named in a passage's narration and note where they were named."""
     quoted = [(s.start, s.end) for s in spans if s.depth == 0]
-    cast.mention_sentences(base, cues.sentence_starts(text))
+    starts = cues.sentence_starts(text)  # the sentences of narration, not of quotes
+    cast.mention_sentences(base, tuple(a for a in starts if not any(q < a <= e for q, e in quoted)))
     for match in _PRONOUN.finditer(text):  # "he"/"she" of narration, followed in order later
         at = match.start()
         if not (quoted and any(a <= at < b for a, b in quoted)):
             cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f")
+    for match in _SPOKESPERSON.finditer(text):
+        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+            _spokesperson(match, cast, base)
     for match in _COUPLE.finditer(text):  # "Heidi and Ted Cruz": Heidi Cruz too
         before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
         if before and before[0][:1].isupper() and before[0][-1:].isalpha():
@@ -63,7 +74,8 @@ def scan_mentions(
         if match.group("given").lower() in names.GIVEN_NAMES:
             at = match.start()
             if not (quoted and any(a <= at < b for a, b in quoted)):
-                cast.person(f"{match.group('given')} {match.group('family')}", at=base + at)
+                name = f"{match.group('given')} {match.group('family')}"
+                cast.person(name, at=base + at, derived=True)
     for match in _BODY_NAMED.finditer(text):  # "the telecoms firm Brightline"
         if not (quoted and any(a <= match.start() < b for a, b in quoted)):
             cast.mention_organisation(match.group("name"), base + match.start("name"))
@@ -74,7 +86,7 @@ def scan_mentions(
         if quoted and any(a <= start < b for a, b in quoted):
             continue
         if " " not in run:
-            _single_word(text, run, start, run_end, cast, base)
+            _single_word(text, run, start, run_end, cast, base, common_words)
             continue
         words = run.split()
         first = names.opens_sentence(text, start)
@@ -85,22 +97,66 @@ def scan_mentions(
             words, first = words[1:], False
         words = names.without_time_words(words)
         if len(words) == 1:
-            _single_word(text, words[0], start, run_end, cast, base)
+            _single_word(text, words[0], start, run_end, cast, base, common_words)
         elif words:
             _mention(text, " ".join(words), start, run_end, cast, base)
 
 
-def _single_word(text: str, word: str, start: int, end: int, cast: Cast, base: int) -> None:
+def _spokesperson(match: re.Match[str], cast: Cast, base: int) -> None:
+    """Note an unnamed spokesperson and whom they speak for."""
+    org = restore(match.group("org") or match.group("org2"))
+    _, bare = names.split_titles(org)
+    gender = {"man": "m", "woman": "f"}.get(match.group("g") or match.group("g2") or "")
+    if names.looks_like_person(bare) or (match.group("own") and cast.find_person(bare)):
+        member = None  # a person's spokesman is not that person
+    else:
+        member = cast.organisation(org, at=base + match.start())
+    cast.note_spokesperson(base + match.start(), member, gender)
+
+
+def _single_word(
+    text: str,
+    word: str,
+    start: int,
+    end: int,
+    cast: Cast,
+    base: int,
+    common_words: frozenset[str] | set[str] = frozenset(),
+) -> None:
     """A lone capitalised word counts only as a surname or alias of someone already named
     (or, written in capitals, as an organisation: "GM", "BT")."""
     if len(word) > 1 and word.isupper() and word.isalpha():
         if word not in _PLACES:
             cast.mention_organisation(word, base + start)
         return
-    known = cast.known(word)
+    known = cast.known(word, base + start)
+    if known is None and _introduced_with_role(text, word, start, end, common_words):
+        cast.person(word, role=roles.appositive_after(text, end), at=base + start)
+        return
     if known is not None:
+        known.bare_refs += 1
         subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
         cast.note(known, base + start, subject=subject)
+
+
+def _introduced_with_role(text: str, word: str, start: int, end: int, common_words) -> bool:
+    """A lone surname introduced with a person's role ("Holbrook, a former union leader,"):
+    a person the text goes on to refer to. Not "the Clarion-Ledger, the state's largest
+    newspaper" nor "Louisville, Ky., where she studies"."""
+    low = word.lower().rstrip(".")
+    if word.endswith(".") or low in common_words or low in names.NOT_NAME_WORDS:
+        return False
+    if low in names.TITLE_WORDS or text[max(0, start - 4) : start].lower() == "the ":
+        return False
+    role = roles.appositive_after(text, end)
+    if not role or len(role.split()) > 6 or role.split()[0].lower() not in _ARTICLES:
+        return False
+    head = role.split()[-1].lower()
+    return head in roles.ROLE_NOUNS and head not in _NOT_PEOPLE
+
+
+_ARTICLES = {"a", "an", "the", "another"}
+_NOT_PEOPLE = {"party", "group", "union", "chain"}
 
 
 def _mention(text: str, run: str, start: int, end: int, cast: Cast, base: int) -> None:

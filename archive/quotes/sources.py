@@ -17,7 +17,7 @@ from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
 # People and bodies a description can name ("the senator", "a Clinton campaign spokesman").
-_PERSON_HEADS = names.words(
+PERSON_HEADS = names.words(
     """
     senator congressman congresswoman governor mayor president candidate nominee
     front-runner frontrunner billionaire businessman businesswoman mogul lawmaker
@@ -40,10 +40,11 @@ _BODY_HEADS = names.words(
     campaign company firm group committee council agency department ministry government
     administration office board union party organization organisation association
     commission court police statement report study survey poll website newspaper paper
-    network channel team club foundation institute center centre bank embassy
+    network channel team club foundation institute center centre bank embassy station
+    broadcaster magazine publication studio label airline retailer publisher
     """
 )
-_HEADS = frozenset({*_PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
+_HEADS = frozenset({*PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
 _HEADS_ALL = _HEADS | {"Democrat", "Republican", "Tory"}
 _WORD_RE = re.compile(r"\b[A-Za-z][\w-]*")
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b")
