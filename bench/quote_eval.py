@@ -110,7 +110,7 @@ def print_errors(articles: list[sets.Article], documents: dict, group: str) -> N
         document = documents[article.file]
         for outcome in match(article.golds, document):
             gold = outcome.gold
-            if group not in gold.groups or outcome.correct:
+            if (group != "all" and group not in gold.groups) or outcome.correct:
                 continue
             if gold.speaker is None and not outcome.attributed:
                 continue

@@ -29,6 +29,7 @@ ROLE_NOUNS = set(
     )
 )
 
+_LONG_ROLE_NOUNS = tuple(sorted((n for n in ROLE_NOUNS if len(n) >= 6), key=len, reverse=True))
 _AGENT_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent")
 _NOT_AGENTS = set(
     names.words(
@@ -102,6 +103,9 @@ def role_head(word: str) -> str | None:
     for form in (bare, bare.rstrip("s"), bare.rsplit("-", 1)[-1]):
         if form in ROLE_NOUNS:
             return form
+    for noun in _LONG_ROLE_NOUNS:  # "neurosurgeon", "co-founder", "ex-minister"
+        if bare.endswith(noun) and len(bare) > len(noun) + 1 and bare.isalpha():
+            return noun
     agent = bare.rstrip("s")
     if (
         len(agent) > 5
@@ -111,6 +115,16 @@ def role_head(word: str) -> str | None:
     ):
         return agent  # "pathologist", "lecturer", "historian", "consultant"
     return None
+
+
+def person_noun(word: str) -> bool:
+    """A noun for a person, surely: a role noun, a compound of one ("neurosurgeon"), or an
+    "-ist"/"-ian" agent ("pathologist", "historian"); not the looser guesses of role_head
+    ("document" is no agent)."""
+    head = role_head(word)
+    if head is None:
+        return False
+    return head in ROLE_NOUNS or head.endswith(("ist", "ian"))
 
 
 def appositive_after(text: str, end: int) -> str | None:

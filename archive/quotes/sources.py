@@ -19,7 +19,9 @@ from archive.quotes.view import restore
 # People and bodies a description can name ("the senator", "a Clinton campaign spokesman").
 PERSON_HEADS = names.words(
     """
-    senator congressman congresswoman governor mayor president candidate nominee
+    senator congressman congresswoman governor mayor president candidate nominee diplomat
+    businessman businesswoman policeman chairman assemblyman councilman councilwoman tycoon
+    magnate hopeful contender incumbent challenger developer entrepreneur
     front-runner frontrunner billionaire businessman businesswoman mogul lawmaker
     legislator aide strategist pollster operative consultant host anchor moderator
     columnist commentator reporter journalist historian voter supporter protester resident
@@ -51,7 +53,7 @@ _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b")
 # A determiner and at most four words, unpunctuated, right before a head noun.
 _OPENING = re.compile(
     r"(?:^|(?<=\s))(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
-    r"\s+(?:[\w’'.-]+\s+){0,4}$"
+    r"\s+(?:[\w’'.-]+,?\s+){0,4}$"
 )
 _TAIL = re.compile(rf"\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.RUN}")
 _GROUP_AFTER = re.compile(
@@ -120,7 +122,7 @@ def _descriptions(text: str) -> list[Source]:
     out = []
     for head in _WORD_RE.finditer(text):
         word = head.group()
-        if word not in _HEADS_ALL and not (word[-1:] == "s" and word[:-1] in _HEADS_ALL):
+        if not _is_head(word):
             continue
         window = text[max(0, head.start() - 60) : head.start()]
         opening = _OPENING.search(window)
@@ -133,6 +135,14 @@ def _descriptions(text: str) -> list[Source]:
             end = tail.end()
         out.append(Source(start, end, restore(text[start:end]), "description"))
     return out
+
+
+def _is_head(word: str) -> bool:
+    """A noun that can end a description: a person's or a body's ("the senator", "the
+    campaign", "the retired neurosurgeon", "the 71-year-old diplomat")."""
+    if word in _HEADS_ALL or (word[-1:] == "s" and word[:-1] in _HEADS_ALL):
+        return True
+    return word.islower() and roles.person_noun(word)
 
 
 def _within(at: int, sources: list[Source]) -> bool:

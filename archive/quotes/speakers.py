@@ -337,11 +337,25 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     if _plural_person(head):
         return None  # "the hosts", "the two lawmakers": several people, not one
     member = cast.by_role(" ".join(core))
-    if member is None and determiner == "the" and _names_a_person(head):
+    if member is None and determiner == "the" and _names_a_person(head) and head not in _UNNAMED:
         member = cast.latest(before=at, after=at - 3 * PARAGRAPH)
     if member is not None and introduce:
         cast.note(member, at)
     return member
+
+
+# People a text describes when it does not name them ("the man", "the insider"): such a
+# description is someone the text named with that role, or no one - never just the latest.
+_UNNAMED = frozenset(
+    names.words(
+        """
+    man woman person boy girl child voter resident protester demonstrator supporter source
+    insider observer witness commenter reader viewer user fan attendee participant student
+    worker employee customer caller listener member neighbor neighbour friend relative
+    official aide adviser advisor analyst expert staffer operative owner driver passenger
+    """
+    )
+)
 
 
 def _plural_person(head: str) -> bool:

@@ -108,3 +108,20 @@ def test_a_closing_mark_after_a_space_still_ends_the_sentence():
         "A ruling from Mr Justice Penn is expected in February."
     )
     assert speaker_of(document, "protesters are still here") == "John Stowe"
+
+
+def test_a_description_of_a_persons_career_stands_for_the_person_the_text_is_about():
+    document = attribute(
+        "Investment will lift poor neighbourhoods, Ben Carlton said on Monday.",
+        "“First of all, people have to stop and listen,” the retired neurosurgeon told Radio Nine.",
+    )
+    assert speaker_of(document, "stop and listen") == "Ben Carlton"
+
+
+def test_the_man_is_an_unnamed_man_not_the_last_person_named():
+    document = attribute(
+        "The imam, Karim Sayed, led prayers for the victims on Sunday.",
+        "A worshipper waited outside. “I do not think this was planned,” the man said.",
+    )
+    quote = next(q for q in document.quotes if "was planned" in q.text)
+    assert (quote.speaker, quote.confidence) == (None, 0.0)
