@@ -77,7 +77,7 @@ _IRISH_PREFIXES = _words("ó ní nic ua uí")  # never a given name
 # Romanised Chinese, Korean and Vietnamese family names, for family-first order.
 CJK_FAMILY = _words(
     """
-    xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao
+    xi li wang zhang liu chen yang huang lou zhao wu zhou xu sun ma zhu hu guo he lin gao
     luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai
     jiang yu du ye cheng wei su lu ding ren shen yao jin fu zhong dai cui fan lu lü qian
     qin gu hou meng bai kong mao qiu xia shi tan jia wen yan xue lei hao duan long kang

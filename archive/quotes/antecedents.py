@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - only before the first training run
 
 WINDOW = 3 * PARAGRAPH
 MAX_CANDIDATES = 6  # the most recently referred to; older ones never win
-LEARN_GENDER = 0.8  # a "he"/"she" this sure of its person tells that person's gender
+LEARN_GENDER = 0.9  # a "he"/"she" this sure of its person tells that person's gender
 # Until fitted: this paragraph, the latest, the right gender, the last speaker.
 _DEFAULT = {
     "subject_here": 2.0,
@@ -55,7 +55,7 @@ def follow(cast: Cast, at: int) -> None:
             pronoun.member = _best(found, None)
             member = pronoun.member
             # a "he"/"she" this sure of its person tells their gender ("Groberg ... he spoke")
-            if member is not None and member.gender is None and _sure(found):
+            if member is not None and member.gender is None and _tells_gender(cast, pronoun, found):
                 member.gender = pronoun.gender
         if pronoun.member is not None:
             cast.note(pronoun.member, pronoun.at, pronoun=True)
@@ -121,8 +121,15 @@ def _candidates(
     return out
 
 
-def _sure(found: list[tuple[Member, dict[str, float]]]) -> bool:
-    return max(probabilities(found)) >= LEARN_GENDER
+def _tells_gender(cast: Cast, pronoun, found: list[tuple[Member, dict[str, float]]]) -> bool:
+    """A sure "he"/"she" near the start of its sentence, with no one named before it there
+    ("Groberg, 33, ... But on Thursday he spoke out"), not "telling Trump whatever he meant"."""
+    if max(probabilities(found)) < LEARN_GENDER:
+        return False
+    start = cast.sentences[cast.sentence_of(pronoun.at)] if cast.sentences else 0
+    if pronoun.at - start > 80:
+        return False
+    return not any(start <= a < pronoun.at for m, _ in found for a in m.mentioned_at)
 
 
 def _last_quote(cast: Cast, at: int) -> tuple[int, Member | None]:

@@ -48,6 +48,7 @@ _STOP_BACK = set(
 )
 # Acronyms of places, which are named but do not speak as organisations.
 _PLACES = {"UK", "US", "USA", "UAE", "DC", "NYC", "LA", "GB", "NI"}
+_TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "BST", "CET", "UTC"}
 # Words after which a name opens a main clause ("..., but Cruz said"); after "as", "when" or
 # "while" it is the subject of a subordinate clause, not the one the paragraph is about.
 _CLAUSE_OPENERS = {"but", "and", "however", "meanwhile", "then", "now", "so", "yet"}
@@ -99,7 +100,7 @@ def scan_mentions(
         if len(words) == 1:
             _single_word(text, words[0], start, run_end, cast, base, common_words)
         elif words:
-            _mention(text, " ".join(words), start, run_end, cast, base)
+            _mention(text, " ".join(words), start, run_end, cast, base, common_words)
 
 
 def _spokesperson(match: re.Match[str], cast: Cast, base: int) -> None:
@@ -126,7 +127,7 @@ def _single_word(
     """A lone capitalised word counts only as a surname or alias of someone already named
     (or, written in capitals, as an organisation: "GM", "BT")."""
     if len(word) > 1 and word.isupper() and word.isalpha():
-        if word not in _PLACES:
+        if word not in _PLACES and word not in _TIME_ZONES:
             cast.mention_organisation(word, base + start)
         return
     known = cast.known(word, base + start)
@@ -159,11 +160,19 @@ _ARTICLES = {"a", "an", "the", "another"}
 _NOT_PEOPLE = {"party", "group", "union", "chain"}
 
 
-def _mention(text: str, run: str, start: int, end: int, cast: Cast, base: int) -> None:
+def _mention(
+    text: str,
+    run: str,
+    start: int,
+    end: int,
+    cast: Cast,
+    base: int,
+    common_words: frozenset[str] | set[str] = frozenset(),
+) -> None:
     """Record a run of capitalised words if it names a person."""
     honorific, _ = names.strip_honorific(run)
     titles, name = (None, run) if honorific else names.split_titles(run)
-    if not honorific and not names.looks_like_person(name):
+    if not honorific and not names.names_a_person(name, common_words):
         if " " not in name:
             _single_word(text, name, end - len(name), end, cast, base)
         elif parse_name(restore(run)).kind == "organisation":

@@ -320,7 +320,11 @@ def looks_like_person(name: str) -> bool:
     """Two to four name words, none of them a place, organisation or sentence opener."""
     honorific, bare = strip_honorific(without_postnominals(name))
     words = bare.split()
-    if not words or any(w.lower() in NON_PERSON_WORDS for w in words):
+    if not words:
+        return False
+    # "Chicago Sun-Times" is a newspaper, "Finance Bill" a law; "Bill Clinton" a person
+    checked = words[1:] if len(words) > 1 and _bare(words[0]) in GIVEN_NAMES else words
+    if any(part in NON_PERSON_WORDS for w in checked for part in w.lower().split("-")):
         return False
     if honorific:
         return len(words) <= 3
@@ -333,6 +337,25 @@ def looks_like_person(name: str) -> bool:
     if any(w.isupper() and len(w.rstrip("." + ABBREVIATION_DOT)) > 1 for w in words):
         return False  # an acronym ("BBC"), not an initial ("L.")
     return personnames.parse_name(restore(bare)).kind == "person"
+
+
+PARTY_MEMBERS = frozenset(["republican", "democrat", "tory", "conservative", "liberal"])
+
+
+def names_a_person(name: str, common_words: set[str] | frozenset[str]) -> bool:
+    """`looks_like_person`, unless the words are not a name (`describes_no_one`)."""
+    return looks_like_person(name) and not describes_no_one(name, common_words)
+
+
+def describes_no_one(name: str, common_words: set[str] | frozenset[str]) -> bool:
+    """A capitalised run of mostly words the document writes in lower case ("Make America
+    Great Again", "No Child Left Behind", "National Convention"), or a party member described
+    by place ("the Wisconsin Republican"): no one's name."""
+    words = split_titles(strip_honorific(name)[1])[1].split()
+    if len(words) > 1 and _bare(words[-1]) in PARTY_MEMBERS:
+        return True
+    common = [w for w in words if _bare(w) in common_words and _bare(w) not in GIVEN_NAMES]
+    return 2 * len(common) > len(words)
 
 
 @lru_cache(maxsize=4096)

@@ -205,5 +205,7 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 role_end = end
                 continue
             kind = parsed.kind
+            if kind == "person" and names.describes_no_one(run, common_words):
+                continue  # "Make America Great Again", "the Wisconsin Republican": no name
         out.append(Source(start, end, written, kind, possessive))
     return out

@@ -320,7 +320,7 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
     head = core[-1]
-    if determiner == "the" and head[:1].isupper():
+    if determiner == "the" and head[:1].isupper() and head.lower() not in names.PARTY_MEMBERS:
         if parse_name(" ".join(rest)).kind == "role":  # "the Shadow Secretary of State"
             member = cast.by_role(" ".join(rest))
             if member is not None and introduce:

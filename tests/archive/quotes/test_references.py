@@ -125,3 +125,28 @@ def test_the_man_is_an_unnamed_man_not_the_last_person_named():
     )
     quote = next(q for q in document.quotes if "was planned" in q.text)
     assert (quote.speaker, quote.confidence) == (None, 0.0)
+
+
+def test_slogans_and_laws_in_capitals_are_no_one_a_pronoun_can_be():
+    document = attribute(
+        "Bill Carver signed No Child Left Behind, promising that no child would be left behind.",
+        "“The idea of a national test every year was wrong,” he said.",
+    )
+    assert speaker_of(document, "national test") == "Bill Carver"
+
+
+def test_a_party_member_described_by_place_is_the_person_not_a_name():
+    document = attribute(
+        "Paul Ridley met donors in Milwaukee on Thursday.",
+        "“Republicans want to see unity,” the Wisconsin Republican said.",
+    )
+    assert speaker_of(document, "want to see unity") == "Paul Ridley"
+
+
+def test_a_he_in_passing_does_not_decide_a_womans_gender():
+    document = attribute(
+        "Patti Dorn, the senator's daughter, attacked Tom Vance on Wednesday.",
+        "Dorn lashed out on Facebook, telling Vance that whatever he meant, words matter.",
+        "“I am the daughter of a man who was shot,” she wrote.",
+    )
+    assert speaker_of(document, "daughter of a man") == "Patti Dorn"
