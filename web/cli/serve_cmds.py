@@ -17,6 +17,9 @@ def _serve(host: str, port: int, threads: int, workers: int, data: str | None) -
     from web.app import create_app
 
     app = create_app(data=data)  # also checks the data directory before any worker starts
+    warning = settings.base_url_warning(host, app.config["CUTTINGS_BASE_URL"])
+    if warning:
+        click.echo(warning, err=True)
     where = f"{app.config['DATADIR'].root} on http://{host}:{port}/"
     if workers > 1:
         click.echo(f"Cuttings is serving {where} with {workers} worker processes", err=True)
