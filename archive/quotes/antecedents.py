@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from archive.quotes.cast import PARAGRAPH, Cast, Member
 
@@ -153,7 +154,12 @@ def _last_pronoun(cast: Cast, at: int, gender: str) -> Member | None:
 def _named_in(member: Member, quote: str) -> bool:
     """Whether a quote names the member (by a surname or alias of three letters or more)."""
     forms = {a.split()[-1] for a in (member.name, *member.mention.aliases) if a.split()}
-    return any(len(f) > 2 and re.search(rf"\b{re.escape(f)}\b", quote) for f in forms)
+    return any(len(f) > 2 and f in quote and f in _words(quote) for f in forms)
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w’'-]+", text))
 
 
 def _best(

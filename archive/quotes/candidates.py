@@ -235,7 +235,9 @@ def _candidate(
     cached = source.resolved
     if cached is not None and cached[0] == len(cast.members):
         return Candidate(position, source, index, cached[1], cached[2])
-    subject = subject_of(source)
+    if source.subject is None:
+        source.subject = subject_of(source) or False  # False: no subject (found once)
+    subject = source.subject or None
     at = index * PARAGRAPH + source.start
     member = resolve(cast, subject, at, words, introduce=False) if subject else None
     source.resolved = (len(cast.members), subject, member)
@@ -363,19 +365,46 @@ def _features(
     gap = _gap(candidate, frame)[:240]
     gap_words = _WORD.findall(gap)
     f["gap_words"] = math.log1p(len(gap_words))
+    if source.static is None:
+        source.static = _source_features(text, source)
+    static = source.static
+    f.update(static)
+    if not _SPEECH_WORDS.isdisjoint(w.lower() for w in gap_words):
+        f["gap_verb"] = 1.0
+    stripped = gap.strip()
+    if stripped.endswith(":") and len(gap_words) <= 12 and source.end <= frame.open_at:
+        f["colon"] = 1.0
+    if stripped in (",", "", "—", "-", "–"):
+        f["comma_adjacent"] = 1.0
+    if cue_span is not None and source.start < cue_span[1] and cue_span[0] < source.end:
+        f["cue_subject"] = 1.0
+    if candidate.position == "lead" and frame.short:
+        f["fragment_lead"] = 1.0
+    if _leads_next(text, source, frame):
+        f["leads_next"] = 1.0
+    before_quote = candidate.position in ("lead", "prev")
+    # interactions the linear ranker cannot form itself: a name right after a verb, before
+    # the quote, is an object ("thanked Obama for '...'"); after the quote, a subject ("said X")
+    if before_quote and source.verbish:
+        f["lead_object"] = 1.0
+    if candidate.position == "trail" and "verb_before" in static:
+        f["trail_verb_first"] = 1.0
+    if before_quote and not verbs.PARTICIPLES.isdisjoint(gap_words):
+        f["gap_participle"] = 1.0
+    return f
+
+
+def _source_features(text: str, source: Source) -> dict[str, float]:
+    """The features of a source that do not depend on the quote (found once per source)."""
+    f: dict[str, float] = {}
     after = _words_after(text, source.end)
     before = _word_before(text, source.start)
+    source.before = before
     while after and after[0] in _SKIP:
         after = after[1:]
     _flag(f, "verb_after", bool(after) and verbs.is_speech_verb(after[0]))
-    _flag(f, "verb_after_clause", any(verbs.is_speech_verb(w) for w in after))
+    _flag(f, "verb_after_clause", not _SPEECH_WORDS.isdisjoint(after))
     _flag(f, "verb_before", verbs.is_speech_verb(before))
-    _flag(f, "gap_verb", any(verbs.is_speech_verb(w.lower()) for w in gap_words))
-    stripped = gap.strip()
-    _flag(
-        f, "colon", stripped.endswith(":") and len(gap_words) <= 12 and source.end <= frame.open_at
-    )
-    _flag(f, "comma_adjacent", stripped in (",", "", "—", "-", "–"))
     _flag(
         f,
         "according",
@@ -390,20 +419,13 @@ def _features(
     _flag(f, "in_parentheses", "(" in text[max(0, source.start - 2) : source.start])
     _flag(f, "clause_initial", _clause_initial(text, source.start))
     _flag(f, "modifier", _modifies(text, source))
-    if cue_span is not None:
-        _flag(f, "cue_subject", source.start < cue_span[1] and cue_span[0] < source.end)
-    _flag(f, "fragment_lead", candidate.position == "lead" and frame.short)
-    _flag(f, "leads_next", _leads_next(text, source, frame))
-    before_quote = candidate.position in ("lead", "prev")
-    # interactions the linear ranker cannot form itself: a name right after a verb, before
-    # the quote, is an object ("thanked Obama for '...'"); after the quote, a subject ("said X")
-    verbish = bool(before) and (
+    source.verbish = bool(before) and bool(
         verbs.is_speech_verb(before) or before in _OBJECT_VERBS or _VERBISH.fullmatch(before)
     )
-    _flag(f, "lead_object", before_quote and bool(verbish))
-    _flag(f, "trail_verb_first", candidate.position == "trail" and verbs.is_speech_verb(before))
-    _flag(f, "gap_participle", before_quote and any(w in verbs.PARTICIPLES for w in gap_words))
     return f
+
+
+_SPEECH_WORDS = verbs.WORDS
 
 
 def _owns_a_person(words: list[str]) -> bool:

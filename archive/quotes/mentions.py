@@ -65,10 +65,13 @@ def scan_mentions(
         at = match.start()
         if not (quoted and any(a <= at < b for a, b in quoted)):
             cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f")
-    for match in _SPOKESPERSON.finditer(text):
+    # the rarer patterns only where their words occur (most passages have none)
+    spokes = _SPOKESPERSON.finditer(text) if "spokes" in text else ()
+    for match in spokes:
         if not (quoted and any(a <= match.start() < b for a, b in quoted)):
             _spokesperson(match, cast, base)
-    for match in _COUPLE.finditer(text):  # "Heidi and Ted Cruz": Heidi Cruz too
+    couples = _COUPLE.finditer(text) if " and " in text else ()
+    for match in couples:  # "Heidi and Ted Cruz": Heidi Cruz too
         before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
         if before and before[0][:1].isupper() and before[0][-1:].isalpha():
             continue  # "Rand Paul and Marco Rubio": Paul is a family name here

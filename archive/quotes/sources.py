@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archive.personnames import ORGANISATION_WORDS, parse_name
 from archive.quotes import names, roles
@@ -64,9 +65,10 @@ _GROUP_AFTER = re.compile(
 _OF_PLACE = re.compile(rf"\s+(?:of|in|for|at|on)\s+(?:the\s+)?{names.RUN}")
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 _BARE_GROUPS = re.compile(
-    r"(?<![\w’'-]\s)\b(?:[Oo]fficials|[Aa]ides|[Aa]dvisers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|"
+    r"\b(?:[Oo]fficials|[Aa]ides|[Aa]dvisers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|"
     r"[Ss]upporters|[Ss]ources|[Pp]rosecutors|[Pp]olice|[Ii]nvestigators)\b"
 )
+_AFTER_A_WORD = re.compile(r"[\w’'-]\s")  # "UN experts": the group has a name before it
 
 
 @dataclass
@@ -82,6 +84,11 @@ class Source:
     possessive: bool = False  # "Trump's campaign": the name owns, it does not speak
     # (cast size, subject, member) of the last resolution (archive.quotes.candidates)
     resolved: tuple | None = field(default=None, repr=False, compare=False)
+    # what archive.quotes.candidates found about it whatever the quote, found once
+    static: dict[str, float] | None = field(default=None, repr=False, compare=False)
+    before: str = field(default="", repr=False, compare=False)  # the word before it
+    verbish: bool = field(default=False, repr=False, compare=False)  # that word is a verb
+    subject: object = field(default=None, repr=False, compare=False)  # its cue Subject, once
 
     @property
     def is_name(self) -> bool:
@@ -97,7 +104,10 @@ def find_sources(text: str, spans: list[Span], common_words: set[str]) -> list[S
 
     found: list[Source] = [s for s in _descriptions(text) if outside(s.start)]
     for match in _BARE_GROUPS.finditer(text):
-        if outside(match.start()) and not _within(match.start(), found):
+        at = match.start()
+        if at >= 2 and _AFTER_A_WORD.fullmatch(text, at - 2, at):
+            continue
+        if outside(at) and not _within(at, found):
             found.append(Source(match.start(), match.end(), match.group(), "description"))
     for source in _names(text, common_words):
         if not outside(source.start):
@@ -121,14 +131,11 @@ def _descriptions(text: str) -> list[Source]:
     for the council", "his campaign manager", "the Clinton campaign"."""
     out = []
     for head in _WORD_RE.finditer(text):
-        word = head.group()
-        if not _is_head(word):
+        if not _is_head(head.group()):
             continue
-        window = text[max(0, head.start() - 60) : head.start()]
-        opening = _OPENING.search(window)
-        if opening is None:
+        start = _opening(text, head.start())
+        if start is None:
             continue
-        start = head.start() - len(window) + opening.start("det")
         end = head.end()
         tail = _TAIL.match(text, end)
         if tail:
@@ -137,6 +144,30 @@ def _descriptions(text: str) -> list[Source]:
     return out
 
 
+def _opening(text: str, head: int) -> int | None:
+    """Where the determiner opening a description of the head at `head` stands: the leftmost
+    of "the", "a", "his" ... at most four plain words before the head, else None."""
+    if not head or not text[head - 1].isspace():
+        return None
+    floor = max(0, head - 60)
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, floor, head)]
+    found = None
+    for at, token in reversed(tokens[-5:]):
+        if token in _DETERMINERS and (at == 0 or text[at - 1].isspace()):
+            found = at
+        if not _PLAIN.fullmatch(token):
+            break
+    return found
+
+
+_TOKEN = re.compile(r"\S+")
+_PLAIN = re.compile(r"[\w’'.-]+,?")
+_DETERMINERS = frozenset(
+    names.words("The the A a An an His his Her her Their their Its its One one Another another")
+)
+
+
+@lru_cache(maxsize=8192)
 def _is_head(word: str) -> bool:
     """A noun that can end a description: a person's or a body's ("the senator", "the
     campaign", "the retired neurosurgeon", "the 71-year-old diplomat")."""
