@@ -21,7 +21,6 @@ from archive.quotes.cast import Member
 from archive.quotes.choice import Choice, decide
 from archive.quotes.mentions import scan_mentions
 from archive.quotes.nested import attribute_nested
-from archive.quotes.sources import find_sources
 from archive.quotes.spans import Span, find_spans
 from archive.quotes.speakers import PARAGRAPH
 from archive.quotes.state import State
@@ -79,7 +78,7 @@ def _attribute_passage(
     spans = find_spans(text)
     scan_mentions(text, spans, state.cast, base, state.common_words)
     if index in state.quoting:
-        state.sources[index] = find_sources(text, spans, state.common_words)
+        state.sources.add(index, text, spans)
     tops = [s for s in spans if s.depth == 0]
     previous_end, in_passage = 0, []
     for position, span in enumerate(spans):

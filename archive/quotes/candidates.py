@@ -14,11 +14,15 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from archive.quotes import names, roles, sources, verbs
 from archive.quotes.cast import Cast, Member
 from archive.quotes.cues import Subject, classify
 from archive.quotes.sources import Source
+
+if TYPE_CHECKING:
+    from archive.quotes.state import PassageSources
 from archive.quotes.speakers import PARAGRAPH, resolve
 
 MAX_CANDIDATES = 12
@@ -170,7 +174,7 @@ def subject_of(source: Source) -> Subject | None:
 
 def gather(
     frame: Frame,
-    sources: dict[int, list[Source]],
+    sources: PassageSources,
     cast: Cast,
     common_words: set[str],
     *,
