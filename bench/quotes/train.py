@@ -3,17 +3,21 @@
     .venv/bin/python bench/quotes/train.py          # writes archive/quotes/weights.py
 
 Data: the development part of PolNeAR (split.json "dev"), the BBC development labels
-(bbc-dev.json, when present), the first labelled set (labels.json: 30 BBC articles and both
+(bbc-dev.json, bbc-dev2.json), the first labelled set (labels.json: 30 BBC articles and both
 seeds) and the hand-labelled pronoun/description sources of the development part
-(polnear-pronouns.json, part "dev", when present). No held-out article is read.
+(polnear-pronouns.json part "dev", polnear-pronouns-dev2.json). No held-out article is read.
 
 1. Ranker: a conditional logit over each quote's candidates (archive.quotes.candidates).
    The positive candidate is PolNeAR's annotated source span (human gold for every tier: the
    `coref` tier's automatic speaker is not used), or, for labels that give only a speaker,
    every candidate that names that speaker.
-2. Calibration: logistic regression of "the final speaker is right" on the choice's numbers
+2. Antecedents: the weights for "he"/"she" (archive.quotes.antecedents), a conditional logit
+   over the people a pronoun may refer to, on pronoun quotes whose labelled speaker is among
+   them.
+3. Calibration: logistic regression of "the final speaker is right" on the choice's numbers
    (archive.quotes.confidence.features), fitted on quotes whose speaker a person decided:
-   PolNeAR's `named` tier, the BBC labels, the hand labels.
+   PolNeAR's `named` tier, the BBC labels, the hand labels; the PolNeAR rows and the BBC-style
+   rows weigh the same in all, so that a confidence means the same on both kinds of news.
 Both are fitted with L2 penalties by Newton steps in numpy (a training-time tool only: run
 time evaluates the committed coefficients in pure Python).
 """
@@ -337,15 +341,15 @@ def write(
         '"""',
         "",
         "RANKER = {",
-        *[f"    {k!r}: {v!r}," for k, v in sorted(ranker_weights.items())],
+        *[f'    "{k}": {v!r},' for k, v in sorted(ranker_weights.items())],
         "}",
         "",
         "CALIBRATION = {",
-        *[f"    {k!r}: {v!r}," for k, v in sorted(calibration.items())],
+        *[f'    "{k}": {v!r},' for k, v in sorted(calibration.items())],
         "}",
         "",
         "ANTECEDENT = {",
-        *[f"    {k!r}: {v!r}," for k, v in sorted(antecedent.items())],
+        *[f'    "{k}": {v!r},' for k, v in sorted(antecedent.items())],
         "}",
         "",
     ]
@@ -408,7 +412,9 @@ def main() -> None:
         print(f"  {band}  {count:>6}  {accuracy:.3f}")
     notes = [
         f"Fitted on {model.quotes} development quotes (ranker) and {len(rows)} (calibration):",
-        "PolNeAR dev part, BBC dev labels, labels.json; no held-out article.",
+        "PolNeAR dev part and its hand labels (both batches), bbc-dev.json, bbc-dev2.json,",
+        "labels.json; no held-out article. Calibration rows of PolNeAR and of BBC-style news",
+        "weigh the same in all.",
     ]
     write(model.ranker, model.calibration, model.antecedent, notes)
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
