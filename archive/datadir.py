@@ -36,8 +36,11 @@ class DataDir:
         return self.root / "index"
 
     def create(self) -> DataDir:
-        self.originals.mkdir(parents=True, exist_ok=True)
-        self.index.mkdir(parents=True, exist_ok=True)
+        """Make the folders that are missing, readable by their owner only: the catalog holds
+        password hashes and the originals may be private (existing folders keep their mode,
+        which the operator may have chosen)."""
+        for folder in (self.root, self.originals, self.index):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self
 
     def is_empty(self) -> bool:

@@ -7,14 +7,17 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, request, session
 from flask_wtf.csrf import CSRFProtect
 
+from archive.addresses import is_web_address
 from archive.catalog import open_catalog
 from archive.datadir import DataDir
 from web import settings
+from web.catchup import IndexCatchUp
 from web.context import close_archive
 from web.errors import register_error_handlers
+from web.jobs import JobRunner
 
 csrf = CSRFProtect()
 
@@ -47,8 +50,14 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     app.config["SESSION_COOKIE_SECURE"] = app.config["CUTTINGS_SECURE_COOKIES"]
     app.config["MAX_CONTENT_LENGTH"] = app.config["CUTTINGS_MAX_UPLOAD_MB"] * 1024 * 1024
     app.json.sort_keys = False
+    app.jinja_env.tests["web_address"] = is_web_address  # only http(s) becomes a link
 
-    open_catalog(datadir.catalog).close()  # create or upgrade the schema once, at start-up
+    catalog = open_catalog(datadir.catalog)  # create or upgrade the schema once, at start-up
+    catalog.jobs.interrupt_orphans()  # jobs of a server that died are not running any more
+    catalog.close()
+    wait = float(app.config["CUTTINGS_INDEX_WAIT"])
+    app.extensions["cuttings_catch_up"] = IndexCatchUp(datadir, wait=wait)
+    app.extensions["cuttings_jobs"] = JobRunner(datadir, wait=wait)
     app.teardown_appcontext(close_archive)
     register_error_handlers(app)
     _register_blueprints(app)
@@ -57,9 +66,32 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     def add_security_headers(response):
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if _is_private(app):
+            response.headers["Cache-Control"] = "no-store"
+            response.vary.add("Cookie")
         return response
 
     return app
+
+
+# Pages and answers no browser or proxy may keep: staff pages, exports, logins.
+STAFF_BLUEPRINTS = {"auth", "librarian", "librarian_api"}
+
+
+def _is_private(app: Flask) -> bool:
+    """Whether this response is for staff, a signed-in user or a private archive."""
+    return (
+        request.blueprint in STAFF_BLUEPRINTS
+        or "_user_id" in session
+        or bool(app.config.get("CUTTINGS_PRIVATE"))
+    )
+
+
+def shutdown(app: Flask) -> None:
+    """Stop the app's background threads (upload jobs, then the index catch-up); the server
+    calls it when it stops, so nothing of the app outlives the server."""
+    app.extensions["cuttings_jobs"].stop()
+    app.extensions["cuttings_catch_up"].stop()
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -25,8 +25,13 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class DuplicateRow(Exception):
+    """A write that a unique constraint refused (another writer got there first)."""
+
+
 class Database:
-    """The engine-neutral surface: rows come back as plain dicts."""
+    """The engine-neutral surface: rows come back as plain dicts; a unique constraint's
+    refusal is a DuplicateRow, whichever engine raised it."""
 
     dialect = "generic"
 
@@ -99,15 +104,15 @@ class SQLiteDatabase(Database):
             return self.conn.execute(sql, tuple(params)).fetchall()
 
     def run(self, sql: str, params: Params = ()) -> int:
-        with self._lock:
+        with self._lock, _unique():
             return self.conn.execute(sql, tuple(params)).rowcount
 
     def run_many(self, sql: str, rows: Iterable[Params]) -> None:
-        with self._lock:
+        with self._lock, _unique():
             self.conn.executemany(sql, [tuple(r) for r in rows])
 
     def insert(self, sql: str, params: Params = ()) -> int:
-        with self._lock:
+        with self._lock, _unique():
             return int(self.conn.execute(sql, tuple(params)).lastrowid)
 
     def script(self, sql: str) -> None:
@@ -141,6 +146,17 @@ class SQLiteDatabase(Database):
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+@contextmanager
+def _unique() -> Iterator[None]:
+    """SQLite's unique-constraint error as the engine-neutral DuplicateRow."""
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        if "UNIQUE" in str(error):
+            raise DuplicateRow(str(error)) from error
+        raise
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
