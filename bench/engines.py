@@ -414,16 +414,21 @@ def total_of(result: Any) -> int:
 
 
 class CuttingsEngine:
-    """Cuttings' own search (`index.whoosh.searching.search`) over a data directory's index and catalog."""
+    """Cuttings' own search (`index.whoosh.searching.search`) over a data directory's index and
+    catalog; `cache=False` turns the answer cache off, so every query is really run."""
 
     name = "cuttings"
 
-    def __init__(self, data: Path) -> None:
+    def __init__(self, data: Path, *, cache: bool = True) -> None:
         from archive.datadir import DataDir
         from index.engine import open_engine
+        from index.options import EngineOptions
 
         self.datadir = DataDir(Path(data))
-        self.engine = open_engine(self.datadir)
+        options = EngineOptions() if cache else EngineOptions(cache_entries=0)
+        self.engine = open_engine(self.datadir, options)
+        if not cache:
+            self.name = "cuttings-cold"
 
     def search(self, query: BenchQuery) -> int:
         return total_of(self.engine.search(cuttings_request(query)))

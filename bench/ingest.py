@@ -132,20 +132,24 @@ def ingest_documents(corpus: Corpus, data: Path) -> dict[str, Any]:
     from archive.datadir import DataDir
     from index.sync import Archive
 
-    added, passages = 0, 0
+    added, passages, quotes = 0, 0, 0
     started = time.perf_counter()
     with Archive.open(DataDir(data)) as archive, archive.engine.bulk() as load:
         for doc in build_documents(corpus):
             archive.catalog.documents.add(doc, added_by="bench")
             added += 1
             passages += len(doc.passages)
+            quotes += len(doc.quotes)
             load.add(doc)
         datadir = archive.datadir
     seconds = time.perf_counter() - started
     return {
         "files": len(corpus.articles),
         "added": added,
+        "duplicate": 0,
+        "error": 0,
         "passages": passages,
+        "quotes": quotes,
         "searchable": passages,
         "seconds": seconds,
         "docs_per_s": added / seconds if seconds else 0.0,

@@ -61,6 +61,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     app.teardown_appcontext(close_archive)
     register_error_handlers(app)
     _register_blueprints(app)
+    _register_template_globals(app)
 
     @app.after_request
     def add_security_headers(response):
@@ -97,14 +98,40 @@ def shutdown(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     """Every blueprint, and which take no CSRF token: the JSON API reads with no cookies for
     changes (its writes take Bearer tokens only)."""
-    from web import api, auth, citations, librarian, librarian_api, pages
+    from web import api, auth, citations, librarian, librarian_api, pages, passages, tips
 
     auth.init_app(app)
     csrf.init_app(app)
-    for blueprint in (pages.bp, api.bp, citations.bp, auth.bp, librarian.bp, librarian_api.bp):
+    for blueprint in (
+        pages.bp,
+        passages.bp,
+        tips.bp,
+        api.bp,
+        citations.bp,
+        auth.bp,
+        librarian.bp,
+        librarian_api.bp,
+    ):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)
     csrf.exempt(librarian_api.bp)
+
+
+def _register_template_globals(app: Flask) -> None:
+    """What every template may use: the URLs of paragraphs and passages (web.links), the
+    search form's choices and the search limits in force."""
+    from archive.model import PASSAGE_KINDS
+    from index.request import SORT_LABELS
+    from web import links
+
+    app.jinja_env.globals.update(
+        paragraph_url=links.paragraph_url,
+        passage_url=links.passage_url,
+        passages_per_page=links.PASSAGES_PER_PAGE,
+        passage_kinds=PASSAGE_KINDS,
+        sort_labels=SORT_LABELS,
+        limits=settings.engine_options(app.config).limits,
+    )
 
 
 def _secret_key(root: Path) -> str:

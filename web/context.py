@@ -8,6 +8,7 @@ from archive.catalog import Catalog, open_catalog
 from archive.datadir import DataDir
 from index.engine import open_engine
 from index.sync import Archive
+from web import settings
 
 
 def get_datadir() -> DataDir:
@@ -19,9 +20,16 @@ def get_archive() -> Archive:
     if "archive" not in g:
         datadir = get_datadir()
         catalog = open_catalog(datadir.catalog, upgrade=False)
+        engine = open_engine(datadir, settings.engine_options(current_app.config))
         wait = float(current_app.config["CUTTINGS_INDEX_WAIT"])
-        g.archive = Archive(datadir, catalog, open_engine(datadir), write_wait=wait)
+        g.archive = Archive(
+            datadir, catalog, engine, max_passage_chars=_passage_limit(), write_wait=wait
+        )
     return g.archive
+
+
+def _passage_limit() -> int:
+    return settings.max_passage_chars(current_app.config)
 
 
 def get_catalog() -> Catalog:

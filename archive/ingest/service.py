@@ -76,6 +76,7 @@ class Ingestor:
         stages: list[Stage] | None = None,
         added_by: str | None = None,
         max_bytes: int | None = None,
+        max_passage_chars: int | None = None,
     ) -> None:
         self.datadir = datadir.create()
         self.catalog = catalog
@@ -83,6 +84,7 @@ class Ingestor:
         self.stages = stages if stages is not None else default_stages()
         self.added_by = added_by
         self.max_bytes = max_bytes or DEFAULT_MAX_BYTES
+        self.max_passage_chars = max_passage_chars
 
     def read_paths(self, paths: Iterable[Path]) -> Iterator[Item | FailedItem]:
         """The items of files and folders (a WARC file holds many)."""
@@ -150,4 +152,5 @@ class Ingestor:
             record=item.record,
             content_sha256=content_sha256,
         )
-        return run_pipeline(new_draft(item, original, overrides), self.stages)
+        draft = new_draft(item, original, overrides, max_passage_chars=self.max_passage_chars)
+        return run_pipeline(draft, self.stages)

@@ -29,6 +29,12 @@ def name_analyzer() -> Analyzer:
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
 
 
+def fold(text: str) -> str:
+    """Lower case without accents: how every analyzer of the index leaves a word's letters."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def exact_key(value: str) -> str:
     """A name or outlet folded for exact matching: case, accents and spacing ignored."""
     decomposed = unicodedata.normalize("NFKD", value)

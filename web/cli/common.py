@@ -15,6 +15,7 @@ from archive.catalog import Catalog
 from archive.datadir import DataDir
 from archive.errors import ArchiveError, storage_failure
 from index.sync import Archive
+from web import settings
 
 data_option = click.option(
     "--data",
@@ -34,8 +35,13 @@ def catalog_of(data: str | None) -> Iterator[Catalog]:
 
 
 def open_archive(data: str | None) -> Archive:
-    """The archive in `--data` (created if new, its catalog brought up to date)."""
-    return Archive.open(DataDir.resolve(data))
+    """The archive in `--data` (created if new, its catalog brought up to date), searching
+    and ingesting with the CUTTINGS_* settings of the environment."""
+    return Archive.open(
+        DataDir.resolve(data),
+        options=settings.engine_options(),
+        max_passage_chars=settings.max_passage_chars(),
+    )
 
 
 def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
