@@ -117,10 +117,11 @@ class Cast:
     members: list[Member] = field(default_factory=list)
     # Organisations named in narration, spoken or not: (position, name), for "the company".
     named_organisations: list[tuple[int, str]] = field(default_factory=list)
-    # The organisation whose unnamed spokesperson spoke last, and where: "he added" after
-    # "a council spokesman said" is still the council.
-    spokesperson: tuple[int, Member | None] | None = None
-    spokesperson_gender: str | None = None  # "m" for a spokesman, "f" for a spokeswoman
+    # Unnamed spokespeople, in order: (where, whom they speak for - None for a person -, "m"
+    # for a spokesman, "f" for a spokeswoman). "he added" after "a council spokesman said" is
+    # still the council; a spokesman named later in the paragraph is not (passages are
+    # scanned whole before their quotes are attributed).
+    spokespeople: list[tuple[int, Member | None, str | None]] = field(default_factory=list)
     # "he"/"she" in narration, in order; those before `followed` have been resolved and count
     # as references to their person (archive.quotes.antecedents.follow).
     pronouns: list[Pronoun] = field(default_factory=list)
@@ -142,7 +143,16 @@ class Cast:
 
     def note_spokesperson(self, at: int, member: Member | None, gender: str | None) -> None:
         """An unnamed spokesperson for `member` (None: for a person) speaks at `at`."""
-        self.spokesperson, self.spokesperson_gender = (at, member), gender
+        entry = (at, member, gender)
+        if not self.spokespeople or self.spokespeople[-1][0] <= at:
+            self.spokespeople.append(entry)
+        else:
+            bisect.insort(self.spokespeople, entry, key=lambda e: e[0])
+
+    def spokesperson_before(self, at: int) -> tuple[int, Member | None, str | None] | None:
+        """The latest unnamed spokesperson mentioned before position `at`, if any."""
+        index = bisect.bisect_left(self.spokespeople, at, key=lambda e: e[0])
+        return self.spokespeople[index - 1] if index else None
 
     def mention_pronoun(self, at: int, gender: str) -> None:
         """Note a "he"/"she" of narration at position `at`."""

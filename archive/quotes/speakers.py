@@ -269,11 +269,11 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
         or cast.latest(before=at, gender=gender)
         or cast.last_mentioned(before=at, after=at - 3 * PARAGRAPH, gender=gender)
     )
-    spoke = cast.spokesperson
+    spoke = cast.spokesperson_before(at)
     if (
         spoke is not None
         and at - spoke[0] < PARAGRAPH
-        and cast.spokesperson_gender in (None, gender)
+        and spoke[2] in (None, gender)
         and (member is None or max((a for a in member.seen_at if a < at), default=-1) < spoke[0])
     ):
         return spoke[1]  # "a council spokesman said ... he added": still the council

@@ -39,6 +39,15 @@ def test_a_spokesman_named_only_in_narration_still_speaks_for_his_party():
     assert (quote.speaker, quote.speaker_kind) == ("Green Party", "organisation")
 
 
+def test_a_spokesman_named_later_in_the_paragraph_does_not_take_an_earlier_he():
+    document = attribute(
+        "Edwin Marlow, chairman of the public accounts committee, said Britain had to lead.",
+        "“Any fraud elsewhere is fraud against the taxpayer,” he said. A spokesman for the "
+        "Regional Fraud Office said it agreed with the report.",
+    )
+    assert speaker_of(document, "Any fraud elsewhere") == "Edwin Marlow"
+
+
 def test_the_spokesman_of_a_person_is_not_that_person():
     document = attribute(
         "Prime Minister Edward Hale's official spokesman said: “We will study the judgment.”"
