@@ -19,6 +19,17 @@ def test_he_is_the_man_just_introduced_not_the_last_speaker():
     assert speaker_of(document, "unlike anything") == "Martin Ebbing"
 
 
+def test_he_in_a_sentence_about_a_named_man_is_that_man_not_the_last_speaker():
+    document = attribute(
+        "Home Secretary Charles Brook says he will make no more concessions.",
+        "Lord Ashby, Tory leader in the Lords, warned ministers to "
+        "“prepare themselves for substantial rewriting of the Bill”.",
+        "But Mr Brook told BBC Radio's Today programme he believed the changes he had made "
+        "would be enough. “No Bill goes through Parliament without scrutiny,” he said.",
+    )
+    assert speaker_of(document, "No Bill goes") == "Charles Brook"
+
+
 def test_he_is_the_subject_of_the_sentence_before_not_a_man_it_mentions():
     document = attribute(
         "Mayors across the state have endorsed Ann Keller.",
