@@ -54,6 +54,9 @@ def follow(cast: Cast, at: int) -> None:
         if not pronoun.settled:
             found = _candidates(cast, pronoun.at, pronoun.gender, "")
             pronoun.member = _sentence_subject(cast, pronoun.at, found) or _best(found, None)
+            spoken, owner = cast.spoken_for(pronoun.at, pronoun.gender, pronoun.member)
+            if spoken:  # "Mr Blair's spokesman said ... He added": not Blair
+                pronoun.member = owner
             member = pronoun.member
             # a "he"/"she" this sure of its person tells their gender ("Groberg ... he spoke")
             if member is not None and member.gender is None and _tells_gender(cast, pronoun, found):

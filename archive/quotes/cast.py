@@ -154,6 +154,18 @@ class Cast:
         index = bisect.bisect_left(self.spokespeople, at, key=lambda e: e[0])
         return self.spokespeople[index - 1] if index else None
 
+    def spoken_for(self, at: int, gender: str, member: Member | None) -> tuple[bool, Member | None]:
+        """Whether "he"/"she" at `at` is an unnamed spokesperson rather than `member` (the person
+        the pronoun would otherwise be), and whom that spokesperson speaks for (None: a person).
+        So it is when one was mentioned in this paragraph or the one before, of that gender or
+        unknown, and `member` has not been referred to as a subject since."""
+        spoke = self.spokesperson_before(at)
+        if spoke is None or at - spoke[0] >= 2 * PARAGRAPH or spoke[2] not in (None, gender):
+            return False, None
+        if member is not None and max((a for a in member.seen_at if a < at), default=-1) > spoke[0]:
+            return False, None
+        return True, spoke[1]
+
     def mention_pronoun(self, at: int, gender: str) -> None:
         """Note a "he"/"she" of narration at position `at`."""
         self.pronouns.append(Pronoun(at, gender))

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from archive.quotes import names, roles, verbs
+from archive.quotes import names, roles, spokespeople, verbs
 
 VERBS = verbs.ALTERNATION
 _NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from)\b)"
@@ -161,6 +161,8 @@ def classify(segment: str) -> Subject | None:
     low = seg.lower()
     if low in PRONOUNS:
         return Subject("pronoun", low)
+    if spokespeople.OWNED.match(seg):  # "Mr Blair's official spokesman"
+        return Subject("phrase", seg)
     group = _COMMISSIONED.match(seg)
     if group:
         return Subject("group", f"{group.group('org')} {group.group('noun')}")
@@ -187,6 +189,8 @@ def classify(segment: str) -> Subject | None:
 def _named(seg: str, run: re.Match[str]) -> Subject | None:
     """A subject ending in a capitalised run, with the role words before it."""
     text = " ".join(names.without_time_words(run.group().split()))
+    if names.is_party(text):  # "the Lib Dems": a party, not "Dems" with a title
+        return Subject("name", text)
     first = text.split()[0].rstrip(".").lower()
     following = text.split()[1] if len(text.split()) > 1 else ""
     if (

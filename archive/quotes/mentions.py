@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from archive.personnames import parse_name
-from archive.quotes import cues, names, roles
+from archive.quotes import cues, names, roles, spokespeople
 from archive.quotes.cast import Cast
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
@@ -70,6 +70,11 @@ def scan_mentions(
     for match in spokes:
         if not (quoted and any(a <= match.start() < b for a, b in quoted)):
             _spokesperson(match, cast, base)
+    for match in spokespeople.find_in(text):  # "the prime minister's official spokesman"
+        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+            for_person, gender = spokespeople.for_person(match.group(), cast.find_person)
+            if for_person:
+                cast.note_spokesperson(base + match.start(), None, gender)
     couples = _COUPLE.finditer(text) if " and " in text else ()
     for match in couples:  # "Heidi and Ted Cruz": Heidi Cruz too
         before = text[max(0, match.start() - 30) : match.start()].split()[-1:]

@@ -340,6 +340,31 @@ def looks_like_person(name: str) -> bool:
 
 
 PARTY_MEMBERS = frozenset(["republican", "democrat", "tory", "conservative", "liberal"])
+# British parties that speak as themselves ("the Tories said", "Labour accused", "the Lib
+# Dems say"), although their words are party words elsewhere ("Tory leader Michael Howard").
+# (American "Democrats" and "Republicans" are groups of people, not one speaker.)
+PARTIES = frozenset(
+    [
+        "tories",
+        "labour",
+        "lib dems",
+        "liberal democrats",
+        "conservatives",
+        "snp",
+        "ukip",
+        "plaid cymru",
+        "sinn fein",
+        "dup",
+    ]
+)
+
+
+def is_party(run: str) -> bool:
+    """Whether a capitalised run names a British party that speaks as one ("The Tories")."""
+    words = run.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    return " ".join(words).lower() in PARTIES
 
 
 def names_a_person(name: str, common_words: set[str] | frozenset[str]) -> bool:

@@ -140,7 +140,8 @@ def _descriptions(text: str) -> list[Source]:
         tail = _TAIL.match(text, end)
         if tail:
             end = tail.end()
-        out.append(Source(start, end, restore(text[start:end]), "description"))
+        possessive = text[end : end + 2] in ("'s", "’s")  # "the prime minister's spokesman"
+        out.append(Source(start, end, restore(text[start:end]), "description", possessive))
     return out
 
 
@@ -188,6 +189,13 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         words = run_text.split()
         if out and start < out[-1].end:
             continue  # the place of an organisation already taken ("... Embassy in Israel")
+        if names.is_party(run_text):  # "The Tories", "Labour", "the Lib Dems"
+            if words[0] == "The":
+                start, words = start + 4, words[1:]
+            party = " ".join(words)
+            possessive = text[start + len(party) : start + len(party) + 2] in ("'s", "’s")
+            out.append(Source(start, start + len(party), party, "organisation", possessive))
+            continue
         if role_end >= 0 and _CONNECTOR.fullmatch(text[role_end:start]):
             # "... of State for the Family": still the role; "... of State Madeleine Albright":
             # the role, then the name of the person who holds it

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from archive.personnames import parse_name
-from archive.quotes import antecedents, names, roles, sources
+from archive.quotes import antecedents, names, roles, sources, spokespeople
 from archive.quotes.cast import PARAGRAPH, Cast, Member
 from archive.quotes.cues import Subject
 
@@ -269,14 +269,9 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
         or cast.latest(before=at, gender=gender)
         or cast.last_mentioned(before=at, after=at - 3 * PARAGRAPH, gender=gender)
     )
-    spoke = cast.spokesperson_before(at)
-    if (
-        spoke is not None
-        and at - spoke[0] < PARAGRAPH
-        and spoke[2] in (None, gender)
-        and (member is None or max((a for a in member.seen_at if a < at), default=-1) < spoke[0])
-    ):
-        return spoke[1]  # "a council spokesman said ... he added": still the council
+    spoken, owner = cast.spoken_for(at, gender, member)
+    if spoken:
+        return owner  # "a council spokesman said ... he added": still the council
     if learn and member is not None and member.gender is None:
         member.gender = gender
     return member
@@ -285,6 +280,8 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
 def _name(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Member | None:
     """A named subject: a known person, a new person, or an organisation."""
     written = subject.text
+    if names.is_party(written):
+        return cast.organisation(written, at=at)
     honorific, bare = names.strip_honorific(written)
     if honorific or names.looks_like_person(written):
         return cast.person(written, role=subject.role, at=at)
@@ -304,6 +301,11 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     words = phrase.split()
     determiner, rest = words[0].lower(), words[1:]
     if not rest:
+        return None
+    for_person, gender = spokespeople.for_person(phrase, cast.find_person)
+    if for_person:  # "the prime minister's official spokesman": no one the text names
+        if introduce:
+            cast.note_spokesperson(at, None, gender)
         return None
     organisation = cast.organisation if introduce else _find_organisation(cast)
     spokes = _SPOKESPERSON.match(phrase)

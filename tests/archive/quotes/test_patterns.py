@@ -177,6 +177,33 @@ def test_the_report_concludes_is_the_organisation_that_wrote_it():
     assert speaker_of(document, "wishful thinking") == "Brightline"
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Tories said Tony Blair was “terrified” of scrutiny.", "Tories"),
+        ("The Tories accused Gordon Brown of a “stealth tax” raid.", "Tories"),
+        ("Labour said Mr Howard was “desperate” for votes.", "Labour"),
+        ("The Lib Dems said the plan was “a disgrace to the House”.", "Lib Dems"),
+    ],
+)
+def test_a_british_party_speaks_as_itself_not_the_person_it_talks_about(text, party):
+    document = attribute(text)
+    quote = document.quotes[0]
+    assert (quote.speaker, quote.speaker_kind) == (party, "organisation")
+
+
+def test_words_of_a_persons_spokesman_go_on_as_no_ones():
+    document = attribute(
+        "Human rights lawyer Carla Fenn said: “This is a landmark ruling.”",
+        "Prime Minister Edward Hale's official spokesman said: “We will study the judgment. "
+        "A separate case is being considered.” “I can't say anything further.” "
+        "But Colonel Bob Stern said: “Soldiers will be saddened.”",
+    )
+    assert speaker_of(document, "study the judgment") is None
+    assert speaker_of(document, "say anything further") is None
+    assert speaker_of(document, "saddened") == "Bob Stern"
+
+
 # --- Formats ------------------------------------------------------------------------------
 
 

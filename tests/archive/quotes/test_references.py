@@ -66,6 +66,41 @@ def test_the_spokesman_of_a_person_is_not_that_person():
     assert speaker_of(document, "study the judgment") is None
 
 
+def test_the_prime_ministers_official_spokesman_is_no_one_and_not_the_last_speaker():
+    document = attribute(
+        "Opposition leader Martin Hollis said the plan was “a disgrace”.",
+        "The prime minister's official spokesman said: “The prime minister is relaxed.”",
+        "“We will set out our plans soon,” said the prime minister's official spokesman.",
+        "“The cabinet will meet on Tuesday,” he added.",
+    )
+    assert speaker_of(document, "a disgrace") == "Martin Hollis"
+    assert speaker_of(document, "is relaxed") is None
+    assert speaker_of(document, "our plans soon") is None
+    assert speaker_of(document, "cabinet will meet") is None
+
+
+def test_a_named_persons_spokesman_and_his_next_words_are_no_one():
+    document = attribute(
+        "Opposition leader Martin Hollis said the plan was “a disgrace”.",
+        "Mr Grant's official spokesman said: “He is focused on the job.” He added: “We will see.”",
+        "“Nothing has changed,” he said.",
+        "A spokeswoman for Mr Hollis said: “He stands by every word.”",
+    )
+    assert speaker_of(document, "focused on the job") is None
+    assert speaker_of(document, "We will see") is None
+    assert speaker_of(document, "Nothing has changed") is None
+    assert speaker_of(document, "every word") is None
+
+
+def test_a_spokesman_for_a_company_still_speaks_for_the_company():
+    document = attribute(
+        "A Brightwave spokesman said: “We are investigating.”",
+        "A spokeswoman for Ask Jeeves said: “We are not affected.”",
+    )
+    assert speaker_of(document, "investigating") == "Brightwave"
+    assert speaker_of(document, "not affected") == "Ask Jeeves"
+
+
 # --- Surnames -----------------------------------------------------------------------------
 
 
