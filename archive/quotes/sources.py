@@ -189,6 +189,13 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         words = run_text.split()
         if out and start < out[-1].end:
             continue  # the place of an organisation already taken ("... Embassy in Israel")
+        if _role_described(text, start, words):
+            # "The Glasgow Kelvin MP", "the Conservative Party Co-Chairman": a description of
+            # a person, not a name (a role alone, "the Shadow Secretary", is read below)
+            opening = start if words[0] in ("The", "the") else start - 4
+            out.append(Source(opening, run_end, restore(text[opening:run_end]), "description"))
+            role_end = run_end
+            continue
         if names.is_party(run_text):  # "The Tories", "Labour", "the Lib Dems"
             if words[0] == "The":
                 start, words = start + 4, words[1:]
@@ -248,3 +255,15 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 continue  # "Make America Great Again", "the Wisconsin Republican": no name
         out.append(Source(start, end, written, kind, possessive))
     return out
+
+
+def _role_described(text: str, start: int, words: list[str]) -> bool:
+    """A capitalised run after "the" that ends in a person's role ("The Glasgow Kelvin MP")."""
+    if words[0] in ("The", "the"):
+        words = words[1:]
+    elif text[max(0, start - 4) : start] not in ("the ", "The "):
+        return False
+    # a role noun of the list, not any agent noun ("The Guardian", "the Observer")
+    if len(words) < 2 or words[-1].rstrip(".,").lower().split("-")[-1] not in roles.ROLE_NOUNS:
+        return False
+    return parse_name(restore(" ".join(words))).kind != "role"

@@ -328,6 +328,15 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
             if member is not None and introduce:
                 cast.note(member, at)
             return member
+        if roles.role_head(head.lower()) is not None:
+            # "the Conservative Party Co-Chairman", "the Glasgow Kelvin MP": a person the text
+            # gave that role, or the one it is about - not an organisation of that name
+            member = cast.by_role(" ".join(rest)) or cast.latest(
+                before=at, after=at - 3 * PARAGRAPH
+            )
+            if member is not None and introduce:
+                cast.note(member, at)
+            return member
         return organisation(" ".join(rest), at=at)
     head = head.lower()
     if head in _BODIES or head in _PAPERS or head in _SPOKESPEOPLE:

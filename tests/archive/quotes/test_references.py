@@ -101,6 +101,25 @@ def test_a_spokesman_for_a_company_still_speaks_for_the_company():
     assert speaker_of(document, "not affected") == "Ask Jeeves"
 
 
+def test_a_role_written_in_capitals_after_the_is_the_person_not_an_organisation():
+    document = attribute(
+        "Tory Liam Fenwick said his party offered a “clear choice” on the issue. "
+        "The Conservative Party Co-Chairman said voters had been “misled”.",
+        "George Galway said he would contest the seat. The Glasgow Kelvin MP, who was "
+        "expelled from Labour, accused Ms Kingsley of being a “New Labour stooge”.",
+    )
+    assert speaker_of(document, "misled") == "Liam Fenwick"
+    assert speaker_of(document, "stooge") == "George Galway"
+
+
+def test_with_a_name_saying_is_that_persons_quote_not_the_sentence_subjects():
+    document = attribute(
+        "The Tories are keen to highlight the issue, with Liam Fenwick saying voters had "
+        "a “fundamental lack of trust in the prime minister”."
+    )
+    assert speaker_of(document, "lack of trust") == "Liam Fenwick"
+
+
 # --- Surnames -----------------------------------------------------------------------------
 
 
