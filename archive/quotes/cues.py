@@ -275,6 +275,8 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     if verb_first:
         return _verb_then_subject(text, start, verb_first, close_at + 1)
     clause = _CLAUSE_END.split(rest[pos : pos + 120], maxsplit=1)[0]
+    if _CONTRAST.match(clause):
+        return None  # `"desperate", while the Liberal Democrats said ...`: someone else's view
     for verb in _VERB_AFTER_SUBJECT.finditer(clause):
         # each verb in turn: in "the report concludes", "report" is no verb but "concludes" is
         subject = _whole_subject(clause[: verb.start()])
@@ -285,6 +287,7 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
 
 
 _CLAUSE_END = re.compile(r"[.!?;:\"“”\n]")
+_CONTRAST = re.compile(r"(?:while|whilst|whereas|but|although|though)\b", re.I)
 _VERB_AFTER_SUBJECT = re.compile(rf"(?<=\S)\s+(?P<verb>{VERBS})\b")
 
 

@@ -408,6 +408,9 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
             name = cast.named_organisation(before=at, after=window)
     elif head in _PAPERS:
         name = cast.named_organisation(before=at, after=at - 2 * PARAGRAPH)
+    if name is None and head == "government" and core[0].lower() == "government":
+        # "the government said": the government itself, not the last body named
+        return organisation("government", at=at)
     if name is None:
         member = cast.latest(before=at, after=window, kind="organisation")
         if head in _SPOKESPEOPLE and member is not None and introduce:

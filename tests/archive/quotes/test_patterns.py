@@ -204,6 +204,32 @@ def test_words_of_a_persons_spokesman_go_on_as_no_ones():
     assert speaker_of(document, "saddened") == "Bob Stern"
 
 
+def test_the_government_said_is_the_government_not_the_last_body_named():
+    document = attribute(
+        "The Commons education select committee called this “morally indefensible” but "
+        "the government said the project had “improved understanding”."
+    )
+    assert speaker_of(document, "morally indefensible") == "Commons education select committee"
+    assert speaker_of(document, "improved understanding") == "government"
+
+
+def test_a_cue_after_while_is_someone_elses_view_not_this_quotes_speaker():
+    document = attribute(
+        "The Tories dismissed the maternity pay plan as “desperate”, while the Liberal "
+        "Democrats said it was misdirected."
+    )
+    assert speaker_of(document, "desperate") == "Tories"
+
+
+def test_a_scare_quote_inside_the_cue_does_not_cut_off_its_speaker():
+    document = attribute(
+        "Lord Ashby spoke first.",
+        "Barbara Fell, one of the so-called “Blair Babes” elected in 1997, told "
+        "researchers: “I remember some members made gestures at us.”",
+    )
+    assert speaker_of(document, "made gestures") == "Barbara Fell"
+
+
 # --- Formats ------------------------------------------------------------------------------
 
 
