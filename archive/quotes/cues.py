@@ -62,6 +62,13 @@ _SKIP_BEFORE_VERB = {
     "firmly",
     "openly",
     "publicly",
+    "meanwhile",
+    "however",
+    "instead",
+    "too",
+    "herself",
+    "himself",
+    "therefore",
 }
 _PASSIVE = {
     "was",
@@ -352,6 +359,7 @@ def main_subject(before: str) -> Subject | None:
     return classify(" ".join(words)) if words else None
 
 
+_WITH_SAYING = re.compile(rf"\bwith\s+(?P<subj>(?:the\s+)?{names.RUN})\s+(?P<verb>[a-z]+ing)\b")
 _INVERTED = re.compile(
     r"^\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Replied|Recalled)\s+"
     r"(?P<subj>[^,:;.!?“”\"]{2,60}?)\s*[,:]\s*$"
@@ -370,6 +378,12 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
             start, end = floor + inverted.start(), floor + inverted.end("subj")
             return Cue(text[start:end], subject, start, end, adjacent=True)
     verbs = [v for v in VERB_RE.finditer(prefix)]
+    absolute = _WITH_SAYING.search(prefix)
+    if absolute and absolute.group("verb") in _PARTICIPLES:  # "..., with Liam Fox saying": Fox
+        subject = classify(absolute.group("subj"))
+        own = [v for v in verbs if v.start() >= absolute.start("verb")]
+        if subject is not None and own:
+            return _leading(text, floor, own[0], subject, adjacent, open_at)
     order = list(reversed(verbs)) if adjacent else verbs
     for verb in order:
         before = prefix[: verb.start()]

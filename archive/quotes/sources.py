@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from archive.personnames import ORGANISATION_WORDS, parse_name
-from archive.quotes import names, roles
+from archive.quotes import names, roles, verbs
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
@@ -156,8 +156,8 @@ def _opening(text: str, head: int) -> int | None:
     for at, token in reversed(tokens[-5:]):
         if token in _DETERMINERS and (at == 0 or text[at - 1].isspace()):
             found = at
-        if not _PLAIN.fullmatch(token):
-            break
+        if not _PLAIN.fullmatch(token) or verbs.is_speech_verb(token.rstrip(",")):
+            break  # "the prime minister hailed his chancellor": "his chancellor" only
     return found
 
 

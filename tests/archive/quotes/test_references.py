@@ -120,6 +120,15 @@ def test_with_a_name_saying_is_that_persons_quote_not_the_sentence_subjects():
     assert speaker_of(document, "lack of trust") == "Liam Fenwick"
 
 
+def test_a_role_after_meanwhile_still_opens_the_cue():
+    document = attribute(
+        "Chancellor Gordon Bryce delivered his ninth Budget on Wednesday.",
+        "For the Lib Dems, Vince Cole said the Budget had failed. Mr Cole said taxes would "
+        "rise. The chancellor meanwhile insisted his spending plans were “affordable”.",
+    )
+    assert speaker_of(document, "affordable") == "Gordon Bryce"
+
+
 # --- Surnames -----------------------------------------------------------------------------
 
 
