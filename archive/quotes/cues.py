@@ -243,11 +243,18 @@ def _appositive_without_comma(head: str, phrase: str) -> Subject | None:
     """ "Mark Serwotka, the leader of the PCS said:" -> Mark Serwotka, with that role."""
     if not head.rstrip().endswith(",") or phrase.split()[0].lower() not in ("the", "a", "an"):
         return None
-    name = classify(_BOUNDARY.split(head.rstrip()[:-1])[-1])
+    written = _BOUNDARY.split(head.rstrip()[:-1])[-1]
+    name = classify(written)
     if name is None or name.kind != "name":
         return None
+    before = head.rstrip()[:-1][: -len(written)].split()[-1:] if written else []
+    if before and before[0].lower() in _PREPOSITIONS or not names.looks_like_person(name.text):
+        return None  # "Writing in the Northern Echo, the Bishop said": the Bishop
     name.role = name.role or phrase
     return name
+
+
+_PREPOSITIONS = frozenset(names.words("in on at to for from with by of into about"))
 
 
 def _with_appositive(text: str) -> Subject | None:

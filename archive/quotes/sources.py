@@ -162,6 +162,9 @@ def _opening(text: str, head: int) -> int | None:
 
 
 _TOKEN = re.compile(r"\S+")
+_TITLE_HEADS = frozenset(
+    names.words("Bishop Archbishop Pope Queen King Prince Princess Cardinal Rabbi Imam Professor")
+)
 _PLAIN = re.compile(r"[\w’'.-]+,?")
 _DETERMINERS = frozenset(
     names.words("The the A a An an His his Her her Their their Its its One one Another another")
@@ -173,6 +176,8 @@ def _is_head(word: str) -> bool:
     """A noun that can end a description: a person's or a body's ("the senator", "the
     campaign", "the retired neurosurgeon", "the 71-year-old diplomat")."""
     if word in _HEADS_ALL or (word[-1:] == "s" and word[:-1] in _HEADS_ALL):
+        return True
+    if word in _TITLE_HEADS:  # "the Bishop said", "the Queen said"
         return True
     return word.islower() and roles.person_noun(word)
 

@@ -328,8 +328,8 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
             if member is not None and introduce:
                 cast.note(member, at)
             return member
-        if roles.role_head(head.lower()) is not None:
-            # "the Conservative Party Co-Chairman", "the Glasgow Kelvin MP": a person the text
+        if roles.role_head(head.lower()) is not None or head.lower() in names.HONORIFICS:
+            # "the Conservative Party Co-Chairman", "the Glasgow Kelvin MP", "the Bishop": a person the text
             # gave that role, or the one it is about - not an organisation of that name
             member = cast.by_role(" ".join(rest)) or cast.latest(
                 before=at, after=at - 3 * PARAGRAPH

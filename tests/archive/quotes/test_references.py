@@ -129,6 +129,17 @@ def test_a_role_after_meanwhile_still_opens_the_cue():
     assert speaker_of(document, "affordable") == "Gordon Bryce"
 
 
+def test_the_bishop_is_the_bishop_the_text_named_not_the_paper_he_wrote_in():
+    document = attribute(
+        "The Bishop of Durnford, the Rt Rev Dr Tom Wrey, described the novel as a "
+        "“great thriller” but “lousy history”.",
+        "Writing his Christmas message in the Northern Echo, the Bishop said: "
+        "“Conspiracy theories are always fun.”",
+    )
+    assert speaker_of(document, "great thriller") == "Tom Wrey"
+    assert speaker_of(document, "Conspiracy theories") == "Tom Wrey"
+
+
 # --- Surnames -----------------------------------------------------------------------------
 
 
