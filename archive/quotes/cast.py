@@ -183,6 +183,11 @@ class Cast:
         """Note an organisation named at position `at` (it joins the cast only if it speaks)."""
         self.named_organisations.append((at, restore(name)))
 
+    def was_named_organisation(self, word: str) -> bool:
+        """Whether a one-word name was named before as an organisation ("Unilever")."""
+        word = restore(word)
+        return any(name == word for _, name in self.named_organisations)
+
     def named_organisation(
         self, *, before: int, after: int, containing: str | None = None
     ) -> str | None:

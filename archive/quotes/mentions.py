@@ -139,6 +139,9 @@ def _single_word(
             cast.mention_organisation(word, base + start)
         return
     known = cast.known(word, base + start)
+    if known is None and word.lower() not in names.TIME_WORDS and cast.was_named_organisation(word):
+        cast.mention_organisation(word, base + start)  # "Unilever said ...": named again
+        return
     if known is None and _introduced_with_role(text, word, start, end, common_words):
         cast.person(word, role=roles.appositive_after(text, end), at=base + start)
         return

@@ -230,6 +230,18 @@ def test_a_scare_quote_inside_the_cue_does_not_cut_off_its_speaker():
     assert speaker_of(document, "made gestures") == "Barbara Fell"
 
 
+def test_the_company_is_the_company_the_text_keeps_naming_not_no_one():
+    document = attribute(
+        "Consumer goods giant Brellium is to merge its two management boards.",
+        "Its chairman spoke to investors on Thursday.",
+        "Analysts were unimpressed by the plan.",
+        "Brellium said European sales fell 2.8% last year.",
+        "In the US, revenue grew by 1.5% “despite disappointing sales in Slimline”, "
+        "the company said.",
+    )
+    assert speaker_of(document, "disappointing sales") == "Brellium"
+
+
 # --- Formats ------------------------------------------------------------------------------
 
 
