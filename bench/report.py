@@ -556,8 +556,8 @@ def costly_section(results: dict[str, Any]) -> list[str]:
         "ones the limits let through). A pattern stands for at most 1,024 words, a fuzzy word "
         "for its 50 closest within 2 edits, a query for 1,024 words in all (400 beyond, naming "
         "the part); each search stops at 2 s (503, naming its costliest part). Searches whose "
-        "estimated work is large, or that run past 0.25 s, take the one costly slot and step "
-        "aside while ordinary searches run (`index/lanes.py`). p95 per pass of the mix, median "
+        "estimated work is large take the one costly slot and step aside while ordinary "
+        "searches run, as do searches once they have worked 0.05 s of CPU (`index/lanes.py`). p95 per pass of the mix, median "
         "and spread over passes; attackers' answers by HTTP status, and their time per status "
         "(ms, median and IQR over all their requests).",
         "",

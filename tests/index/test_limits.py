@@ -154,7 +154,7 @@ def test_a_costly_search_finding_every_slot_taken_is_busy_not_queued_for_ever():
         pass
 
 
-def test_an_ordinary_search_waiting_is_not_demoted_but_one_working_long_is(monkeypatch):
+def test_an_ordinary_search_waiting_is_not_demoted_but_one_working_long_gives_way(monkeypatch):
     from index import lanes as lanes_module
 
     monkeypatch.setattr(lanes_module, "DEMOTE_AFTER", 0.05)
@@ -172,6 +172,21 @@ def test_an_ordinary_search_waiting_is_not_demoted_but_one_working_long_is(monke
             sum(range(1000))
         deadline.check()
         assert lanes.ordinary_running == 0
-        with pytest.raises(SearchBusy), lanes.run(Deadline(0.01), costly=True, what="y"):
+        # it took no costly slot: a costly search still finds one free
+        with lanes.run(Deadline(0.01), costly=True, what="y"):
             pass
+        # and from now on it waits while an ordinary search runs
+        other = threading.Thread(target=hold_ordinary, args=(lanes, 0.1))
+        other.start()
+        while not lanes.ordinary_running:
+            time.sleep(0.001)
+        paused = time.monotonic()
+        deadline.check()
+        assert time.monotonic() - paused >= 0.05
+        other.join()
     assert lanes.ordinary_running == 0
+
+
+def hold_ordinary(lanes: Lanes, seconds: float) -> None:
+    with lanes.run(Deadline(10), costly=False, what="o"):
+        time.sleep(seconds)
