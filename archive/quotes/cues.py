@@ -170,13 +170,16 @@ def classify(segment: str) -> Subject | None:
         return Subject("pronoun", low)
     if spokespeople.OWNED.match(seg):  # "Mr Blair's official spokesman"
         return Subject("phrase", seg)
+    if _BODY_SPOKESPERSON.fullmatch(seg):  # "Department for Culture, Media and Sport spokeswoman"
+        return Subject("phrase", f"a {seg}")
     group = _COMMISSIONED.match(seg)
     if group:
         return Subject("group", f"{group.group('org')} {group.group('noun')}")
     first = low.split()[0]
     if first in _DETERMINERS:
         last = low.split()[-1]
-        if len(seg.split()) > 8 or last in _DETERMINERS or last in _PASSIVE:
+        too_long = len(seg.split()) > 8 and not _OF_BODY.fullmatch(seg)
+        if too_long or last in _DETERMINERS or last in _PASSIVE:
             return None
         return Subject("phrase", seg)
     member_of = _MEMBER_OF.match(seg)  # "Nigel McCune from the Musicians' Union"
@@ -366,6 +369,9 @@ def main_subject(before: str) -> Subject | None:
     return classify(" ".join(words)) if words else None
 
 
+# "a spokesman for the Department for Work and Pensions": long, but a body's name makes it so
+_OF_BODY = re.compile(rf"(?:\S+\s+){{1,5}}(?:for|of|at|from)\s+(?:the\s+)?{names.BODY_RUN}")
+_BODY_SPOKESPERSON = re.compile(rf"{names.BODY_RUN}\s+(?:official\s+)?spokes(?:man|woman|person)")
 _WITH_SAYING = re.compile(rf"\bwith\s+(?P<subj>(?:the\s+)?{names.RUN})\s+(?P<verb>[a-z]+ing)\b")
 _INVERTED = re.compile(
     r"^\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Replied|Recalled)\s+"

@@ -28,9 +28,9 @@ _BODY_NAMED = re.compile(
 # "a UKIP spokesman said ...", "a spokeswoman for the council said ...": later "he added" is
 # still the organisation (or no one, for a spokesman of a person: "Tony Blair's spokesman").
 _SPOKESPERSON = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})(?P<own>['’]s)?\s+(?:official\s+)?"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.BODY_RUN})(?P<own>['’]s)?\s+(?:official\s+)?"
     rf"spokes(?P<g>man|woman|person)\b|spokes(?P<g2>man|woman|person)\s+(?:for|at|from)\s+"
-    rf"(?:the\s+)?(?P<org2>{names.RUN}))"
+    rf"(?:the\s+)?(?P<org2>{names.BODY_RUN}))"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")

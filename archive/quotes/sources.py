@@ -56,7 +56,7 @@ _OPENING = re.compile(
     r"(?:^|(?<=\s))(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
     r"\s+(?:[\w’'.-]+,?\s+){0,4}$"
 )
-_TAIL = re.compile(rf"\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.RUN}")
+_TAIL = re.compile(rf"\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.BODY_RUN}")
 _GROUP_AFTER = re.compile(
     r"\s+(?:experts|officials|investigators|inspectors|monitors|observers|researchers|sources|"
     r"lawyers|prosecutors|spokes(?:man|woman|person)|aides)\b"

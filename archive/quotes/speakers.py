@@ -83,8 +83,8 @@ _GROUP_HEADS = {
     "researchers",
 }
 _SPOKESPERSON = re.compile(
-    rf"^(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})\s+)?(?:spokes(?:man|woman|person)|representative)"
-    rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?(?P<org2>{names.RUN}))?$"
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.BODY_RUN})\s+)?(?:spokes(?:man|woman|person)|representative)"
+    rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?(?P<org2>{names.BODY_RUN}))?$"
 )
 _SPOKESPERSON_FOR = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+(?:for|at|of)\s+the\s+(?P<body>[a-z]+)$"

@@ -242,6 +242,33 @@ def test_the_company_is_the_company_the_text_keeps_naming_not_no_one():
     assert speaker_of(document, "disappointing sales") == "Brellium"
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "A Department for Culture, Media and Sport spokeswoman said: “We are aware of it.”",
+            "Department for Culture, Media and Sport",
+        ),
+        (
+            "A spokesman for the Department for Work and Pensions said: “No date was given.”",
+            "Department for Work and Pensions",
+        ),
+        (
+            "The Commons Work and Pensions Committee said the agency was “failing” its users.",
+            "Commons Work and Pensions Committee",
+        ),
+    ],
+)
+def test_a_bodys_name_with_for_of_and_and_stays_whole(text, body):
+    document = attribute(text)
+    assert document.quotes[0].speaker == body
+
+
+def test_two_people_joined_by_and_stay_two_people():
+    document = attribute("Tony Blaine and Gordon Broun met. Mr Broun said: “We are united.”")
+    assert speaker_of(document, "united") == "Gordon Broun"
+
+
 # --- Formats ------------------------------------------------------------------------------
 
 
