@@ -59,7 +59,12 @@ def follow(cast: Cast, at: int) -> None:
                 pronoun.member = owner
             member = pronoun.member
             # a "he"/"she" this sure of its person tells their gender ("Groberg ... he spoke")
-            if member is not None and member.gender is None and _tells_gender(cast, pronoun, found):
+            if (
+                not spoken
+                and member is not None
+                and member.gender is None
+                and _tells_gender(cast, pronoun, found)
+            ):
                 member.gender = pronoun.gender
         if pronoun.member is not None:
             cast.note(pronoun.member, pronoun.at, pronoun=True)

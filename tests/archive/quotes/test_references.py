@@ -59,6 +59,15 @@ def test_a_spokesman_named_later_in_the_paragraph_does_not_take_an_earlier_he():
     assert speaker_of(document, "Any fraud elsewhere") == "Edwin Marlow"
 
 
+def test_narration_he_after_a_bodys_spokesman_with_no_one_else_named_is_the_body():
+    document = attribute(
+        "A Brent Council spokesman said the plan was fine. He added that he expected no "
+        "delay. “We will start in March,” he said."
+    )
+    quote = document.quotes[0]
+    assert (quote.speaker, quote.speaker_kind) == ("Brent Council", "organisation")
+
+
 def test_the_spokesman_of_a_person_is_not_that_person():
     document = attribute(
         "Prime Minister Edward Hale's official spokesman said: “We will study the judgment.”"
