@@ -174,8 +174,16 @@ def _last_pronoun(cast: Cast, at: int, gender: str) -> Member | None:
 
 def _named_in(member: Member, quote: str) -> bool:
     """Whether a quote names the member (by a surname or alias of three letters or more)."""
-    forms = {a.split()[-1] for a in (member.name, *member.mention.aliases) if a.split()}
-    return any(len(f) > 2 and f in quote and f in _words(quote) for f in forms)
+    forms = _last_words(member.name, tuple(member.mention.aliases))
+    return any(f in quote and f in _words(quote) for f in forms)
+
+
+@lru_cache(maxsize=1024)
+def _last_words(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The last words (three letters or more) of a name and its aliases."""
+    return frozenset(
+        a.split()[-1] for a in (name, *aliases) if a.split() and len(a.split()[-1]) > 2
+    )
 
 
 @lru_cache(maxsize=256)

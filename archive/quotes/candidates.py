@@ -373,7 +373,7 @@ def _features(
         source.static = _source_features(text, source)
     static = source.static
     f.update(static)
-    if not _SPEECH_WORDS.isdisjoint(w.lower() for w in gap_words):
+    if not _SPEECH_WORDS.isdisjoint(map(str.lower, gap_words)):
         f["gap_verb"] = 1.0
     stripped = gap.strip()
     if stripped.endswith(":") and len(gap_words) <= 12 and source.end <= frame.open_at:

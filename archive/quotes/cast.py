@@ -117,6 +117,7 @@ class Cast:
     members: list[Member] = field(default_factory=list)
     # Organisations named in narration, spoken or not: (position, name), for "the company".
     named_organisations: list[tuple[int, str]] = field(default_factory=list)
+    organisation_names: set[str] = field(default_factory=set)  # the names of those, once
     # Unnamed spokespeople, in order: (where, whom they speak for - None for a person -, "m"
     # for a spokesman, "f" for a spokeswoman). "he added" after "a council spokesman said" is
     # still the council; a spokesman named later in the paragraph is not (passages are
@@ -181,12 +182,13 @@ class Cast:
 
     def mention_organisation(self, name: str, at: int) -> None:
         """Note an organisation named at position `at` (it joins the cast only if it speaks)."""
-        self.named_organisations.append((at, restore(name)))
+        name = restore(name)
+        self.named_organisations.append((at, name))
+        self.organisation_names.add(name)
 
     def was_named_organisation(self, word: str) -> bool:
         """Whether a one-word name was named before as an organisation ("Unilever")."""
-        word = restore(word)
-        return any(name == word for _, name in self.named_organisations)
+        return word in self.organisation_names  # one word: no abbreviation dots to restore
 
     def named_organisation(
         self, *, before: int, after: int, containing: str | None = None

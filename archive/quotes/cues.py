@@ -168,10 +168,11 @@ def classify(segment: str) -> Subject | None:
     low = seg.lower()
     if low in PRONOUNS:
         return Subject("pronoun", low)
-    if spokespeople.OWNED.match(seg):  # "Mr Blair's official spokesman"
-        return Subject("phrase", seg)
-    if _BODY_SPOKESPERSON.fullmatch(seg):  # "Department for Culture, Media and Sport spokeswoman"
-        return Subject("phrase", f"a {seg}")
+    if "spokes" in seg:
+        if spokespeople.OWNED.match(seg):  # "Mr Blair's official spokesman"
+            return Subject("phrase", seg)
+        if _BODY_SPOKESPERSON.fullmatch(seg):  # "Department for Culture, Media and Sport ..."
+            return Subject("phrase", f"a {seg}")
     group = _COMMISSIONED.match(seg)
     if group:
         return Subject("group", f"{group.group('org')} {group.group('noun')}")
@@ -391,7 +392,7 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
             start, end = floor + inverted.start(), floor + inverted.end("subj")
             return Cue(text[start:end], subject, start, end, adjacent=True)
     verbs = [v for v in VERB_RE.finditer(prefix)]
-    absolute = _WITH_SAYING.search(prefix)
+    absolute = _WITH_SAYING.search(prefix) if "with " in prefix else None
     if absolute and absolute.group("verb") in _PARTICIPLES:  # "..., with Liam Fox saying": Fox
         subject = classify(absolute.group("subj"))
         own = [v for v in verbs if v.start() >= absolute.start("verb")]

@@ -55,8 +55,8 @@ def runs(text: str) -> tuple[tuple[int, int, str], ...]:
     an organisation's name with "for", "of" and "and" in it stays one run ("Department for
     Work and Pensions", "Commons Work and Pensions Committee")."""
     found = [(m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text)]
-    if len(found) < 2 or not ("for" in text or "of" in text or "and" in text):
-        return tuple(found)
+    if len(found) < 2 or not any(run.rsplit(" ", 1)[-1] in _BODY_HEADS for _, _, run in found):
+        return tuple(found)  # no body's head word: nothing to join (most passages)
     return tuple(_joined(text, found))
 
 
@@ -422,6 +422,7 @@ PARTIES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_party(run: str) -> bool:
     """Whether a capitalised run names a British party that speaks as one ("The Tories")."""
     words = run.split()

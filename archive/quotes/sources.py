@@ -264,6 +264,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
 
 def _role_described(text: str, start: int, words: list[str]) -> bool:
     """A capitalised run after "the" that ends in a person's role ("The Glasgow Kelvin MP")."""
+    if words[-1].rstrip(".,").lower().split("-")[-1] not in roles.ROLE_NOUNS:
+        return False  # most runs: checked first, as the cheapest
     if words[0] in ("The", "the"):
         words = words[1:]
     elif text[max(0, start - 4) : start] not in ("the ", "The "):

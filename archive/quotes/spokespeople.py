@@ -39,6 +39,8 @@ def for_person(phrase: str, find_person: Callable[[str], object]) -> tuple[bool,
     """Whether `phrase` is a spokesperson for a person, and the spokesperson's gender ("m",
     "f" or None). `find_person` says whether the text has introduced someone by that name."""
     phrase = phrase.strip()
+    if "spokes" not in phrase:
+        return False, None
     match = _PRONOUN_OWNED.match(phrase)
     if match:
         return True, _GENDERS[match.group("g")]
@@ -48,10 +50,20 @@ def for_person(phrase: str, find_person: Callable[[str], object]) -> tuple[bool,
     return True, _GENDERS[match.group("g")]
 
 
-def find_in(text: str) -> list[re.Match[str]]:
-    """The phrases of a passage that may name a person's spokesperson (check each with
-    `for_person`)."""
-    return list(_IN_TEXT.finditer(text)) if "spokes" in text else []
+def find_in(text: str) -> list[tuple[int, str]]:
+    """The phrases of a passage that may name a person's spokesperson, with where they start
+    (check each with `for_person`)."""
+    found = []
+    at = text.find("spokes")
+    while at >= 0:  # only the words before each "spokes...", not the whole passage
+        floor = max(0, at - 80)
+        window = text[floor : at + 12]
+        for match in _IN_TEXT.finditer(window):
+            if match.end() > at - floor:
+                found.append((floor + match.start(), match.group()))
+                break
+        at = text.find("spokes", at + 6)
+    return found
 
 
 def _is_person(owner: str, find_person: Callable[[str], object]) -> bool:
