@@ -186,10 +186,6 @@ class Cast:
         self.named_organisations.append((at, name))
         self.organisation_names.add(name)
 
-    def was_named_organisation(self, word: str) -> bool:
-        """Whether a one-word name was named before as an organisation ("Unilever")."""
-        return word in self.organisation_names  # one word: no abbreviation dots to restore
-
     def named_organisation(
         self, *, before: int, after: int, containing: str | None = None
     ) -> str | None:

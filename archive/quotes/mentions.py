@@ -65,16 +65,16 @@ def scan_mentions(
     inside = _inside(quoted)
     for match in _PRONOUN.finditer(text):  # "he"/"she" of narration, followed in order later
         at = match.start()
-        if not inside(at):
+        if not (quoted and inside(at)):
             cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f")
     # the rarer patterns only where their words occur (most passages have none)
     spokes = _SPOKESPERSON.finditer(text) if "spokes" in text else ()
     for match in spokes:
-        if not inside(match.start()):
+        if not (quoted and inside(match.start())):
             _spokesperson(match, cast, base)
     for at, phrase in spokespeople.find_in(text) if "spokes" in text else ():
         # "the prime minister's official spokesman"
-        if not inside(at):
+        if not (quoted and inside(at)):
             for_person, gender = spokespeople.for_person(phrase, cast.find_person)
             if for_person:
                 cast.note_spokesperson(base + at, None, gender)
@@ -85,17 +85,17 @@ def scan_mentions(
             continue  # "Rand Paul and Marco Rubio": Paul is a family name here
         if match.group("given").lower() in names.GIVEN_NAMES:
             at = match.start()
-            if not inside(at):
+            if not (quoted and inside(at)):
                 name = f"{match.group('given')} {match.group('family')}"
                 cast.person(name, at=base + at, derived=True)
     for match in _BODY_NAMED.finditer(text):  # "the telecoms firm Brightline"
-        if not inside(match.start()):
+        if not (quoted and inside(match.start())):
             cast.mention_organisation(match.group("name"), base + match.start("name"))
     for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
-        if not inside(match.start()):
+        if not (quoted and inside(match.start())):
             cast.mention_organisation(match.group("body"), base + match.start("body"))
     for start, run_end, run in names.runs(text):
-        if inside(start):
+        if quoted and inside(start):
             continue
         if " " not in run:
             _single_word(text, run, start, run_end, cast, base, common_words)
@@ -156,7 +156,7 @@ def _single_word(
             cast.mention_organisation(word, base + start)
         return
     known = cast.known(word, base + start)
-    if known is None and word.lower() not in names.TIME_WORDS and cast.was_named_organisation(word):
+    if known is None and word in cast.organisation_names and word.lower() not in names.TIME_WORDS:
         cast.mention_organisation(word, base + start)  # "Unilever said ...": named again
         return
     if known is None and _introduced_with_role(text, word, start, end, common_words):

@@ -422,6 +422,10 @@ PARTIES = frozenset(
 )
 
 
+# The last words of those names, for a cheap first test.
+PARTY_WORDS = frozenset(p.split()[-1].title() for p in PARTIES) | {"SNP", "UKIP", "DUP"}
+
+
 @lru_cache(maxsize=4096)
 def is_party(run: str) -> bool:
     """Whether a capitalised run names a British party that speaks as one ("The Tories")."""

@@ -194,14 +194,16 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         words = run_text.split()
         if out and start < out[-1].end:
             continue  # the place of an organisation already taken ("... Embassy in Israel")
-        if _role_described(text, start, words):
+        if words[-1].rstrip(".,").lower().split("-")[-1] in roles.ROLE_NOUNS and _role_described(
+            text, start, words
+        ):
             # "The Glasgow Kelvin MP", "the Conservative Party Co-Chairman": a description of
             # a person, not a name (a role alone, "the Shadow Secretary", is read below)
             opening = start if words[0] in ("The", "the") else start - 4
             out.append(Source(opening, run_end, restore(text[opening:run_end]), "description"))
             role_end = run_end
             continue
-        if names.is_party(run_text):  # "The Tories", "Labour", "the Lib Dems"
+        if words[-1] in names.PARTY_WORDS and names.is_party(run_text):  # "The Tories", "Labour"
             if words[0] == "The":
                 start, words = start + 4, words[1:]
             party = " ".join(words)
