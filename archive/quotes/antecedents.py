@@ -85,7 +85,9 @@ def _candidates(
     floor = at - WINDOW
     found = []
     for member in cast.members:
-        if member.mention.kind != "person" or member.gender not in (None, gender):
+        if member.last_seen < floor or member.mention.kind != "person":
+            continue  # not referred to in the window (last_seen: the latest reference)
+        if member.gender not in (None, gender):
             continue
         mentions = [a for a in member.mentioned_at if floor <= a < at]
         if not mentions:

@@ -353,7 +353,9 @@ class Cast:
         best, best_at = None, after
         allowed = (gender,) if strict else (None, gender)
         for member in self.members:
-            if member.mention.kind != kind or (gender and member.gender not in allowed):
+            if member.last_seen <= best_at or member.mention.kind != kind:
+                continue  # referred to last before the best so far: cannot beat it
+            if gender and member.gender not in allowed:
                 continue
             at = max((a for a in member.seen_at if a < before), default=-1)
             if at > best_at:

@@ -129,9 +129,12 @@ def find_sources(text: str, spans: list[Span], common_words: set[str]) -> list[S
 def _descriptions(text: str) -> list[Source]:
     """Determiner phrases ending in a person's or a body's noun: "the senator", "a spokeswoman
     for the council", "his campaign manager", "the Clinton campaign"."""
-    out = []
+    out: list[Source] = []
+    heads = {w for w in set(_WORD_RE.findall(text)) if _is_head(w)}  # each word tested once
+    if not heads:
+        return out
     for head in _WORD_RE.finditer(text):
-        if not _is_head(head.group()):
+        if head.group() not in heads:
             continue
         start = _opening(text, head.start())
         if start is None:
