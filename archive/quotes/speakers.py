@@ -329,11 +329,9 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
                 cast.note(member, at)
             return member
         if roles.role_head(head.lower()) is not None or head.lower() in names.HONORIFICS:
-            # "the Conservative Party Co-Chairman", "the Glasgow Kelvin MP", "the Bishop": a person the text
-            # gave that role, or the one it is about - not an organisation of that name
-            member = cast.by_role(" ".join(rest)) or cast.latest(
-                before=at, after=at - 3 * PARAGRAPH
-            )
+            # "the Conservative Party Co-Chairman", "the Glasgow Kelvin MP", "the Bishop": a
+            # person the text gave that role, or the one it is about - not an organisation
+            member = _holder(cast, rest) or cast.latest(before=at, after=at - 3 * PARAGRAPH)
             if member is not None and introduce:
                 cast.note(member, at)
             return member
@@ -353,6 +351,17 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     if member is not None and introduce:
         cast.note(member, at)
     return member
+
+
+def _holder(cast: Cast, role: list[str]) -> Member | None:
+    """The person given a capitalised role, its proper names included: "the Glasgow Kelvin MP"
+    is not "Labour MP Oona King", who shares only "MP"."""
+    member = cast.by_role(" ".join(role))
+    if member is None:
+        return None
+    given = " ".join(member.roles).lower()
+    qualifiers = [w for w in role[:-1] if w[:1].isupper() and w.lower() not in names.TITLE_WORDS]
+    return member if all(w.lower() in given for w in qualifiers) else None
 
 
 # People a text describes when it does not name them ("the man", "the insider"): such a

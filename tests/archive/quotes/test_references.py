@@ -121,6 +121,15 @@ def test_a_role_written_in_capitals_after_the_is_the_person_not_an_organisation(
     assert speaker_of(document, "stooge") == "George Galway"
 
 
+def test_a_capitalised_role_is_not_someone_who_shares_only_its_last_word():
+    document = attribute(
+        "George Galway is to stand against Labour MP Ona Kingsley at the next election.",
+        "Mr Galway said he would contest the seat. The Glasgow Kelvin MP, who was expelled "
+        "from Labour, accused Ms Kingsley of being a “New Labour stooge”.",
+    )
+    assert speaker_of(document, "stooge") == "George Galway"
+
+
 def test_with_a_name_saying_is_that_persons_quote_not_the_sentence_subjects():
     document = attribute(
         "The Tories are keen to highlight the issue, with Liam Fenwick saying voters had "
