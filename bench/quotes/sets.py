@@ -3,7 +3,10 @@
 - `polnear`: PolNeAR's train compartment (../shared/corpus/polnear), split once by
   split.py into a held-out part and a development part. Gold from gold-train.json, plus the
   hand-labelled pronoun and description sources of polnear-pronouns.json when it exists.
-- `bbc`: the BBC files drawn by split.py, labelled in bbc-dev.json / bbc-heldout.json.
+- `bbc`: the BBC files drawn by split.py, labelled in bbc-<part>.json (bbc-heldout-b.json is
+  a second reading of the held-out files, for agreement only).
+- PolNeAR's `heldout2` is its held-out articles holding round three's hand labels
+  (polnear-pronouns-heldout2.json), scored on those labels alone.
 - `labels`: the project's first labelled set (30 BBC articles and both seeds).
 """
 
@@ -19,7 +22,7 @@ from bench.quotes.metric import Gold
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "corpus"
 POLNEAR = CORPUS / "polnear"
-PARTS = ("dev", "dev2", "heldout")
+PARTS = ("dev", "dev2", "heldout", "heldout2")
 DIRECT_WORDS = 3
 DIRECT_SHARE = 0.8
 
@@ -65,7 +68,9 @@ def hand_labels() -> list[dict]:
     items = []
     for path in sorted(HERE.glob("polnear-pronouns*.json")):
         if ".todo" not in path.name:
-            items += json.loads(path.read_text(encoding="utf-8"))["items"]
+            batch = "heldout2" if "heldout2" in path.name else None
+            for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+                items.append(item | {"part": batch or item["part"]})
     return items
 
 
@@ -85,6 +90,11 @@ def polnear(part: str) -> list[Article]:
     for item in hand_labels():
         if item.get("part") == part:
             hands.setdefault(item["file"], []).append(item)
+    if part == "heldout2":  # the round-three hand labels only, on their articles
+        return [
+            Article(file, POLNEAR / "articles" / file, [_hand_quote(i) for i in items])
+            for file, items in sorted(hands.items())
+        ]
     articles = []
     for file in split()["polnear"].get(part, []):
         golds = [_polnear_quote(q) for q in gold[file]["quotes"]]
