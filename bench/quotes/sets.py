@@ -40,12 +40,19 @@ def split() -> dict[str, dict[str, list[str]]]:
     return json.loads((HERE / "split.json").read_text(encoding="utf-8"))
 
 
+# Held-out files a developer read with the system's output beside them before the draw was
+# known to them (round three read 56 unlabelled files; one was later drawn into heldout2):
+# scored no more.
+SEEN_IN_DEVELOPMENT = {"bbc/business/200.txt"}
+
+
 def load(corpus: str, part: str) -> list[Article]:
     """The articles of one corpus and part, with their gold."""
     if corpus == "polnear":
         return polnear(part)
     if corpus == "bbc":
-        return labelled(HERE / f"bbc-{part}.json")
+        articles = labelled(HERE / f"bbc-{part}.json")
+        return [a for a in articles if a.file not in SEEN_IN_DEVELOPMENT]
     if corpus == "labels":
         return labelled(HERE / "labels.json")
     raise ValueError(f"unknown corpus {corpus!r}")
