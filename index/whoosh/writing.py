@@ -333,6 +333,11 @@ class _WorkerWriter(MpWriter):
         return task
 
     def cancel(self) -> None:
+        # Nobody will read what is still buffered for the workers: without this, the exit of
+        # this process waits for ever to flush a full pipe (seen: a SIGTERM'd `cuttings add`
+        # alive 90 minutes later).
+        self.jobqueue.cancel_join_thread()
+        self.resultqueue.cancel_join_thread()
         try:
             for task in self.tasks:
                 task.terminate()

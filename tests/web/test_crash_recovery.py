@@ -28,6 +28,7 @@ from tests.server_support import (
     cuttings_server,
     wait_gone,
 )
+from web.cli import UNWIND_SECONDS
 
 KILLS = 20
 FILES_PER_ROUND = 40
@@ -189,3 +190,28 @@ def test_verify_rebuilds_an_index_a_crash_left_unreadable(tmp_path, data):
     assert verified.returncode == 0, verified.stderr
     found = run_cuttings("search", 'title:"harbour report 2-5"', "--data", str(data), "--json")
     assert json.loads(found.stdout)["total"] >= 1
+
+
+def test_a_terminated_command_whose_clean_up_hangs_still_ends(tmp_path):
+    # The unwinding after SIGTERM runs clean-up code; if that hangs (a lock the signal left
+    # half taken), the command must end anyway, with 128 + 15, not live on holding the archive.
+    script = (
+        "import threading\n"
+        "from web.cli import stop_on_terminate\n"
+        "stop_on_terminate()\n"
+        "try:\n"
+        "    print('ready', flush=True)\n"
+        "    threading.Event().wait()\n"
+        "finally:\n"
+        "    threading.Event().wait()  # a clean-up that never returns\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, env=command_env(), stdout=subprocess.PIPE
+    )
+    try:
+        assert child.stdout.readline().strip() == b"ready"
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=UNWIND_SECONDS + 30) == 128 + signal.SIGTERM
+    finally:
+        child.kill()
+        child.wait()

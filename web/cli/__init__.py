@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
 
 import click
 
 from web.cli import archive_cmds, cite_cmds, search_cmds, serve_cmds, user_cmds
 from web.cli.common import Terminated
+
+UNWIND_SECONDS = 20  # after SIGTERM or SIGHUP, the most the clean-up may take
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,6 +40,14 @@ def stop_on_terminate() -> None:
     is cancelled and its worker processes stopped (Python's default just ends the process)."""
 
     def stop(signum: int, _frame: object) -> None:
+        # Unwinding runs arbitrary cleanup, and a signal can land where a lock is half taken:
+        # a second signal ends the process at once, and so does a watchdog if the unwinding
+        # hangs (the catalog rolls back and the index lock is freed when the process dies).
+        for other in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(other, signal.SIG_DFL)
+        watchdog = threading.Timer(UNWIND_SECONDS, os._exit, args=(128 + signum,))
+        watchdog.daemon = True
+        watchdog.start()
         raise Terminated(128 + signum)
 
     for signum in (signal.SIGTERM, signal.SIGHUP):
