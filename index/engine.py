@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from archive.catalog.database import Database
 from archive.datadir import DataDir
 from archive.model import Document
 from index.request import SearchRequest
@@ -28,6 +29,13 @@ class BulkLoad(Protocol):
 
 
 class SearchEngine(Protocol):
+    # Whether index writes join the catalog's open transaction (an engine in the catalog's
+    # own database), so that ingest stores and indexes a document in one commit.
+    joins_catalog_transaction: bool
+
+    def prepare(self) -> None:
+        """Create what the engine stores passages in (`cuttings db init`; harmless again)."""
+
     def add(self, docs: Iterable[Document]) -> int:
         """(Re)index these documents' passages, replacing what they had (withdrawn documents
         are removed); the passages written."""
@@ -52,8 +60,15 @@ class SearchEngine(Protocol):
         """Document id -> passages indexed: what `cuttings verify` checks against the catalog."""
 
 
-def open_engine(datadir: DataDir) -> SearchEngine:
-    """The search engine of an archive: Whoosh in the data directory."""
+def open_engine(datadir: DataDir, database: Database | None = None) -> SearchEngine:
+    """The search engine of an archive: Whoosh in the data directory, or in server mode
+    PostgreSQL's full-text search over the catalog's database (`database`: the catalog's
+    own connection, so that ingest can index in the catalog's transaction)."""
+    if datadir.server_mode:
+        from archive.catalog.catalog import open_database
+        from index.postgres import PostgresEngine
+
+        return PostgresEngine(database or open_database(datadir.database_url))
     from index.whoosh import WhooshEngine
 
     return WhooshEngine(datadir.index)

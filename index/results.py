@@ -7,6 +7,8 @@ from typing import Any
 
 from index.request import SearchRequest
 
+FACET_LIMIT = 20  # values a facet lists, most passages first
+
 
 @dataclass
 class Hit:

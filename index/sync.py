@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from archive.catalog import Catalog, open_catalog
+from archive.catalog import Catalog, open_catalog_of
 from archive.datadir import DataDir
 from archive.ingest.pipeline import Item, Stage
 from archive.ingest.service import Ingestor, IngestResult
@@ -32,9 +32,18 @@ class Archive:
 
     @classmethod
     def open(cls, datadir: DataDir, catalog: Catalog | None = None) -> Archive:
-        """The archive in `datadir` (created if new), with its catalog brought up to date."""
+        """The archive in `datadir` (created if new). An embedded catalog is brought up to
+        date as it opens; a server catalog must be current already (`cuttings db init`)."""
         datadir = datadir.create()
-        return cls(datadir, catalog or open_catalog(datadir.catalog), open_engine(datadir))
+        catalog = catalog or open_catalog_of(datadir)
+        return cls(datadir, catalog, open_engine(datadir, catalog.db))
+
+    def prepare(self) -> list[int]:
+        """Create or upgrade the catalog's schema and the search engine's store (`cuttings db
+        init`); the catalog versions applied."""
+        applied = self.catalog.upgrade()
+        self.engine.prepare()
+        return applied
 
     def close(self) -> None:
         self.catalog.close()
@@ -128,12 +137,22 @@ class Loading:
         self.ingestor = ingestor
         self.load = load
         self.index_seconds = 0.0  # time spent handing documents to the index and committing
+        # An engine in the catalog's database indexes inside the transaction that stores.
+        self.joined = bool(getattr(archive.engine, "joins_catalog_transaction", False))
+        if self.joined:
+            ingestor.on_stored = self._index_in_transaction
+
+    def _index_in_transaction(self, doc_id: int) -> None:
+        document = self.archive.catalog.documents.get(doc_id)
+        started = time.perf_counter()
+        self.load.add(document)
+        self.index_seconds += time.perf_counter() - started
 
     def add(
         self, entries: Iterable[Item | FailedItem], overrides: dict[str, Field] | None = None
     ) -> Iterator[IngestResult]:
         for result in self.ingestor.ingest(entries, overrides):
-            if result.status == "added" and result.id is not None:
+            if not self.joined and result.status == "added" and result.id is not None:
                 document = self.archive.catalog.documents.get(result.id)
                 started = time.perf_counter()
                 self.load.add(document)
@@ -147,6 +166,8 @@ class Loading:
 
     def finish(self) -> None:
         """Commit what is queued (leaving `Archive.loading` does it)."""
+        if self.joined:
+            self.ingestor.on_stored = None
         started = time.perf_counter()
         self.load.commit()
         self.index_seconds += time.perf_counter() - started

@@ -5,7 +5,7 @@ intention-named methods; all of them share one database connection and its trans
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,9 +15,18 @@ from archive.catalog.audit import AuditLog
 from archive.catalog.database import Database, SQLiteDatabase
 from archive.catalog.documents import Documents
 from archive.catalog.keys import refresh_person_keys
-from archive.catalog.migrations import current_version, migrate, pending
+from archive.catalog.migrations import current_version, latest_version, migrate, pending
 from archive.catalog.people import People
 from archive.catalog.quotes import Quotes
+from archive.datadir import DataDir
+from archive.errors import ArchiveError
+
+
+class SchemaOutdated(ArchiveError):
+    """A catalog whose schema is older (or newer) than this code: one line naming the fix."""
+
+    status = 503
+    kind = "schema"
 
 
 class Catalog:
@@ -53,13 +62,68 @@ class Catalog:
         """Whether every migration this code knows has been applied."""
         return not pending(self.db)
 
+    def require_current(self, where: str, fix: str = "cuttings db init") -> None:
+        """SchemaOutdated, naming the command to run, unless every migration has been applied."""
+        if self.is_current():
+            return
+        have, need = self.schema_version(), latest_version()
+        if have == 0:
+            raise SchemaOutdated(f"{where} has no Cuttings catalog yet: run `{fix}` to create it")
+        raise SchemaOutdated(
+            f"the catalog in {where} has schema version {have} and this Cuttings needs {need}: "
+            f"run `{fix}` to upgrade it"
+        )
+
+    def secret(self, name: str, make: Callable[[], str]) -> str:
+        """A value every host of the archive shares (the web's session key), made once."""
+        self.db.run(
+            "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+            (name, make()),
+        )
+        return str(self.db.scalar("SELECT value FROM meta WHERE name = ?", (name,)))
+
     def close(self) -> None:
         self.db.close()
 
 
-def open_catalog(path: Path | str, *, upgrade: bool = True) -> Catalog:
-    """The embedded catalog in one SQLite file, created or brought up to date on open."""
-    catalog = Catalog(SQLiteDatabase(path))
+def open_catalog(where: Path | str, *, upgrade: bool = True) -> Catalog:
+    """The catalog in one SQLite file (embedded) or a PostgreSQL database (`postgresql://`
+    URL, server mode); with `upgrade`, created or brought up to date on open."""
+    catalog = Catalog(open_database(where))
     if upgrade:
-        catalog.upgrade()
+        try:
+            catalog.upgrade()
+        except BaseException:
+            catalog.close()
+            raise
     return catalog
+
+
+def open_catalog_of(datadir: DataDir) -> Catalog:
+    """An archive's catalog. Embedded, it is created or brought up to date as it opens, as it
+    always was; a server catalog is only checked: `cuttings db init` upgrades it once for
+    every host (SchemaOutdated, naming that command, until then)."""
+    if not datadir.server_mode:
+        return open_catalog(datadir.catalog)
+    catalog = open_catalog(datadir.catalog, upgrade=False)
+    try:
+        catalog.require_current(datadir.describe(), fix=init_command(datadir))
+    except BaseException:
+        catalog.close()
+        raise
+    return catalog
+
+
+def init_command(datadir: DataDir) -> str:
+    """The command that creates or upgrades this archive's schema."""
+    if datadir.server_mode:
+        return "cuttings db init --database-url URL"
+    return f"cuttings db init --data {datadir.root}"
+
+
+def open_database(where: Path | str) -> Database:
+    from archive.catalog.postgres import PostgresDatabase, is_database_url
+
+    if is_database_url(where):
+        return PostgresDatabase(str(where))
+    return SQLiteDatabase(where)

@@ -16,8 +16,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archive.errors import Conflict
+
 Row = dict[str, Any]
 Params = Sequence[Any]
+
+
+class UniqueViolation(Conflict):
+    """A row whose unique key another row already has (say, the same content added twice at
+    once by two processes): the caller decides what that means."""
 
 
 def now_iso() -> str:
@@ -29,6 +36,7 @@ class Database:
     """The engine-neutral surface: rows come back as plain dicts."""
 
     dialect = "generic"
+    wrote = False  # whether anything was committed through this connection
 
     def one(self, sql: str, params: Params = ()) -> Row | None:
         rows = self.all(sql, params)
@@ -56,11 +64,30 @@ class Database:
         """Execute several statements (a migration)."""
         raise NotImplementedError
 
+    def lock(self, name: str) -> None:
+        """Inside a transaction: hold a named lock until it ends, so that writers of one kind
+        (say, those matching people) take turns."""
+        raise NotImplementedError
+
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """One atomic unit of work, rolled back whole on any error; nested calls join it."""
         raise NotImplementedError
         yield self
+
+    # -- schema introspection (copying an archive between engines) ---------------------------
+
+    def table_names(self) -> list[str]:
+        raise NotImplementedError
+
+    def column_names(self, table: str) -> list[str]:
+        raise NotImplementedError
+
+    def primary_key(self, table: str) -> list[str]:
+        raise NotImplementedError
+
+    def reset_identity(self, table: str) -> None:
+        """After rows were copied in with their ids, let new ids continue after the largest."""
 
     def close(self) -> None:
         raise NotImplementedError
@@ -99,16 +126,24 @@ class SQLiteDatabase(Database):
             return self.conn.execute(sql, tuple(params)).fetchall()
 
     def run(self, sql: str, params: Params = ()) -> int:
-        with self._lock:
-            return self.conn.execute(sql, tuple(params)).rowcount
+        with self._lock, _unique_errors():
+            count = self.conn.execute(sql, tuple(params)).rowcount
+            self.wrote = True
+            return count
 
     def run_many(self, sql: str, rows: Iterable[Params]) -> None:
-        with self._lock:
+        with self._lock, _unique_errors():
             self.conn.executemany(sql, [tuple(r) for r in rows])
+            self.wrote = True
 
     def insert(self, sql: str, params: Params = ()) -> int:
-        with self._lock:
-            return int(self.conn.execute(sql, tuple(params)).lastrowid)
+        with self._lock, _unique_errors():
+            new_id = int(self.conn.execute(sql, tuple(params)).lastrowid)
+            self.wrote = True
+            return new_id
+
+    def lock(self, name: str) -> None:
+        """Nothing to take: BEGIN IMMEDIATE already gave this transaction the only write lock."""
 
     def script(self, sql: str) -> None:
         with self._lock:
@@ -137,10 +172,34 @@ class SQLiteDatabase(Database):
             self._depth = 0
             self.conn.execute("COMMIT")
 
+    def table_names(self) -> list[str]:
+        rows = self.all(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+        return [r["name"] for r in rows]
+
+    def column_names(self, table: str) -> list[str]:
+        return [r["name"] for r in self.all("SELECT name FROM pragma_table_info(?)", (table,))]
+
+    def primary_key(self, table: str) -> list[str]:
+        rows = self.all("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", (table,))
+        return [r["name"] for r in rows]
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+@contextmanager
+def _unique_errors() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        if "UNIQUE" in str(error) or "PRIMARY KEY" in str(error):
+            raise UniqueViolation(str(error)) from error
+        raise
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:

@@ -197,9 +197,10 @@ class People:
         where, params = [], []
         if query.strip():
             pattern = f"%{query.strip()[:MAX_NAME]}%"
+            # LOWER on both sides: SQLite's LIKE ignores case, PostgreSQL's does not
             where.append(
-                "(p.name LIKE ? OR EXISTS (SELECT 1 FROM aliases a "
-                "WHERE a.person_id = p.id AND a.alias LIKE ?))"
+                "(LOWER(p.name) LIKE LOWER(?) OR EXISTS (SELECT 1 FROM aliases a "
+                "WHERE a.person_id = p.id AND LOWER(a.alias) LIKE LOWER(?)))"
             )
             params += [pattern, pattern]
         active = " AND d.status = 'active'" if active_only else ""

@@ -7,12 +7,13 @@ then the catalog in one transaction. Bringing the index in step is `index.sync`'
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from archive.catalog import Catalog
+from archive.catalog.database import UniqueViolation
 from archive.datadir import DataDir
 from archive.errors import ArchiveError, Unreadable
 from archive.ingest.limits import DEFAULT_MAX_BYTES
@@ -82,6 +83,9 @@ class Ingestor:
         self.stages = stages if stages is not None else default_stages()
         self.added_by = added_by
         self.max_bytes = max_bytes or DEFAULT_MAX_BYTES
+        # Called with each new document's id inside the transaction that stores it (an index
+        # in the catalog's own database indexes it there: stored and searchable, or neither).
+        self.on_stored: Callable[[int], None] | None = None
 
     def read_paths(self, paths: Iterable[Path]) -> Iterator[Item | FailedItem]:
         """The items of files and folders (a WARC file holds many)."""
@@ -112,7 +116,13 @@ class Ingestor:
             if not document.passages:
                 raise Unreadable("no article text found")
             self.originals.put(item.original_bytes)
-            doc_id = self.catalog.documents.add(document, added_by=self.added_by)
+            doc_id = self._store(document)
+        except UniqueViolation as error:
+            # another process stored the same content while we extracted it: theirs stands
+            existing = self.catalog.documents.find_by_content(content)
+            if existing is None:
+                return IngestResult.failed(FailedItem.of(item.filename, error))
+            return self._duplicate(item, existing)
         except ArchiveError as error:
             return IngestResult.failed(FailedItem.of(item.filename, error))
         except Exception as error:  # a bug must not cost the rest of the batch
@@ -124,6 +134,14 @@ class Ingestor:
             )
             return IngestResult.failed(failure)
         return IngestResult(item.filename, "added", id=doc_id, document=document)
+
+    def _store(self, document: Document) -> int:
+        """The catalog rows (and, through `on_stored`, the index) in one transaction."""
+        with self.catalog.transaction():
+            doc_id = self.catalog.documents.add(document, added_by=self.added_by)
+            if self.on_stored is not None:
+                self.on_stored(doc_id)
+        return doc_id
 
     def _duplicate(self, item: Item, existing: int) -> IngestResult:
         document = self.catalog.documents.get(existing, include_withdrawn=True)

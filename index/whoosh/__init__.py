@@ -17,9 +17,14 @@ from index.whoosh.writing import BulkLoad, Indexer
 class WhooshEngine:
     """`index.engine.SearchEngine` over one index directory."""
 
+    joins_catalog_transaction = False  # a separate store, written after the catalog commits
+
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self._indexer: Indexer | None = None
+
+    def prepare(self) -> None:
+        self.indexer  # creates the index directory and an empty index  # noqa: B018
 
     @property
     def indexer(self) -> Indexer:

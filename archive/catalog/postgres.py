@@ -1,0 +1,288 @@
+"""The server catalog: PostgreSQL through psycopg 3, one connection pool per process and URL.
+
+Every host and process of a server-mode archive talks to one database. A `PostgresDatabase`
+borrows a pooled connection when first used and gives it back on `close()` (a web request,
+a command). The catalog's SQL is the same as SQLite's: `?` placeholders become psycopg's
+`%s` here, and an INSERT's new id comes back through `RETURNING id`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from archive.catalog.database import Database, Params, Row, UniqueViolation, split_statements
+from archive.datadir import describe_url
+from archive.errors import Unavailable
+
+POOL_SIZE = 16  # connections per process at most (a serving process runs 8 threads)
+CONNECT_TIMEOUT = 10  # seconds
+
+_pools: dict[tuple[str, int], ConnectionPool] = {}
+_pools_lock = threading.Lock()
+
+
+def is_database_url(value: Any) -> bool:
+    return isinstance(value, str) and value.split("://", 1)[0] in ("postgresql", "postgres")
+
+
+def pool_for(url: str) -> ConnectionPool:
+    """This process's pool for a URL (a forked child makes its own)."""
+    key = (url, os.getpid())
+    with _pools_lock:
+        pool = _pools.get(key)
+        if pool is None:
+            pool = ConnectionPool(
+                url,
+                min_size=1,
+                max_size=POOL_SIZE,
+                kwargs={"autocommit": True, "row_factory": dict_row},
+                open=False,
+                name=f"cuttings {describe_url(url)}",
+            )
+            try:
+                pool.open(wait=True, timeout=CONNECT_TIMEOUT)
+            except PoolTimeout:
+                pool.close()
+                raise Unavailable(_unreachable(url, _probe(url))) from None
+            _pools[key] = pool
+        return pool
+
+
+def close_pools() -> None:
+    """Close this process's pools (at exit, or before a server forks its workers)."""
+    with _pools_lock:
+        mine = [k for k in _pools if k[1] == os.getpid()]
+        pools = [_pools.pop(k) for k in mine]
+    for pool in pools:
+        pool.close()
+
+
+atexit.register(close_pools)
+
+
+def _probe(url: str) -> str:
+    """Why a connection fails, in the server's words."""
+    try:
+        psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
+    except psycopg.Error as error:
+        return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return "timed out"
+
+
+def _unreachable(url: str, why: str) -> str:
+    return f"cannot reach the catalog database {describe_url(url)}: {why}"
+
+
+@lru_cache(maxsize=2048)
+def to_psycopg(sql: str) -> str:
+    """`?` placeholders as `%s`, and a literal `%` doubled, outside quoted strings."""
+    out: list[str] = []
+    quote: str | None = None
+    for char in sql:
+        if quote:
+            out.append("%%" if char == "%" else char)
+            if char == quote:
+                quote = None
+        elif char in ("'", '"'):
+            quote = char
+            out.append(char)
+        elif char == "?":
+            out.append("%s")
+        elif char == "%":
+            out.append("%%")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def lock_key(name: str) -> int:
+    """A name as a signed 64-bit advisory lock key."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+class PostgresDatabase(Database):
+    """One borrowed connection of the process's pool for `url`, given back on `close()`."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.where = describe_url(url)
+        self._conn: psycopg.Connection | None = None
+        self._depth = 0
+        self._lock = threading.RLock()
+        self.wrote = False  # whether anything was committed through this connection
+
+    @property
+    def conn(self) -> psycopg.Connection:
+        if self._conn is None:
+            try:
+                self._conn = pool_for(self.url).getconn(timeout=30)
+            except PoolTimeout:
+                raise Unavailable(
+                    f"all {POOL_SIZE} connections to {self.where} are busy; try again"
+                ) from None
+        return self._conn
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """psycopg's errors as the catalog's: a broken key is UniqueViolation, a lost server
+        is Unavailable (HTTP 503); anything else is a bug and stays what it is."""
+        try:
+            yield
+        except pg_errors.UniqueViolation as error:
+            raise UniqueViolation(str(error.diag.constraint_name or error)) from error
+        except psycopg.OperationalError as error:
+            self._discard()
+            raise Unavailable(_unreachable(self.url, str(error).strip() or "lost")) from None
+
+    def _execute(self, sql: str, params: Params) -> psycopg.Cursor:
+        with self._errors():
+            return self.conn.execute(to_psycopg(sql), tuple(params))
+
+    def all(self, sql: str, params: Params = ()) -> list[Row]:
+        with self._lock:
+            cursor = self._execute(sql, params)
+            return cursor.fetchall() if cursor.description else []
+
+    def run(self, sql: str, params: Params = ()) -> int:
+        with self._lock:
+            count = self._execute(sql, params).rowcount
+            self._mark_written()
+            return count
+
+    def run_many(self, sql: str, rows: Iterable[Params]) -> None:
+        batch = [tuple(r) for r in rows]
+        if not batch:
+            return
+        with self._lock, self._errors(), self.conn.cursor() as cursor:
+            cursor.executemany(to_psycopg(sql), batch)
+            self._mark_written()
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        with self._lock:
+            row = self._execute(sql + " RETURNING id", params).fetchone()
+            self._mark_written()
+            return int(row["id"])
+
+    def script(self, sql: str) -> None:
+        with self._lock:
+            for statement in split_statements(sql):
+                self._execute(statement, ())
+
+    def lock(self, name: str) -> None:
+        """Hold a named lock until this transaction ends: writers of one kind queue here."""
+        self.scalar("SELECT pg_advisory_xact_lock(?)", (lock_key(name),))
+
+    def _mark_written(self) -> None:
+        if not self._depth:
+            self.wrote = True
+
+    @contextmanager
+    def transaction(self) -> Iterator[PostgresDatabase]:
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            self._execute("BEGIN", ())
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self._depth = 0
+                if self._conn is not None and not self._conn.closed:
+                    with self._errors():
+                        self._conn.execute("ROLLBACK")
+                raise
+            self._depth = 0
+            self._execute("COMMIT", ())
+            self.wrote = True
+
+    # -- replicas ----------------------------------------------------------------------------
+
+    def write_position(self) -> str:
+        """The primary's WAL position now: a replica that has replayed it has our writes."""
+        return str(self.scalar("SELECT pg_current_wal_insert_lsn()::text AS lsn"))
+
+    def has_replayed(self, position: str) -> bool:
+        """Whether this (replica) server has replayed the primary's WAL up to `position`."""
+        return bool(
+            self.scalar(
+                "SELECT COALESCE(pg_last_wal_replay_lsn() >= ?::pg_lsn, TRUE) AS done",
+                (position,),
+            )
+        )
+
+    # -- schema introspection (copying an archive) -------------------------------------------
+
+    def table_names(self) -> list[str]:
+        rows = self.all(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+            "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+        )
+        return [r["table_name"] for r in rows]
+
+    def column_names(self, table: str) -> list[str]:
+        rows = self.all(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+            "current_schema() AND table_name = ? ORDER BY ordinal_position",
+            (table,),
+        )
+        return [r["column_name"] for r in rows]
+
+    def primary_key(self, table: str) -> list[str]:
+        rows = self.all(
+            "SELECT a.attname AS name FROM pg_index i JOIN pg_attribute a ON "
+            "a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+            "WHERE i.indrelid = ?::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)",
+            (table,),
+        )
+        return [r["name"] for r in rows]
+
+    def reset_identity(self, table: str) -> None:
+        """After rows were copied in with their ids, new ids continue after the largest."""
+        self.all(
+            "SELECT setval(pg_get_serial_sequence(?, 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {quote_identifier(table)}), 0) + 1, false)",
+            (table,),
+        )
+
+    def close(self) -> None:
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            self._depth = 0
+            pool = _pools.get((self.url, os.getpid()))
+            if pool is None:
+                conn.close()
+            else:
+                pool.putconn(conn)  # the pool rolls back anything left open
+
+    def _discard(self) -> None:
+        """Drop a broken connection instead of giving it back."""
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            self._depth = 0
+            pool = _pools.get((self.url, os.getpid()))
+            if pool is not None:
+                conn.close()
+                pool.putconn(conn)
+
+
+def quote_identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'

@@ -1,0 +1,144 @@
+"""The server-mode search engine: PostgreSQL full-text search over the passages, in the same
+database as the catalog (so indexing can join the catalog's transaction).
+
+Its SQL lives in this package and nowhere else outside `archive/catalog/`: the catalog owns
+the archive's tables, this engine owns the search tables (index.postgres.schema), and both
+run their statements through the catalog's `Database` connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+from archive.catalog.database import Database
+from archive.errors import ArchiveError
+from archive.model import Document
+from index.postgres import schema
+from index.postgres.searching import search
+from index.postgres.writing import indexed_documents, remove_document, write_documents
+from index.request import SearchRequest
+from index.results import SearchResult
+
+REBUILD_BATCH = 500  # documents per statement batch in a rebuild
+
+_ready: set[str] = set()  # databases whose search tables this process has checked
+_ready_lock = threading.Lock()
+
+
+class SearchTablesMissing(ArchiveError):
+    status = 503
+    kind = "schema"
+
+
+class PostgresEngine:
+    """`index.engine.SearchEngine` over the search tables of the catalog's database."""
+
+    # Index writes join the catalog's open transaction: a document is stored and searchable
+    # in one commit, or neither.
+    joins_catalog_transaction = True
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- the tables ---------------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        """Create the search tables (or rebuild them empty when made by another version)."""
+        with self.db.transaction():
+            self.db.lock("cuttings search tables")
+            if self._version() not in (None, schema.SCHEMA_VERSION):
+                for statement in schema.DROP:
+                    self.db.run(statement)
+            for statement in (*schema.EXTENSIONS, schema.CONFIGURATIONS, *schema.TABLES):
+                self.db.run(statement)
+            self.db.run(
+                "INSERT INTO search_meta (name, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (str(schema.SCHEMA_VERSION),),
+            )
+
+    def _version(self) -> int | None:
+        if not self.db.scalar("SELECT to_regclass('search_meta') IS NOT NULL AS present"):
+            return None
+        value = self.db.scalar("SELECT value FROM search_meta WHERE name = 'schema_version'")
+        return int(value) if value else None
+
+    def require_ready(self) -> None:
+        """SearchTablesMissing unless this database's search tables are of this version."""
+        key = getattr(self.db, "url", "") or str(id(self.db))
+        if key in _ready:
+            return
+        version = self._version()
+        if version is None:
+            raise SearchTablesMissing(
+                "the database has no search tables yet: run `cuttings db init`"
+            )
+        if version != schema.SCHEMA_VERSION:
+            raise SearchTablesMissing(
+                "the search tables were built by another version of Cuttings: "
+                "run `cuttings reindex` to rebuild them"
+            )
+        with _ready_lock:
+            _ready.add(key)
+
+    # -- SearchEngine ---------------------------------------------------------------------------
+
+    def add(self, docs: Iterable[Document]) -> int:
+        self.require_ready()
+        return write_documents(self.db, docs)
+
+    def remove(self, doc_id: int) -> None:
+        self.require_ready()
+        remove_document(self.db, doc_id)
+
+    @contextmanager
+    def bulk(self, *, parallel: bool = False) -> Iterator[BulkLoad]:
+        """Each document is written as it comes, inside the transaction that stored it."""
+        self.require_ready()
+        yield BulkLoad(self)
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        self.require_ready()
+        return search(self.db, request)
+
+    def count(self, request: SearchRequest) -> int:
+        return self.search(replace(request, page=1, per_page=1)).total
+
+    def rebuild(self, documents: Callable[[], Iterable[Document]]) -> int:
+        """Every passage again, in one transaction: readers see the old rows until it commits."""
+        self.prepare()
+        written = 0
+        with self.db.transaction():
+            self.db.lock("cuttings search rebuild")
+            self.db.run("DELETE FROM search_passages")
+            self.db.run("DELETE FROM search_terms")
+            batch: list[Document] = []
+            for doc in documents():
+                if doc.id is not None and doc.status == "active":
+                    batch.append(doc)
+                if len(batch) >= REBUILD_BATCH:
+                    written += write_documents(self.db, batch)
+                    batch = []
+            written += write_documents(self.db, batch)
+        self.db.run("ANALYZE search_passages")
+        return written
+
+    def indexed(self) -> dict[int, int]:
+        self.require_ready()
+        return indexed_documents(self.db)
+
+
+class BulkLoad:
+    """A bulk load that writes each document at once (in the caller's transaction, if any)."""
+
+    def __init__(self, engine: PostgresEngine) -> None:
+        self.engine = engine
+
+    def add(self, doc: Document) -> None:
+        write_documents(self.engine.db, [doc])
+
+    def commit(self) -> None:
+        """Nothing waits: every document was written in its own (or its caller's) commit."""
