@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from archive.errors import ArchiveError
+
 DEFAULT_DATA = "./cuttings-data"
 ENV_VAR = "CUTTINGS_DATA"
 DATABASE_URL_VAR = "CUTTINGS_DATABASE_URL"
@@ -46,6 +48,12 @@ class DataDir:
         database URL is given or in $CUTTINGS_DATABASE_URL."""
         chosen = data or os.environ.get(ENV_VAR) or DEFAULT_DATA
         url = database_url or os.environ.get(DATABASE_URL_VAR) or None
+        for given in (url, replica_url or os.environ.get(REPLICA_URL_VAR) if url else None):
+            if given and not given.startswith(("postgresql://", "postgres://")):
+                raise ArchiveError(
+                    f"{describe_url(given)} is not a PostgreSQL database: server mode takes "
+                    "a postgresql://user:password@host:port/database URL"
+                )
         replica = (replica_url or os.environ.get(REPLICA_URL_VAR) or None) if url else None
         shared = (originals or os.environ.get(ORIGINALS_VAR) or None) if url else None
         return cls(
@@ -93,6 +101,10 @@ class DataDir:
 def describe_url(url: str) -> str:
     """A database URL as it may be shown: host, port and database, never the password."""
     parts = urlsplit(url)
-    host = parts.hostname or "localhost"
-    port = f":{parts.port}" if parts.port else ""
-    return f"postgresql://{host}{port}{parts.path or '/'}"
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        port = ""
+    return (
+        f"{parts.scheme or 'postgresql'}://{parts.hostname or 'localhost'}{port}{parts.path or '/'}"
+    )

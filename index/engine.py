@@ -36,6 +36,10 @@ class SearchEngine(Protocol):
     def prepare(self) -> None:
         """Create what the engine stores passages in (`cuttings db init`; harmless again)."""
 
+    def require_ready(self) -> None:
+        """ArchiveError naming the command to run when the store is missing or was built by
+        another version (checked before serving)."""
+
     def add(self, docs: Iterable[Document]) -> int:
         """(Re)index these documents' passages, replacing what they had (withdrawn documents
         are removed); the passages written."""

@@ -92,6 +92,22 @@ SETTINGS = (
         high=1000,
     ),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set behind TLS)"),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "Server mode: the postgresql:// database holding the catalog and the search "
+        "(empty: embedded mode, SQLite and Whoosh in the data directory)",
+    ),
+    Setting(
+        "DATABASE_REPLICA_URL",
+        "",
+        "Server mode: a read replica for searches and reader pages (writes use the primary)",
+    ),
+    Setting(
+        "ORIGINALS",
+        "",
+        "Server mode: the originals folder every host mounts (default: the data directory's)",
+    ),
 )
 
 

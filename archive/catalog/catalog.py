@@ -82,6 +82,28 @@ class Catalog:
         )
         return str(self.db.scalar("SELECT value FROM meta WHERE name = ?", (name,)))
 
+    # -- replicas (server mode) ----------------------------------------------------------------
+
+    @property
+    def where(self) -> str:
+        """The file or database URL this catalog reads."""
+        return str(getattr(self.db, "url", None) or getattr(self.db, "path", ""))
+
+    @property
+    def wrote(self) -> bool:
+        """Whether anything was committed through this catalog's connection."""
+        return self.db.wrote
+
+    def write_position(self) -> str | None:
+        """Where the primary's write-ahead log is now (None for an embedded catalog)."""
+        position = getattr(self.db, "write_position", None)
+        return position() if position else None
+
+    def has_replayed(self, position: str) -> bool:
+        """Whether this catalog (a replica) holds every write up to `position`."""
+        replayed = getattr(self.db, "has_replayed", None)
+        return replayed(position) if replayed else True
+
     def close(self) -> None:
         self.db.close()
 

@@ -32,6 +32,10 @@ class WhooshEngine:
             self._indexer = Indexer(self.index_dir)
         return self._indexer
 
+    def require_ready(self) -> None:
+        """Nothing to check before serving: a missing index is made on the first write, and
+        one of another version is reported when written (`cuttings reindex` rebuilds it)."""
+
     def add(self, docs: Iterable[Document]) -> int:
         return self.indexer.add_documents(docs)
 

@@ -13,7 +13,7 @@ from tests.archive_fixtures import Archive, Para, make_document
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
+def archive(tmp_path: Path, archive_mode) -> Archive:
     archive = Archive(tmp_path / "data")
     archive.add(
         make_document(
@@ -248,7 +248,9 @@ def test_search_without_an_index_finds_nothing(tmp_path):
     assert search(tmp_path / "none", SearchRequest(q="organ")).total == 0
 
 
-def test_not_excludes_even_when_an_earlier_passage_matched_the_excluded_word(tmp_path):
+def test_not_excludes_even_when_an_earlier_passage_matched_the_excluded_word(
+    tmp_path, archive_mode
+):
     archive = Archive(tmp_path / "data")
     archive.add(
         make_document(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from web.cli import archive_cmds, cite_cmds, search_cmds, serve_cmds, user_cmds
+from web.cli import archive_cmds, cite_cmds, db_cmds, search_cmds, serve_cmds, user_cmds
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +19,7 @@ for command in (
     *cite_cmds.COMMANDS,
     *user_cmds.COMMANDS,
     *serve_cmds.COMMANDS,
+    *db_cmds.COMMANDS,
 ):
     cli.add_command(command)
 
