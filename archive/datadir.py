@@ -49,7 +49,7 @@ class DataDir:
         chosen = data or os.environ.get(ENV_VAR) or DEFAULT_DATA
         url = database_url or os.environ.get(DATABASE_URL_VAR) or None
         for given in (url, replica_url or os.environ.get(REPLICA_URL_VAR) if url else None):
-            if given and not given.startswith(("postgresql://", "postgres://")):
+            if given and not is_database_url(given):
                 raise ArchiveError(
                     f"{describe_url(given)} is not a PostgreSQL database: server mode takes "
                     "a postgresql://user:password@host:port/database URL"
@@ -108,3 +108,8 @@ def describe_url(url: str) -> str:
     return (
         f"{parts.scheme or 'postgresql'}://{parts.hostname or 'localhost'}{port}{parts.path or '/'}"
     )
+
+
+def is_database_url(value: object) -> bool:
+    """A postgresql:// (or postgres://) URL: server mode."""
+    return isinstance(value, str) and value.split("://", 1)[0] in ("postgresql", "postgres")

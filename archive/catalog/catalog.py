@@ -18,7 +18,7 @@ from archive.catalog.keys import refresh_person_keys
 from archive.catalog.migrations import current_version, latest_version, migrate, pending
 from archive.catalog.people import People
 from archive.catalog.quotes import Quotes
-from archive.datadir import DataDir
+from archive.datadir import DataDir, is_database_url
 from archive.errors import ArchiveError
 
 
@@ -144,8 +144,8 @@ def init_command(datadir: DataDir) -> str:
 
 
 def open_database(where: Path | str) -> Database:
-    from archive.catalog.postgres import PostgresDatabase, is_database_url
-
     if is_database_url(where):
+        from archive.catalog.postgres import PostgresDatabase  # psycopg only in server mode
+
         return PostgresDatabase(str(where))
     return SQLiteDatabase(where)

@@ -53,6 +53,11 @@ class Database:
         """Execute a statement; the number of rows it changed."""
         raise NotImplementedError
 
+    def stream(self, sql: str, params: Params = (), size: int = 2000) -> Iterator[list[Row]]:
+        """A large result in batches of `size` rows, never all of it in memory."""
+        raise NotImplementedError
+        yield []
+
     def run_many(self, sql: str, rows: Iterable[Params]) -> None:
         raise NotImplementedError
 
@@ -124,6 +129,16 @@ class SQLiteDatabase(Database):
     def all(self, sql: str, params: Params = ()) -> list[Row]:
         with self._lock:
             return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def stream(self, sql: str, params: Params = (), size: int = 2000) -> Iterator[list[Row]]:
+        with self._lock:
+            cursor = self.conn.execute(sql, tuple(params))
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(size)
+            if not rows:
+                return
+            yield rows
 
     def run(self, sql: str, params: Params = ()) -> int:
         with self._lock, _unique_errors():

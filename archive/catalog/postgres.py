@@ -15,7 +15,6 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -31,10 +30,6 @@ CONNECT_TIMEOUT = 10  # seconds
 
 _pools: dict[tuple[str, int], ConnectionPool] = {}
 _pools_lock = threading.Lock()
-
-
-def is_database_url(value: Any) -> bool:
-    return isinstance(value, str) and value.split("://", 1)[0] in ("postgresql", "postgres")
 
 
 def pool_for(url: str) -> ConnectionPool:
@@ -157,6 +152,21 @@ class PostgresDatabase(Database):
             cursor = self._execute(sql, params)
             return cursor.fetchall() if cursor.description else []
 
+    def stream(self, sql: str, params: Params = (), size: int = 2000) -> Iterator[list[Row]]:
+        """Through a server-side cursor, in a transaction of its own."""
+        with (
+            self._lock,
+            self.transaction(),
+            self._errors(),
+            self.conn.cursor(name="cuttings_stream") as cursor,
+        ):
+            cursor.execute(to_psycopg(sql), tuple(params))
+            while True:
+                rows = cursor.fetchmany(size)
+                if not rows:
+                    return
+                yield rows
+
     def run(self, sql: str, params: Params = ()) -> int:
         with self._lock:
             count = self._execute(sql, params).rowcount
@@ -257,10 +267,13 @@ class PostgresDatabase(Database):
 
     def reset_identity(self, table: str) -> None:
         """After rows were copied in with their ids, new ids continue after the largest."""
-        self.all(
-            "SELECT setval(pg_get_serial_sequence(?, 'id'), "
-            f"COALESCE((SELECT MAX(id) FROM {quote_identifier(table)}), 0) + 1, false)",
-            (table,),
+        sequence = self.scalar("SELECT pg_get_serial_sequence(?, 'id') AS s", (table,))
+        if sequence is None:
+            return  # no generated id (passages are keyed by text)
+        self.scalar(
+            "SELECT setval(?::regclass, "
+            f"COALESCE((SELECT MAX(id) FROM {quote_identifier(table)}), 0) + 1, false) AS v",
+            (sequence,),
         )
 
     def close(self) -> None:

@@ -1,14 +1,20 @@
-"""`cuttings db init`: create or upgrade an archive's schema (embedded or server mode)."""
+"""`cuttings db init` creates or upgrades an archive's schema (embedded or server mode);
+`cuttings migrate --to` moves an archive from one mode to the other."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
 from archive.catalog import open_catalog
 from archive.catalog.migrations import latest_version
+from archive.datadir import DataDir, is_database_url
+from archive.errors import InvalidValue
 from index.engine import open_engine
+from index.moving import move_archive
 from index.sync import Archive
-from web.cli.common import data_option, datadir_of, friendly_errors
+from web.cli.common import data_option, datadir_of, friendly_errors, open_archive, print_json
 
 
 @click.group()
@@ -54,4 +60,61 @@ def db_status(data: str | None) -> None:
         raise SystemExit(1)
 
 
-COMMANDS = [db]
+@click.command()
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    metavar="URL|DIR",
+    help="A postgresql:// database (server mode) or a data directory (embedded mode).",
+)
+@click.option(
+    "--originals",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Into a database: the folder every host will mount for the originals (default: "
+    "keep them where they are).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@data_option
+@friendly_errors
+def migrate(target: str, originals: Path | None, as_json: bool, data: str | None) -> None:
+    """Copy this archive (catalog, originals, people, users, audit log) into another mode,
+    then check counts and hashes on both sides. Run again after an interruption to go on.
+
+    Stop the archive's writers first: what is added during the copy may be missed."""
+    with open_archive(data) as source:
+        there = _target(source.datadir, target, originals)
+        catalog = open_catalog(there.catalog, upgrade=False)
+        with Archive(there, catalog, open_engine(there, catalog.db)) as destination:
+            report = move_archive(source, destination, progress=_progress())
+    if as_json:
+        print_json(report.to_json())
+    else:
+        for line in report.lines():
+            click.echo(line)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+def _target(source: DataDir, target: str, originals: Path | None) -> DataDir:
+    if is_database_url(target):
+        folder = originals or (source.originals if not source.server_mode else None)
+        return DataDir(source.root, database_url=target, originals_root=folder).create()
+    if originals is not None:
+        raise InvalidValue("--originals is for a database target; a data directory keeps its own")
+    return DataDir(Path(target).expanduser().resolve()).create()
+
+
+def _progress():
+    shown: dict[str, int] = {}
+
+    def report(table: str, rows: int) -> None:
+        if rows - shown.get(table, 0) >= 20_000 or table not in shown:
+            shown[table] = rows
+            click.echo(f"  {table}: {rows} rows", err=True)
+
+    return report
+
+
+COMMANDS = [db, migrate]
