@@ -63,6 +63,10 @@ class DataDir:
             originals_root=Path(shared).expanduser().resolve() if shared else None,
         )
 
+    def with_originals(self, folder: Path) -> DataDir:
+        """The same archive with its originals in `folder` (server mode)."""
+        return DataDir(self.root, self.database_url, self.replica_url, Path(folder))
+
     @property
     def server_mode(self) -> bool:
         return self.database_url is not None

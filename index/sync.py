@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from archive.catalog import Catalog, open_catalog_of
+from archive.catalog import Catalog, locate_originals, open_catalog_of, record_originals
 from archive.datadir import DataDir
 from archive.ingest.pipeline import Item, Stage
 from archive.ingest.service import Ingestor, IngestResult
@@ -34,15 +34,20 @@ class Archive:
     def open(cls, datadir: DataDir, catalog: Catalog | None = None) -> Archive:
         """The archive in `datadir` (created if new). An embedded catalog is brought up to
         date as it opens; a server catalog must be current already (`cuttings db init`)."""
-        datadir = datadir.create()
+        if not datadir.server_mode:
+            datadir.create()  # the catalog file's folder
         catalog = catalog or open_catalog_of(datadir)
+        datadir = locate_originals(datadir, catalog).create()
         return cls(datadir, catalog, open_engine(datadir, catalog.db))
 
     def prepare(self) -> list[int]:
         """Create or upgrade the catalog's schema and the search engine's store (`cuttings db
-        init`); the catalog versions applied."""
+        init`); the catalog versions applied. A server archive records where its originals
+        are, for every other host."""
         applied = self.catalog.upgrade()
         self.engine.prepare()
+        if self.catalog.shared_value("originals_folder") is None or self.datadir.originals_root:
+            record_originals(self.datadir, self.catalog)
         return applied
 
     def close(self) -> None:

@@ -115,7 +115,7 @@ class Cluster:
         standby = Cluster(settings={k: v for k, v in self.settings.items() if k != "port"})
         standby._run(
             "pg_basebackup", "-h", "127.0.0.1", "-p", str(self.port), "-U", SUPERUSER,
-            "-D", str(standby.data), "-R", "-X", "stream", "--no-sync",
+            "-D", str(standby.data), "-R", "-X", "stream", "--no-sync", "--checkpoint=fast",
         )  # fmt: skip
         standby._configure()
         return standby.start()

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
-from archive.catalog import init_command, open_catalog
+from archive.catalog import init_command, locate_originals, open_catalog
 from archive.datadir import DataDir
 from index.engine import open_engine
 from web import settings
@@ -45,7 +45,7 @@ def create_app(
         data or given.get("DATA"), database_url=database_url or given.get("DATABASE_URL")
     ).create()
     app.config.from_mapping(settings.defaults())
-    shared_secret = check_archive(datadir)
+    datadir, shared_secret = check_archive(datadir)
     app.config.update(
         DATADIR=datadir,
         SECRET_KEY=os.environ.get("CUTTINGS_SECRET_KEY")
@@ -89,20 +89,22 @@ def _register_blueprints(app: Flask) -> None:
     csrf.exempt(librarian_api.bp)
 
 
-def check_archive(datadir: DataDir) -> str | None:
+def check_archive(datadir: DataDir) -> tuple[DataDir, str | None]:
     """Before serving: the catalog's schema is this code's (a new embedded archive is
     created; anything older is refused with the command that upgrades it), and in server
-    mode the search tables are there. Returns the session key every host shares (server
-    mode), kept in the catalog."""
+    mode the search tables are there. Returns where the archive is (in server mode with the
+    originals folder the database names) and the session key every host shares (server
+    mode: kept in the catalog)."""
     if not datadir.server_mode and _is_new(datadir):
         open_catalog(datadir.catalog).close()
     catalog = open_catalog(datadir.catalog, upgrade=False)
     try:
         catalog.require_current(datadir.describe(), fix=init_command(datadir))
         if not datadir.server_mode:
-            return None
+            return datadir, None
         open_engine(datadir, catalog.db).require_ready()
-        return catalog.secret("session_key", lambda: secrets.token_hex(32))
+        located = locate_originals(datadir, catalog).create()
+        return located, catalog.secret("session_key", lambda: secrets.token_hex(32))
     finally:
         catalog.close()
         release_connections()  # a server that forks workers gives them none of its own

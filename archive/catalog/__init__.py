@@ -4,8 +4,18 @@ from archive.catalog.catalog import (
     Catalog,
     SchemaOutdated,
     init_command,
+    locate_originals,
     open_catalog,
     open_catalog_of,
+    record_originals,
 )
 
-__all__ = ["Catalog", "SchemaOutdated", "init_command", "open_catalog", "open_catalog_of"]
+__all__ = [
+    "Catalog",
+    "SchemaOutdated",
+    "init_command",
+    "locate_originals",
+    "open_catalog",
+    "open_catalog_of",
+    "record_originals",
+]

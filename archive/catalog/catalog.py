@@ -82,6 +82,18 @@ class Catalog:
         )
         return str(self.db.scalar("SELECT value FROM meta WHERE name = ?", (name,)))
 
+    def shared_value(self, name: str) -> str | None:
+        """A value the archive's hosts share (kept in the catalog's `meta`), if set."""
+        value = self.db.scalar("SELECT value FROM meta WHERE name = ?", (name,))
+        return None if value is None else str(value)
+
+    def share_value(self, name: str, value: str) -> None:
+        self.db.run(
+            "INSERT INTO meta (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
+
     # -- replicas (server mode) ----------------------------------------------------------------
 
     @property
@@ -134,6 +146,24 @@ def open_catalog_of(datadir: DataDir) -> Catalog:
         catalog.close()
         raise
     return catalog
+
+
+ORIGINALS_FOLDER = "originals_folder"  # meta: where a server archive's hosts find the originals
+
+
+def locate_originals(datadir: DataDir, catalog: Catalog) -> DataDir:
+    """Server mode: the originals folder is CUTTINGS_ORIGINALS when set, else the one the
+    database recorded (`cuttings db init`, `cuttings migrate`), else the data directory's."""
+    if not datadir.server_mode or datadir.originals_root is not None:
+        return datadir
+    recorded = catalog.shared_value(ORIGINALS_FOLDER)
+    return datadir.with_originals(Path(recorded)) if recorded else datadir
+
+
+def record_originals(datadir: DataDir, catalog: Catalog) -> None:
+    """Server mode: remember where this archive's originals are, for every other host."""
+    if datadir.server_mode:
+        catalog.share_value(ORIGINALS_FOLDER, str(datadir.originals))
 
 
 def init_command(datadir: DataDir) -> str:

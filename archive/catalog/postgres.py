@@ -33,24 +33,27 @@ _pools_lock = threading.Lock()
 
 
 def pool_for(url: str) -> ConnectionPool:
-    """This process's pool for a URL (a forked child makes its own)."""
+    """This process's pool for a URL (a forked child makes its own). The first connection is
+    made directly, so that a server that cannot be reached is one clear error at once."""
     key = (url, os.getpid())
     with _pools_lock:
         pool = _pools.get(key)
         if pool is None:
+            try:
+                first = psycopg.connect(
+                    url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT
+                )
+            except psycopg.Error as error:
+                raise Unavailable(_unreachable(url, _reason(error))) from None
             pool = ConnectionPool(
                 url,
-                min_size=1,
+                min_size=0,
                 max_size=POOL_SIZE,
                 kwargs={"autocommit": True, "row_factory": dict_row},
-                open=False,
+                open=True,
                 name=f"cuttings {describe_url(url)}",
             )
-            try:
-                pool.open(wait=True, timeout=CONNECT_TIMEOUT)
-            except PoolTimeout:
-                pool.close()
-                raise Unavailable(_unreachable(url, _probe(url))) from None
+            first.close()
             _pools[key] = pool
         return pool
 
@@ -67,13 +70,10 @@ def close_pools() -> None:
 atexit.register(close_pools)
 
 
-def _probe(url: str) -> str:
-    """Why a connection fails, in the server's words."""
-    try:
-        psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT).close()
-    except psycopg.Error as error:
-        return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return "timed out"
+def _reason(error: Exception) -> str:
+    """The server's (or libpq's) first line about why."""
+    text = str(error).strip()
+    return text.splitlines()[0].strip() if text else type(error).__name__
 
 
 def _unreachable(url: str, why: str) -> str:
@@ -141,7 +141,7 @@ class PostgresDatabase(Database):
             raise UniqueViolation(str(error.diag.constraint_name or error)) from error
         except psycopg.OperationalError as error:
             self._discard()
-            raise Unavailable(_unreachable(self.url, str(error).strip() or "lost")) from None
+            raise Unavailable(_unreachable(self.url, _reason(error))) from None
 
     def _execute(self, sql: str, params: Params) -> psycopg.Cursor:
         with self._errors():

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from archive.catalog.catalog import Catalog
+from archive.catalog.catalog import ORIGINALS_FOLDER, Catalog
 from archive.catalog.database import Database
 from archive.catalog.migrations import migrations
 from archive.errors import Conflict
@@ -124,7 +124,8 @@ def copy_table(
     )
     copied = 0
     order = ", ".join(key)
-    for rows in source.stream(f"SELECT {names} FROM {table}{where} ORDER BY {order}", params):
+    select = f"SELECT {names} FROM {table}{where} ORDER BY {order}"
+    for rows in source.stream(select, params, size=BATCH):
         with target.transaction():
             target.run_many(insert, [tuple(r[c] for c in columns) for r in rows])
         copied += len(rows)
@@ -150,8 +151,9 @@ def compare_tables(source: Catalog, target: Catalog, copied: dict[str, int]) -> 
 
 
 def _markers(table: str) -> set[str]:
-    """The rows a copy adds of its own (meta: where it came from), left out of the check."""
-    return {SOURCE_KEY, STATE_KEY} if table == "meta" else set()
+    """Rows of each side's own, left out of the check: where a copy came from, and where a
+    server archive's hosts find the originals."""
+    return {SOURCE_KEY, STATE_KEY, ORIGINALS_FOLDER} if table == "meta" else set()
 
 
 def _digest(db: Database, sql: str, columns: list[str], skip: set[str]) -> tuple[int, str]:
