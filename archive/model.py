@@ -125,9 +125,21 @@ class Passage:
     id: str | None = None
 
 
+SPEAKER_KINDS = ("person", "organisation")
+
+
 @dataclass
 class Quote:
-    """A direct quotation and the person or organisation it is attributed to."""
+    """A direct quotation and the person or organisation it is attributed to.
+
+    `confidence` is the probability, calibrated on development data, that `speaker` is right
+    (for `speaker=None`, that no one is named); 0.0 when nothing measured it. `evidence` says
+    why: {"cue": the cue phrase or None, "rule": the rule or model that chose, "chain": for a
+    resolved reference the mentions it went through, e.g. [{"paragraph": 7, "text": "he"},
+    {"paragraph": 3, "text": "Ethan Gutmann"}], "candidates": other plausible speakers' names,
+    best first, for a librarian's review}. `verified` is True once a librarian confirmed or
+    corrected the speaker.
+    """
 
     text: str
     passage_n: int
@@ -140,6 +152,11 @@ class Quote:
     # what someone told them).
     nested_in: int | None = None
     id: int | None = None
+    confidence: float = 0.0
+    evidence: dict[str, Any] = field(default_factory=dict)
+    speaker_kind: str | None = None  # one of SPEAKER_KINDS, None when there is no speaker
+    verified: bool = False
+    speaker_id: int | None = None  # the person record, once the catalog holds the quote
 
 
 @dataclass
@@ -194,6 +211,22 @@ class Document:
 
     def searchable(self) -> list[Passage]:
         return [p for p in self.passages if p.kind in SEARCHABLE_KINDS]
+
+    def attributions_of(self, passage_n: int) -> list[dict[str, Any]]:
+        """Who a passage quotes, once each in order: name, person record, the highest
+        confidence of their quotes there, and whether a librarian verified one."""
+        found: dict[str, dict[str, Any]] = {}
+        for quote in self.quotes:
+            if quote.passage_n != passage_n or not quote.speaker:
+                continue
+            entry = found.setdefault(
+                quote.speaker,
+                {"name": quote.speaker, "person_id": quote.speaker_id, "confidence": 0.0,
+                 "verified": False},
+            )  # fmt: skip
+            entry["confidence"] = round(max(entry["confidence"], quote.confidence), 3)
+            entry["verified"] = entry["verified"] or quote.verified
+        return list(found.values())
 
 
 @dataclass

@@ -41,8 +41,13 @@ def document_to_json(doc: Document) -> dict[str, Any]:
                 else (passage_id(doc.id, q.passage_n) if doc.id else None),
                 "text": q.text,
                 "speaker": q.speaker,
+                "speaker_id": q.speaker_id,
+                "speaker_kind": q.speaker_kind,
                 "cue": q.cue,
                 "nested_in": q.nested_in,
+                "confidence": round(q.confidence, 3),
+                "verified": q.verified,
+                "evidence": dict(q.evidence),
             }
             for q in doc.quotes
         ],

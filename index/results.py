@@ -22,6 +22,8 @@ class Hit:
     highlight: str  # HTML: the text escaped, then matches wrapped in <mark>
     speakers: list[str]
     provenance: dict[str, Any]
+    # who the passage quotes: [{"name", "person_id", "confidence", "verified"}]
+    attributions: list[dict[str, Any]] = field(default_factory=list)
     also_in: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -33,6 +35,7 @@ class Hit:
             "text": self.text,
             "highlight": self.highlight,
             "speakers": list(self.speakers),
+            "attributions": [dict(a) for a in self.attributions],
             "provenance": dict(self.provenance),
             "also_in": list(self.also_in),
         }

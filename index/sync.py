@@ -18,6 +18,7 @@ from archive.datadir import DataDir
 from archive.ingest.pipeline import Item, Stage
 from archive.ingest.service import Ingestor, IngestResult
 from archive.model import FailedItem, Field
+from archive.quotes.attribute import attribute
 from archive.verification import VerifyReport, verify_archive
 from index.engine import BulkLoad, SearchEngine, open_engine
 
@@ -128,6 +129,22 @@ class Archive:
             self.sync([*report.index_missing, *report.index_stale])
             report.repaired = True
         return report
+
+    def reattribute(self, doc_ids: Iterable[int] | None = None) -> dict[str, int]:
+        """Run attribution again on stored passages (after the rules or the model improved):
+        every quote a librarian verified stays as it is; the others are replaced by what
+        attribution finds now. Then the index is brought in step."""
+        chosen = list(doc_ids) if doc_ids is not None else self.catalog.documents.ids()
+        counts = {"documents": 0, "quotes": 0, "kept": 0}
+        for doc_id in chosen:
+            document = self.catalog.documents.get(doc_id, include_withdrawn=True)
+            found = attribute(document.passages)
+            people = self.catalog.people.record_mentions(doc_id, found.people)
+            counts["quotes"] += self.catalog.quotes.replace_unverified(doc_id, found.quotes, people)
+            counts["kept"] += sum(q.verified for q in document.quotes)
+            counts["documents"] += 1
+            self.sync([doc_id])
+        return counts
 
     def rebuild(self) -> int:
         """Index every active document from scratch; the passages indexed."""

@@ -86,7 +86,7 @@ def make_document(
         Passage(2, "body", f"“{body},” {speaker.split()[-1]} says."),
     ]
     doc.people = [PersonMention(speaker, aliases=[speaker.split()[-1]], role="a researcher")]
-    doc.quotes = [Quote(f"{body},", 2, speaker, "says", 1, len(body) + 2)]
+    doc.quotes = [Quote(f"{body},", 2, speaker, "says", 1, len(body) + 2, confidence=0.95)]
     return doc
 
 

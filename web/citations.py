@@ -29,7 +29,7 @@ from archive.citations import formats, styles
 from archive.citations.lookup import Cited, CiteId, parse_ids, records_of, resolve
 from archive.citations.record import CitationRecord
 from archive.errors import ArchiveError
-from web import basket
+from web import basket, settings
 from web.context import get_catalog
 
 bp = Blueprint("citations", __name__)
@@ -165,7 +165,12 @@ def ids_text(ids: Sequence[CiteId]) -> str:
 
 
 def _records(cited: Sequence[Cited]) -> list[CitationRecord]:
-    return records_of(get_catalog(), cited, base_url=current_app.config["CUTTINGS_BASE_URL"])
+    return records_of(
+        get_catalog(),
+        cited,
+        base_url=current_app.config["CUTTINGS_BASE_URL"],
+        threshold=settings.attribution_threshold(),
+    )
 
 
 def _format_arg() -> formats.Format:

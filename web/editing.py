@@ -190,11 +190,38 @@ def fix_speaker(
     *,
     actor: str,
     person_id: int | None = None,
+    verified: bool = True,
 ) -> int:
-    """Attribute a quote to someone else (or nobody); the document's id."""
-    docs = archive.catalog.quotes.set_speaker(quote_id, speaker, actor=actor, person_id=person_id)
+    """Attribute a quote to someone (or nobody), verified unless `verified=False`; the
+    document's id."""
+    docs = archive.catalog.quotes.set_speaker(
+        quote_id, speaker, actor=actor, person_id=person_id, verified=verified
+    )
     archive.sync(docs)
     return docs[0]
+
+
+def confirm_speaker(archive: Archive, quote_id: int, *, actor: str) -> int:
+    """Verify the speaker (or the absence of one) attribution chose; the document's id."""
+    docs = archive.catalog.quotes.confirm(quote_id, actor=actor)
+    archive.sync(docs)
+    return docs[0]
+
+
+def review_quote(
+    archive: Archive, quote_id: int, action: str, speaker: str | None, *, actor: str
+) -> int:
+    """One decision of the review queue: `confirm` the speaker chosen, `speaker` (a candidate
+    picked or a name typed), or `none` (no one is named). The document's id."""
+    if action == "confirm":
+        return confirm_speaker(archive, quote_id, actor=actor)
+    if action == "speaker":
+        if not (speaker or "").strip():
+            raise InvalidValue("type the speaker's name, or choose no speaker")
+        return fix_speaker(archive, quote_id, speaker, actor=actor)
+    if action == "none":
+        return fix_speaker(archive, quote_id, None, actor=actor)
+    raise InvalidValue(f"unknown review action {action!r}: confirm, speaker or none")
 
 
 def merge_people(archive: Archive, keep_id: int, merge_id: int, *, actor: str) -> None:

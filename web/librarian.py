@@ -26,7 +26,7 @@ from flask import (
 )
 
 from archive.catalog.accounts import EDITOR_ROLES
-from archive.catalog.records import AuditEntry
+from archive.catalog.records import AuditEntry, QuoteForReview
 from archive.errors import ArchiveError, NotFound
 from archive.ingest.service import IngestResult
 from archive.model import FIELD_NAMES, UPLOAD_FIELDS
@@ -242,6 +242,83 @@ def quote_speaker(quote_id: int):
         f"quote {quote_id} attributed to {speaker.strip() or 'nobody'}",
     )
     return redirect(url_for(".document", doc_id=doc_id) + f"#quote-{quote_id}")
+
+
+# -- the review queue ------------------------------------------------------------------------
+
+REVIEW_PER_PAGE = 20
+
+
+@bp.route("/review")
+@editors_only
+def review_queue():
+    """Attributions under the threshold, nobody has verified, lowest confidence first:
+    archive-wide, or of one document with `?document=ID`."""
+    catalog = get_catalog()
+    doc_id = request.args.get("document")
+    document = catalog.documents.info(int(doc_id)) if doc_id and doc_id.isdigit() else None
+    if doc_id and document is None:
+        raise ArchiveError(f"document must be a document id, not {doc_id!r}")
+    threshold = settings.attribution_threshold()
+    page = page_number(request.args.get("page"))
+    scope = document.id if document else None
+    quotes = catalog.quotes.for_review(
+        below=threshold,
+        doc_id=scope,
+        limit=REVIEW_PER_PAGE,
+        offset=(page - 1) * REVIEW_PER_PAGE,
+    )
+    return render_template(
+        "librarian/review.html",
+        quotes=[_review_view(q) for q in quotes],
+        total=catalog.quotes.count_for_review(below=threshold, doc_id=scope),
+        threshold=threshold,
+        document=document,
+        page=page,
+        per_page=REVIEW_PER_PAGE,
+    )
+
+
+def _review_view(quote: QuoteForReview) -> dict[str, Any]:
+    """A queue entry: the passage cut around the quote so the page can mark it."""
+    text, start, end = quote.passage_text, quote.span_start, quote.span_end
+    if not (0 <= start < end <= len(text)) or text[start:end] != quote.text:
+        found = text.find(quote.text)
+        start, end = (found, found + len(quote.text)) if found >= 0 else (0, 0)
+    return {
+        "quote": quote,
+        "before": text[:start],
+        "marked": text[start:end],
+        "after": text[end:],
+        "candidates": quote.candidates[:9],
+        "chain": quote.evidence.get("chain") or [],
+    }
+
+
+@bp.post("/quotes/<int:quote_id>/review")
+@editors_only
+def review_decision(quote_id: int):
+    """A decision from the queue (confirm, a speaker picked or typed, or no speaker); back to
+    the queue, where the next quote waits."""
+    action = request.form.get("action", "")
+    speaker = request.form.get("speaker", "")
+    archive = get_archive()
+    archive.catalog.quotes.document_of(quote_id)
+    try:
+        editing.review_quote(archive, quote_id, action, speaker, actor=actor())
+    except ArchiveError as error:
+        flash(error.message)
+    else:
+        item = archive.catalog.quotes.review_item(quote_id)
+        flash(f"quote {quote_id} verified: {item.speaker or 'no speaker'}")
+    return redirect(_local_next(request.form.get("next")) or url_for(".review_queue"))
+
+
+def _local_next(target: str | None) -> str | None:
+    """A path on this site to go back to (the queue as it was), never another site."""
+    if target and target.startswith("/librarian/review") and "//" not in target:
+        return target
+    return None
 
 
 # -- people ----------------------------------------------------------------------------------

@@ -9,7 +9,11 @@ POST   /api/documents                 multipart `file` (or `text`) + optional me
 PATCH  /api/documents/<id>            JSON {field: value or null} -> 200 with the document
 DELETE /api/documents/<id>            withdraw; reason in a JSON body or ?reason= -> 200
 POST   /api/documents/<id>/reinstate  admins -> 200
-PATCH  /api/quotes/<id>               JSON {"speaker": name or null} -> 200 with the document
+GET    /api/quotes?review=1              quotes awaiting review (unverified, confidence under
+                                      CUTTINGS_ATTRIBUTION_THRESHOLD or `threshold=`), lowest
+                                      first; `document=ID` for one document; paginated
+PATCH  /api/quotes/<id>               JSON {"speaker": name or null, "verified": true} corrects,
+                                      {"verified": true} confirms -> 200 with the document
 
 Cookies are ignored here, so the routes need no CSRF token. Errors are `{"error": ...}`:
 401 no or bad token, 403 role, 404 unknown id, 409 state (withdrawn twice), 413 too large
@@ -28,6 +32,7 @@ from flask import Blueprint, jsonify, request, url_for
 from archive.catalog.accounts import EDITOR_ROLES
 from archive.errors import ArchiveError, InvalidValue, UnsupportedInput
 from archive.model import UPLOAD_FIELDS
+from archive.numbers import page_number, whole_number
 from archive.serialize import document_to_json
 from web import editing, settings
 from web.auth import actor, token_required
@@ -135,18 +140,79 @@ def reinstate_document(doc_id: int):
     return jsonify({"id": doc_id, "status": "active"})
 
 
+@bp.get("/quotes")
+@editors_only
+def list_quotes():
+    """`?review=1[&document=ID][&threshold=0.9][&page=&per_page=]`: quotes awaiting a
+    librarian (unverified, confidence under the threshold), lowest confidence first."""
+    if request.args.get("review") not in ("1", "true"):
+        raise ArchiveError("add review=1 to list the quotes awaiting review")
+    threshold = _threshold(request.args.get("threshold"))
+    doc_id = request.args.get("document")
+    document = whole_number(doc_id, "document", 1, 2**63 - 1, 0) if doc_id else None
+    if document is not None:
+        get_catalog().documents.info(document)
+    page = page_number(request.args.get("page"))
+    per_page = whole_number(request.args.get("per_page"), "per_page", 1, 200, 50)
+    quotes = get_catalog().quotes
+    found = quotes.for_review(
+        below=threshold, doc_id=document, limit=per_page, offset=(page - 1) * per_page
+    )
+    return jsonify(
+        {
+            "total": quotes.count_for_review(below=threshold, doc_id=document),
+            "page": page,
+            "per_page": per_page,
+            "threshold": threshold,
+            "quotes": [q.to_json() for q in found],
+        }
+    )
+
+
+def _threshold(text: str | None) -> float:
+    if text in (None, ""):
+        return settings.attribution_threshold()
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise InvalidValue(f"threshold must be a number from 0 to 1, not {text!r}")
+    return value
+
+
 @bp.patch("/quotes/<int:quote_id>")
 @editors_only
 def patch_quote(quote_id: int):
-    """Fix a quote's speaker: {"speaker": "Name"} or {"person": id}, null for nobody."""
+    """Confirm or correct a quote's speaker: {"verified": true} confirms the speaker chosen;
+    {"speaker": "Name"|null} (or {"person": id}) corrects it, verified unless
+    "verified": false; {"verified": false} alone sends it back to the review queue."""
     get_catalog().quotes.document_of(quote_id)
     body = json_body()
-    if not isinstance(body, dict) or len(body) != 1 or not set(body) <= {"speaker", "person"}:
-        raise InvalidValue('send {"speaker": "Name"}, {"speaker": null} or {"person": id}')
-    speaker, person = body.get("speaker"), body.get("person")
-    if (speaker is not None and not isinstance(speaker, str)) or (
-        person is not None and (not isinstance(person, int) or isinstance(person, bool))
+    allowed = {"speaker", "person", "verified"}
+    if not isinstance(body, dict) or not body or not set(body) <= allowed:
+        raise InvalidValue(
+            'send {"speaker": "Name"|null, "verified": true}, {"person": id} or {"verified": true}'
+        )
+    if "speaker" in body and "person" in body:
+        raise InvalidValue('send "speaker" or "person", not both')
+    speaker, person, verified = body.get("speaker"), body.get("person"), body.get("verified", True)
+    if (
+        (speaker is not None and not isinstance(speaker, str))
+        or (person is not None and (not isinstance(person, int) or isinstance(person, bool)))
+        or not isinstance(verified, bool)
     ):
-        raise InvalidValue("speaker must be text or null; person must be an id")
-    doc_id = editing.fix_speaker(get_archive(), quote_id, speaker, actor=actor(), person_id=person)
+        raise InvalidValue("speaker must be text or null, person an id, verified true or false")
+    archive = get_archive()
+    if "speaker" in body or "person" in body:
+        doc_id = editing.fix_speaker(
+            archive, quote_id, speaker, actor=actor(), person_id=person, verified=verified
+        )
+    elif verified:
+        doc_id = editing.confirm_speaker(archive, quote_id, actor=actor())
+    else:
+        current = archive.catalog.quotes.review_item(quote_id)
+        doc_id = editing.fix_speaker(
+            archive, quote_id, None, actor=actor(), person_id=current.speaker_id, verified=False
+        )
     return jsonify(document_to_json(get_catalog().documents.get(doc_id, include_withdrawn=True)))

@@ -10,12 +10,19 @@ from archive.errors import ArchiveError
 from archive.model import FIELD_NAMES, PASSAGE_KINDS, Document
 from archive.numbers import page_number
 from index.request import SORTS, SearchRequest
+from web import settings
 from web.context import get_archive, get_catalog
 
 bp = Blueprint("pages", __name__)
 
 FORM_KEYS = ("q", "person", "outlet", "from", "to", "sort")
 PEOPLE_PER_PAGE = 100
+
+
+@bp.app_context_processor
+def attribution_context() -> dict[str, Any]:
+    """`attribution_threshold()` for every template that shows how sure an attribution is."""
+    return {"attribution_threshold": settings.attribution_threshold}
 
 
 @bp.get("/")

@@ -43,7 +43,18 @@ class Setting:
             return self._boolean(raw)
         if isinstance(self.default, int):
             return self._whole_number(raw)
+        if isinstance(self.default, float):
+            return self._share(raw)
         return raw
+
+    def _share(self, raw: str) -> float:
+        try:
+            number = float(raw.strip())
+        except ValueError:
+            number = -1.0
+        if not 0.0 <= number <= 1.0:
+            raise SettingError(f"{self.variable} must be a number from 0 to 1, not {raw!r}")
+        return number
 
     def _boolean(self, raw: str) -> bool:
         value = raw.strip().lower()
@@ -93,6 +104,12 @@ SETTINGS = (
     ),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set behind TLS)"),
     Setting(
+        "ATTRIBUTION_THRESHOLD",
+        0.9,
+        "Confidence (0-1) at or above which a citation names the person quoted without a "
+        "librarian's confirmation; quotes below it wait in the review queue",
+    ),
+    Setting(
         "DATABASE_URL",
         "",
         "Server mode: the postgresql:// database holding the catalog and the search "
@@ -128,6 +145,11 @@ def describe() -> str:
 def max_decompressed_bytes() -> int:
     """How far a compressed upload may expand (CUTTINGS_MAX_DECOMPRESSED_MB), in bytes."""
     return int(current_app.config["CUTTINGS_MAX_DECOMPRESSED_MB"]) * 1024 * 1024
+
+
+def attribution_threshold() -> float:
+    """CUTTINGS_ATTRIBUTION_THRESHOLD of the running app (0.9 by default)."""
+    return float(current_app.config["CUTTINGS_ATTRIBUTION_THRESHOLD"])
 
 
 def max_upload_mb() -> int:

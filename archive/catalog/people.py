@@ -121,6 +121,12 @@ class People:
         )
         return [r["alias"] for r in rows]
 
+    def kind_of(self, person_id: int | None) -> str | None:
+        """ "person" or "organisation"; None for nobody."""
+        if person_id is None:
+            return None
+        return self.db.scalar("SELECT kind FROM people WHERE id = ?", (person_id,))
+
     def name_of(self, person_id: int | None) -> str | None:
         if person_id is None:
             return None

@@ -46,9 +46,43 @@ class QuoteRef:
     text: str
     cue: str | None
     status: str = "active"
+    confidence: float = 0.0
+    verified: bool = False
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+
+
+@dataclass(frozen=True)
+class QuoteForReview:
+    """A quote awaiting a librarian: its words in their passage, who was chosen and why."""
+
+    id: int
+    doc_id: int
+    passage_id: str
+    n: int
+    text: str
+    passage_text: str
+    span_start: int
+    span_end: int
+    speaker: str | None
+    speaker_id: int | None
+    speaker_kind: str | None
+    confidence: float
+    evidence: dict[str, Any]
+    verified: bool
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+    @property
+    def candidates(self) -> list[str]:
+        """Other people the evidence names as plausible speakers, best first."""
+        names = [c for c in self.evidence.get("candidates") or [] if isinstance(c, str)]
+        return [c for c in dict.fromkeys(names) if c != self.speaker]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self) | {"candidates": self.candidates}
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,9 @@ def haaretz() -> Document:
         Passage(12, "body", GUTMANN_PASSAGE, ["Ethan Gutmann"]),
         Passage(13, "body", "Gutmann, 62, authored the 2014 book “The Slaughter” ..."),
     ]
-    doc.quotes = [Quote("Harvesting never left Xinjiang", 12, "Ethan Gutmann", "tells")]
+    doc.quotes = [
+        Quote("Harvesting never left Xinjiang", 12, "Ethan Gutmann", "tells", verified=True)
+    ]
     doc.people = [PersonMention("Ethan Gutmann", role="an independent researcher")]
     return doc
 

@@ -12,7 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from archive.catalog import Catalog
-from archive.citations.record import CitationRecord, merge_records, record_for
+from archive.citations.record import (
+    ATTRIBUTION_THRESHOLD,
+    CitationRecord,
+    merge_records,
+    record_for,
+)
 from archive.errors import ArchiveError, NotFound
 from archive.model import Document, Passage
 
@@ -98,8 +103,15 @@ def _passage(document: Document, n: int) -> Passage | None:
     return next((p for p in document.passages if p.n == n), None)
 
 
-def records_of(catalog: Catalog, cited: Iterable[Cited], *, base_url: str) -> list[CitationRecord]:
-    """One merged record per article, quoting the passages cited (none for a document)."""
+def records_of(
+    catalog: Catalog,
+    cited: Iterable[Cited],
+    *,
+    base_url: str,
+    threshold: float = ATTRIBUTION_THRESHOLD,
+) -> list[CitationRecord]:
+    """One merged record per article, quoting the passages cited (none for a document); a
+    passage's speaker is named when verified or at least `threshold` sure."""
     by_doc: dict[int, tuple[Document, dict[int, Passage]]] = {}
     for item in cited:
         document, passages = by_doc.setdefault(item.document.id, (item.document, {}))
@@ -111,16 +123,21 @@ def records_of(catalog: Catalog, cited: Iterable[Cited], *, base_url: str) -> li
             passages=[passages[n] for n in sorted(passages)],
             base_url=base_url,
             added=catalog.documents.info(doc_id).added_at,
+            threshold=threshold,
         )
         for doc_id, (document, passages) in by_doc.items()
     )
 
 
 def records_for_ids(
-    catalog: Catalog, ids: Iterable[CiteId], *, base_url: str
+    catalog: Catalog,
+    ids: Iterable[CiteId],
+    *,
+    base_url: str,
+    threshold: float = ATTRIBUTION_THRESHOLD,
 ) -> list[CitationRecord]:
     """The merged records of ids; NotFound for any id the archive cannot cite."""
-    return records_of(catalog, resolve(catalog, ids)[0], base_url=base_url)
+    return records_of(catalog, resolve(catalog, ids)[0], base_url=base_url, threshold=threshold)
 
 
 def all_records(catalog: Catalog, *, base_url: str) -> Iterator[CitationRecord]:

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from archive.model import PersonMention
 from archive.personnames import person_key
 from archive.quotes import names
+from archive.quotes.genders import gender_of_given
+from archive.quotes.view import restore
+
+PARAGRAPH = 1_000_000  # positions are paragraph * PARAGRAPH + offset
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Member:
     last_seen: int = -1  # position (see `Cast.note`) of the latest reference
     speaker: bool = False
     seen_at: list[int] = field(default_factory=list)
+    quoted_at: list[int] = field(default_factory=list)  # where their quotes stand
     keys: set[str] = field(default_factory=set)  # person_key of every alias
 
     def __post_init__(self) -> None:
@@ -42,7 +47,43 @@ class Member:
     def set_role(self, role: str | None) -> None:
         """Keep the first role the text gives."""
         if role and not self.mention.role:
-            self.mention.role = role.strip(" ,")
+            self.mention.role = restore(role).strip(" ,")
+
+
+_TITLE_ROLES = {
+    "president",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "secretary",
+    "minister",
+    "chancellor",
+    "mayor",
+    "speaker",
+    "judge",
+    "justice",
+    "rep",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "premier",
+    "pope",
+}
+
+
+def _most_likely(matches: list[Member], at: int) -> Member | None:
+    """Of several people a surname fits: the one named in this paragraph (latest first), else
+    the one named most often, else the latest."""
+    if not matches:
+        return None
+    if len(matches) == 1 or at < 0:
+        return max(matches, key=lambda m: m.last_seen)
+    paragraph = at - at % PARAGRAPH
+    here = [m for m in matches if any(paragraph <= a < at for a in m.seen_at)]
+    if here:
+        return max(here, key=lambda m: max(a for a in m.seen_at if paragraph <= a < at))
+    return max(matches, key=lambda m: (len(m.seen_at), m.last_seen))
 
 
 @dataclass
@@ -50,15 +91,40 @@ class Cast:
     """Everyone one document introduces, in order, and the rules for referring back to them."""
 
     members: list[Member] = field(default_factory=list)
+    # Organisations named in narration, spoken or not: (position, name), for "the company".
+    named_organisations: list[tuple[int, str]] = field(default_factory=list)
+    # The organisation whose unnamed spokesperson spoke last, and where: "he added" after
+    # "a council spokesman said" is still the council.
+    spokesperson: tuple[int, Member] | None = None
+
+    def mention_organisation(self, name: str, at: int) -> None:
+        """Note an organisation named at position `at` (it joins the cast only if it speaks)."""
+        self.named_organisations.append((at, restore(name)))
+
+    def named_organisation(
+        self, *, before: int, after: int, containing: str | None = None
+    ) -> str | None:
+        """The organisation named last between two positions (with a word, if given)."""
+        for at, name in reversed(self.named_organisations):
+            if at >= before:
+                continue
+            if at <= after:
+                break
+            if containing is None or containing in name.lower().split():
+                return name
+        return None
 
     def person(
         self, written: str, *, role: str | None = None, at: int = -1, subject: bool = True
     ) -> Member:
         """The member a written name refers to, introducing them if new."""
+        written = names.without_postnominals(restore(written))
         honorific, bare = names.strip_honorific(written)
-        member = self._find_name(written, honorific, bare)
+        member = self._find_name(written, honorific, bare, at)
         if member is None:
-            member = Member(PersonMention(name=written, kind="person"))
+            # "Sen. Ted Cruz" is recorded as Ted Cruz; "Dr. Alim" keeps the only form known
+            full = bare if honorific and len(bare.split()) > 1 else written
+            member = Member(PersonMention(name=full, kind="person"))
             self.members.append(member)
         elif len(bare.split()) > 1 and len(names.strip_honorific(member.name)[1].split()) == 1:
             member.add_alias(member.name)
@@ -68,12 +134,17 @@ class Cast:
         if honorific:
             member.add_alias(written)
             member.gender = member.gender or names.gender_of(honorific)
+            if not member.mention.role and honorific.split()[-1] in _TITLE_ROLES:
+                member.set_role(honorific.split()[-1])  # "President Obama": the president
+        if member.gender is None:
+            member.gender = gender_of_given(names.given_name(member.name))
         member.set_role(role)
         self.note(member, at, subject=subject)
         return member
 
     def organisation(self, written: str, *, at: int = -1) -> Member:
         """The organisation or group with this name, introducing it if new."""
+        written = restore(written)
         key = person_key(written)
         for member in self.members:
             if member.mention.kind == "organisation" and key in member.keys:
@@ -84,17 +155,43 @@ class Cast:
         self.note(member, at)
         return member
 
-    def _find_name(self, written: str, honorific: str | None, bare: str) -> Member | None:
-        """An existing person with this full name, or whose surname this short form is."""
+    def find_person(self, written: str) -> Member | None:
+        """The person a written name refers to, if already introduced (nothing changes)."""
+        written = restore(written)
+        honorific, bare = names.strip_honorific(written)
+        return self._find_name(written, honorific, bare)
+
+    def find_organisation(self, written: str) -> Member | None:
+        """The organisation with this name, if already introduced (nothing changes)."""
+        key = person_key(restore(written))
+        for member in self.members:
+            if member.mention.kind == "organisation" and key in member.keys:
+                return member
+        return None
+
+    def _find_name(
+        self, written: str, honorific: str | None, bare: str, at: int = -1
+    ) -> Member | None:
+        """An existing person with this full name, or whose surname this short form is.
+
+        Two people may share a surname (Heidi and Ted Cruz): "Mrs. Cruz" is the woman, and a
+        bare "Cruz" the one named in this paragraph, else the one the text names most.
+        """
         key = person_key(written)
         people = [m for m in self.members if m.mention.kind == "person"]
-        for member in people:
-            if key in member.keys:
-                return member
-        if len(bare.split()) == 1 or honorific:
+        if len(bare.split()) > 1 or not honorific:
+            for member in people:
+                if key in member.keys:
+                    return member
+        if len(bare.split()) == 1:
             last = names.surname(bare)
             matches = [m for m in people if names.surname(m.name) == last]
-            return max(matches, key=lambda m: m.last_seen) if matches else None
+            gender = names.gender_of(honorific)
+            if gender is not None:
+                matches = [m for m in matches if m.gender in (None, gender)]  # Mrs. is no man
+                matches.sort(key=lambda m: m.gender != gender)
+                matches = [m for m in matches if m.gender == matches[0].gender]
+            return _most_likely(matches, at)
         single = [m for m in people if len(names.strip_honorific(m.name)[1].split()) == 1]
         return next((m for m in single if names.surname(m.name) == names.surname(bare)), None)
 
@@ -121,23 +218,34 @@ class Cast:
         if not wanted:
             return None
         head = wanted[-1]
-        best: tuple[int, int, Member] | None = None
+        best: tuple[tuple[int, int, int], Member] | None = None
         for member in self.members:
-            have = set(re.findall(r"[\w'-]+", (member.mention.role or "").lower()))
+            words = re.findall(r"[\w'-]+", (member.mention.role or "").lower())
+            have = set(words)
             if head not in have:
                 continue
-            score = (sum(w in have for w in wanted), member.last_seen, member)
-            if best is None or score[:2] > best[:2]:
-                best = score
-        return best[2] if best else None
+            # "the president": a role that is just "President" beats "World Bank president"
+            extra = len([w for w in words if w not in wanted])
+            score = (sum(w in have for w in wanted), -extra, member.last_seen)
+            if best is None or score > best[0]:
+                best = (score, member)
+        return best[1] if best else None
 
     def latest(
-        self, *, before: int, after: int = -1, kind: str = "person", gender: str | None = None
+        self,
+        *,
+        before: int,
+        after: int = -1,
+        kind: str = "person",
+        gender: str | None = None,
+        strict: bool = False,
     ) -> Member | None:
-        """The member of a kind last referred to as a subject between two positions."""
+        """The member of a kind last referred to as a subject between two positions (of a
+        gender, or of unknown gender unless `strict`)."""
         best, best_at = None, after
+        allowed = (gender,) if strict else (None, gender)
         for member in self.members:
-            if member.mention.kind != kind or (gender and member.gender not in (None, gender)):
+            if member.mention.kind != kind or (gender and member.gender not in allowed):
                 continue
             at = max((a for a in member.seen_at if a < before), default=-1)
             if at > best_at:

@@ -14,34 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from archive.quotes import names, roles
+from archive.quotes import names, roles, verbs
 
-_VERB_WORDS = names.words(
-    """
-    say says said tell tells told add adds added explain explains explained recount
-    recounts recounted recall recalls recalled assert asserts asserted conclude
-    concludes concluded continue continues continued report reports reported write
-    writes wrote ask asks asked insist insists insisted claim claims claimed warn warns
-    warned admit admits admitted reveal reveals revealed reply replies replied observe
-    observes observed note notes noted stress stresses stressed argue argues argued
-    declare declares declared announce announces announced comment comments commented
-    confirm confirms confirmed concede concedes conceded whisper whispers whispered
-    shout shouts shouted acknowledge acknowledges acknowledged remark remarks remarked
-    quip quips quipped joke jokes joked urge urges urged predict predicts predicted
-    maintain maintains maintained branded adding saying explaining insisting warning
-    recounting recalling
-    """
-)
-_VERB_PHRASES = [
-    "was quoted as saying",
-    "is quoted as saying",
-    "were quoted as saying",
-    "went on",
-    "goes on",
-    "pointed out",
-    "points out",
-]
-VERBS = "|".join(sorted(_VERB_PHRASES + _VERB_WORDS, key=len, reverse=True))
+VERBS = verbs.ALTERNATION
 _NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from|on)\b)"
 _AFTER_DETERMINER = "".join(
     rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "his", "her", "its", "their")
@@ -51,8 +26,8 @@ _OBJECT = re.compile(
     rf"\s+(?:(?:by|to)\s+)?(?:(?:the\s+)?{names.RUN}(?:['’]s(?:\s+{names.RUN})*)?"
     r"|reporters|journalists|the court|the jury|me|him|her|us|them)"
 )
-_TAKES_OBJECT = {"tell", "tells", "told", "saying", "wrote", "writes", "write", "explained"}
-_PARTICIPLES = {"adding", "saying", "explaining", "insisting", "warning", "recounting", "recalling"}
+_TAKES_OBJECT = verbs.TAKES_OBJECT
+_PARTICIPLES = verbs.PARTICIPLES
 
 PRONOUNS = {"he", "she", "they", "i", "we"}
 _SKIP_BEFORE_VERB = {
@@ -270,17 +245,18 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     verb_first = VERB_RE.match(rest, pos)
     if verb_first:
         return _verb_then_subject(text, start, verb_first, close_at + 1)
-    match = re.match(
-        rf"(?P<subj>(?:[^.!?;:\"“”\n]|(?<=Mr)\.|(?<=Dr)\.|(?<=Ms)\.){{1,90}}?)\s+(?P<verb>{VERBS})\b",
-        rest[pos:],
-    )
-    if not match:
-        return None
-    subject = _whole_subject(match.group("subj"))
-    if subject is None:
-        return None
-    end = _object_end(text, start + match.end())
-    return Cue(text[start:end], subject, start, end, adjacent=True)
+    clause = _CLAUSE_END.split(rest[pos : pos + 120], maxsplit=1)[0]
+    for verb in _VERB_AFTER_SUBJECT.finditer(clause):
+        # each verb in turn: in "the report concludes", "report" is no verb but "concludes" is
+        subject = _whole_subject(clause[: verb.start()])
+        if subject is not None:
+            end = _object_end(text, start + verb.end())
+            return Cue(text[start:end], subject, start, end, adjacent=True)
+    return None
+
+
+_CLAUSE_END = re.compile(r"[.!?;:\"“”\n]")
+_VERB_AFTER_SUBJECT = re.compile(rf"(?<=\S)\s+(?P<verb>{VERBS})\b")
 
 
 def _whole_subject(written: str) -> Subject | None:
@@ -322,6 +298,28 @@ def _object_end(text: str, at: int) -> int:
     return obj.end() if obj else at
 
 
+_MAIN_VERB = re.compile(
+    rf"(?<=\s)(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
+    rf"[a-z]+ed|{VERBS})\b"
+)
+
+
+def main_subject(before: str) -> Subject | None:
+    """The subject of a sentence's main verb ("Church ministers are trying to ...": a generic
+    group; "At a rally, Trump defended the move": Trump), for a participle after a comma."""
+    verb = _MAIN_VERB.search(before)
+    if verb is None:
+        return None
+    head = before[: verb.start()].rstrip()
+    chunk = head.rsplit(",", 1)[-1] if not head.endswith(",") else head[:-1].rsplit(",", 1)[-1]
+    words = chunk.split()
+    while words and words[-1].lower() in _SKIP_BEFORE_VERB | {"immediately", "quickly"}:
+        words.pop()
+    if not words or words[-1].endswith("ly"):
+        words = words[:-1] if words else words
+    return classify(" ".join(words)) if words else None
+
+
 def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     """A cue before an opening mark, within its sentence: `Falconer said: "`, `Ayup says that ... “`."""
     prefix = text[floor:open_at]
@@ -330,7 +328,14 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     verbs = [v for v in VERB_RE.finditer(prefix)]
     order = list(reversed(verbs)) if adjacent else verbs
     for verb in order:
-        subject = subject_before(prefix[: verb.start()])
+        before = prefix[: verb.start()]
+        if verb.group("verb") in _PARTICIPLES and before.rstrip().endswith(","):
+            # "..., saying" speaks for the subject of the main clause, not the word before it
+            subject = main_subject(before)
+            if subject is None:
+                continue
+            return _leading(text, floor, verb, subject, adjacent, open_at)
+        subject = subject_before(before)
         if verb.group("verb") in _PARTICIPLES and subject is None:
             continue
         if subject is not None:

@@ -6,10 +6,20 @@ from __future__ import annotations
 
 import re
 
+from archive.personnames import parse_name
 from archive.quotes import names, roles
 from archive.quotes.cast import Cast
 from archive.quotes.spans import Span
+from archive.quotes.view import restore
 
+_COUPLE = re.compile(
+    rf"\b(?P<given>[{names.UPPER}][{names.LOWER}]+) and [{names.UPPER}][{names.LOWER}]+ "
+    rf"(?P<family>[{names.UPPER}][{names.LOWER}]+(?:-[{names.UPPER}][{names.LOWER}]+)?)\b"
+)
+_NAMED_BODY = re.compile(
+    rf"\b[Tt]he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:campaign|administration|"
+    r"government|party|committee|foundation|family|team|board|council|camp))\b"
+)
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -23,28 +33,29 @@ _STOP_BACK = set(
     """
     )
 )
-_CLAUSE_OPENERS = {
-    "but",
-    "and",
-    "however",
-    "meanwhile",
-    "then",
-    "when",
-    "now",
-    "so",
-    "yet",
-    "while",
-    "although",
-    "though",
-    "as",
-    "after",
-    "before",
-}
+# Acronyms of places, which are named but do not speak as organisations.
+_PLACES = {"UK", "US", "USA", "UAE", "DC", "NYC", "LA", "GB", "NI"}
+# Words after which a name opens a main clause ("..., but Cruz said"); after "as", "when" or
+# "while" it is the subject of a subordinate clause, not the one the paragraph is about.
+_CLAUSE_OPENERS = {"but", "and", "however", "meanwhile", "then", "now", "so", "yet"}
 
 
-def scan_mentions(text: str, spans: list[Span], cast: Cast, base: int) -> None:
+def scan_mentions(
+    text: str, spans: list[Span], cast: Cast, base: int, common_words: frozenset[str] = frozenset()
+) -> None:
     """Introduce the people named in a passage's narration and note where they were named."""
     quoted = [(s.start, s.end) for s in spans if s.depth == 0]
+    for match in _COUPLE.finditer(text):  # "Heidi and Ted Cruz": Heidi Cruz too
+        before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+        if before and before[0][:1].isupper() and before[0][-1:].isalpha():
+            continue  # "Rand Paul and Marco Rubio": Paul is a family name here
+        if match.group("given").lower() in names.GIVEN_NAMES:
+            at = match.start()
+            if not (quoted and any(a <= at < b for a, b in quoted)):
+                cast.person(f"{match.group('given')} {match.group('family')}", at=base + at)
+    for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
+        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+            cast.mention_organisation(match.group("body"), base + match.start("body"))
     for match in names.RUN_RE.finditer(text):
         start, run = match.start(), match.group()
         if quoted and any(a <= start < b for a, b in quoted):
@@ -53,13 +64,10 @@ def scan_mentions(text: str, spans: list[Span], cast: Cast, base: int) -> None:
             _single_word(text, run, start, match.end(), cast, base)
             continue
         words = run.split()
-        while (
-            words
-            and words[0].lower() in names.NOT_NAME_WORDS
-            and words[0].rstrip(".").lower() not in names.HONORIFICS
-        ):
+        first = names.opens_sentence(text, start)
+        while words and names.is_opener(words[0], common_words, sentence_start=first):
             start = text.index(words[1], start) if len(words) > 1 else match.end()
-            words = words[1:]
+            words, first = words[1:], False
         if len(words) == 1:
             _single_word(text, words[0], start, match.end(), cast, base)
         elif words:
@@ -67,7 +75,12 @@ def scan_mentions(text: str, spans: list[Span], cast: Cast, base: int) -> None:
 
 
 def _single_word(text: str, word: str, start: int, end: int, cast: Cast, base: int) -> None:
-    """A lone capitalised word counts only as a surname or alias of someone already named."""
+    """A lone capitalised word counts only as a surname or alias of someone already named
+    (or, written in capitals, as an organisation: "GM", "BT")."""
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        if word not in _PLACES:
+            cast.mention_organisation(word, base + start)
+        return
     known = cast.known(word)
     if known is not None:
         subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
@@ -81,11 +94,36 @@ def _mention(text: str, run: str, start: int, end: int, cast: Cast, base: int) -
     if not honorific and not names.looks_like_person(name):
         if " " not in name:
             _single_word(text, name, end - len(name), end, cast, base)
+        elif parse_name(restore(run)).kind == "organisation":
+            cast.mention_organisation(run, base + start)
         return
     subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
     descriptor = roles.descriptor_before(text, start)
     role = " ".join(p for p in (descriptor, titles) if p) or roles.role_after(text, end)
     cast.person(name, role=role, at=base + start, subject=subject)
+
+
+def _descriptor(word: str) -> bool:
+    """A word that can stand in a role before a name: capitalised, a role noun, a modifier."""
+    bare = word.strip("’'").lower()
+    return (
+        word[:1].isupper()
+        or roles.role_head(bare) is not None
+        or bare in names.TITLE_WORDS
+        or bare in _MODIFIERS
+    )
+
+
+_MODIFIERS = set(
+    names.words(
+        """
+    fellow former veteran senior junior chief deputy assistant acting interim new longtime
+    top leading prominent local state federal national international independent liberal
+    conservative democratic republican shadow opposition party election campaign policy
+    press legal financial foreign home health defence defense
+    """
+    )
+)
 
 
 def _at_clause_start(text: str, start: int) -> bool:
@@ -94,6 +132,8 @@ def _at_clause_start(text: str, start: int) -> bool:
     for _ in range(6):
         if not before or before[-1][-1] in _CLAUSE_PUNCTUATION or before[-1].lower() in _STOP_BACK:
             break
+        if not _descriptor(before[-1]):
+            break  # a verb or other word: "introduced fellow guitarist Buddy Guy" is an object
         before.pop()  # a descriptor word: "Tory shadow home secretary"
     if not before:
         return True

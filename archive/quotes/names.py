@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from archive import personnames
+from archive.quotes.genders import FEMALE, MALE
+from archive.quotes.view import ABBREVIATION_DOT, restore
+
+GIVEN_NAMES = MALE | FEMALE
+
 
 def words(text: str) -> list[str]:
     """The whitespace-separated words of a word-list literal."""
@@ -18,18 +24,33 @@ def words(text: str) -> list[str]:
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿ"
-# One capitalised token: "Gutmann", "O'Neill", "Sven-Goran", "McDonagh", "LeGrand", "UN".
-TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:['’][{UPPER}][{LOWER}]+|-[{UPPER}]?[{LOWER}]+)*|[{UPPER}]{{2,}}\b|[{UPPER}]\.)"
-PARTICLE = r"(?:de|da|di|del|van|von|der|den|bin|ibn|al|el|la|le|du)"
-HONORIFIC = (
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Reverend)"
+DOT = f"[.{ABBREVIATION_DOT}]"  # a full stop, or an abbreviation's (archive.quotes.view)
+# One capitalised token: "Gutmann", "O'Neill", "Sven-Goran", "McDonagh", "LeGrand", "UN",
+# "al-Rashid", an abbreviated title "Sen." or initials "L.", "J.J.", "U.S.".
+TOKEN = (
+    rf"(?:(?:[OD]['’])?[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?"
+    rf"(?:['’][{UPPER}][{LOWER}]+|-[{UPPER}]?[{LOWER}]+)*{ABBREVIATION_DOT}?"
+    rf"|(?:al|el|Al|El)-[{UPPER}][{LOWER}]+"
+    rf"|[{UPPER}]{{2,}}\b|(?:[{UPPER}]{DOT}){{1,4}})"
 )
-RUN = rf"(?:{HONORIFIC}\.?\s+)?{TOKEN}(?:\s+(?:{PARTICLE}\s+)?{TOKEN})*"
+PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|ter|bin|ibn|al|el|la|le|du|dos|das|Ó|Ní|Uí)"
+HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Reverend|"
+    r"Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Cmdr|Maj|Pres|Sec|Atty|Amb|Hon|Rt|Fr|Supt|Insp|Det)"
+)
+# Digits inside a run keep a title whole ("Il Sole 24 Ore", "Channel 4 News").
+RUN = (
+    rf"(?:{HONORIFIC}{DOT}?\s+){{0,2}}{TOKEN}"
+    rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|\d{{1,4}}(?=\s+[{UPPER}])))*"
+)
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 
-MALE = {"mr", "sir", "lord", "baron"}
-FEMALE = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
-HONORIFICS = MALE | FEMALE | {"mx", "dr", "prof", "professor", "rev", "reverend"}
+MALE_HONORIFICS = {"mr", "sir", "lord", "baron"}
+FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
+# Forms of address and titles that can stand before a surname ("Sen. Cruz", "President Obama").
+HONORIFICS = (
+    set(personnames.HONORIFICS) - {"general", "major", "justice", "speaker", "chairman"}
+) | {"sens", "reps", "govs"}
 
 # Capitalised words that open a run but are not part of a name: titles, ranks, parties,
 # nationalities and other descriptors ("Justice Minister Cathy Jamieson", "Tory Dominic Grieve").
@@ -105,18 +126,40 @@ NOT_NAME_WORDS = set(
 )
 
 
-def tokens(name: str) -> list[str]:
-    """The words of a name, honorific included."""
-    return name.replace(".", ". ").split()
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether offset `start` begins a sentence (or a quotation)."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return not before or before[-1] in '.!?:;"“”‘’(—–-'
+
+
+def is_opener(word: str, common_words: set[str], *, sentence_start: bool) -> bool:
+    """A capitalised word that opens a sentence rather than a name: "However", "Does",
+    "Thanks", "Roughly" (when the document writes it in lower case, or it is an adverb)."""
+    bare = _bare(word).strip("’'")
+    if bare in HONORIFICS:
+        return False
+    if bare in NOT_NAME_WORDS:
+        return True
+    if not sentence_start or bare in GIVEN_NAMES:
+        return False
+    return bare in common_words or (len(bare) > 5 and bare.endswith("ly"))
+
+
+def _bare(word: str) -> str:
+    return word.rstrip("." + ABBREVIATION_DOT).lower()
 
 
 @lru_cache(maxsize=4096)
 def strip_honorific(name: str) -> tuple[str | None, str]:
-    """Split "Mr Blair" into ("mr", "Blair"); names without one give (None, name)."""
+    """Split "Mr Blair" into ("mr", "Blair"), "Lt. Gov. Dan Patrick" into ("lt gov", "Dan
+    Patrick"); names without one give (None, name)."""
     words = name.split()
-    if len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS:
-        return words[0].rstrip(".").lower(), " ".join(words[1:])
-    return None, name
+    cut = 0
+    while cut < len(words) - 1 and _bare(words[cut]) in HONORIFICS:
+        cut += 1
+    if not cut:
+        return None, name
+    return " ".join(_bare(w) for w in words[:cut]), " ".join(words[cut:])
 
 
 @lru_cache(maxsize=4096)
@@ -125,6 +168,8 @@ def split_titles(run: str) -> tuple[str, str]:
     words = run.split()
     cut = 0
     while cut < len(words) - 1 and _is_title(words[cut]):
+        if _bare(words[cut]) in OCCUPATIONS and len(words) - cut < 3:
+            break  # "Singer Bruce Springsteen" sheds its occupation; "Tim Baker" is a name
         cut += 1
     later = [i + 1 for i in range(cut, len(words) - 2) if words[i].lower() in TITLE_WORDS]
     cut = max([cut, *later])  # "Home Office Minister Hazel Blears": up to the last title word
@@ -132,17 +177,45 @@ def split_titles(run: str) -> tuple[str, str]:
 
 
 def _is_title(word: str) -> bool:
-    """A word that describes rather than names: a rank, party, nationality or acronym."""
-    bare = word.rstrip(".").lower()
+    """A word that describes rather than names: a rank, party, nationality, acronym or (at the
+    start of a sentence, capitalised) an occupation ("Singer Bruce Springsteen")."""
+    bare = _bare(word)
     if bare in HONORIFICS:
         return False
-    return bare in TITLE_WORDS or (word.isupper() and len(word) > 1)
+    return bare in TITLE_WORDS or bare in OCCUPATIONS or (word.isupper() and len(word) > 1)
+
+
+# Occupations that open a name run when they open a sentence ("Actor Leonardo DiCaprio").
+OCCUPATIONS = set(
+    words(
+        """
+    singer actor actress rapper star comedian comic director producer writer author artist
+    guitarist drummer bassist musician designer chef model presenter host dancer poet
+    novelist playwright composer conductor photographer journalist reporter columnist
+    economist analyst lawyer attorney businessman businesswoman tycoon billionaire
+    entrepreneur footballer boxer golfer player coach manager officer campaigner activist
+    scientist surgeon chairman chairwoman boss spokesman spokeswoman frontbencher
+    backbencher veteran legend filmmaker film-maker broadcaster pollster strategist adviser
+    advisor consultant lecturer researcher historian investor banker trader
+    """
+    )
+)
+# Letters after a name that are not part of it ("Andrew Tyrie MP", "Ken Macdonald QC").
+POSTNOMINALS = {"MP", "MPs", "QC", "KC", "MEP", "MSP", "AM", "MLA", "OBE", "MBE", "CBE", "KBE"}
+
+
+def without_postnominals(name: str) -> str:
+    """ "Andrew Tyrie MP" -> "Andrew Tyrie"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(",") in POSTNOMINALS:
+        words.pop()
+    return " ".join(words)
 
 
 @lru_cache(maxsize=4096)
 def looks_like_person(name: str) -> bool:
     """Two to four name words, none of them a place, organisation or sentence opener."""
-    honorific, bare = strip_honorific(name)
+    honorific, bare = strip_honorific(without_postnominals(name))
     words = bare.split()
     if not words or any(w.lower() in NON_PERSON_WORDS for w in words):
         return False
@@ -152,19 +225,29 @@ def looks_like_person(name: str) -> bool:
         return False
     if words[-1].lower() in NATIONALITIES:
         return False  # "Han Chinese", "Bosnian Serb": a people, not a person
-    return not any(w.isupper() and len(w) > 1 for w in words)
+    if any(w.isupper() and len(w.rstrip("." + ABBREVIATION_DOT)) > 1 for w in words):
+        return False  # an acronym ("BBC"), not an initial ("L.")
+    return personnames.parse_name(restore(bare)).kind == "person"
 
 
 @lru_cache(maxsize=4096)
 def surname(name: str) -> str:
-    """The last word of a name, without honorific or trailing full stop."""
-    return strip_honorific(name)[1].split()[-1].rstrip(".")
+    """The family name ("Cruz" of "Sen. Ted Cruz", "Xi" of "Xi Jinping", "O'Neill")."""
+    parsed = personnames.parse_name(restore(name), "person")
+    return parsed.family or strip_honorific(name)[1].split()[-1].rstrip(".")
+
+
+@lru_cache(maxsize=4096)
+def given_name(name: str) -> str:
+    """The given names of a person ("Ted" of "Sen. Ted Cruz"), "" when only a surname is known."""
+    return personnames.parse_name(restore(name), "person").given
 
 
 def gender_of(honorific: str | None) -> str | None:
-    """'m' or 'f' from an honorific, None when it says nothing."""
-    if honorific in MALE:
+    """'m' or 'f' from an honorific (its last word), None when it says nothing."""
+    last = honorific.split()[-1] if honorific else None
+    if last in MALE_HONORIFICS:
         return "m"
-    if honorific in FEMALE:
+    if last in FEMALE_HONORIFICS:
         return "f"
     return None

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from archive.quotes import names
-from archive.quotes.cast import Cast, Member
+from archive.personnames import parse_name
+from archive.quotes import antecedents, names
+from archive.quotes.cast import PARAGRAPH, Cast, Member
 from archive.quotes.cues import Subject
 
 _NONPERSON_HEADS = {
@@ -82,15 +83,113 @@ _GROUP_HEADS = {
     "researchers",
 }
 _SPOKESPERSON = re.compile(
-    rf"^an?\s+(?:(?P<org>{names.RUN})\s+)?(?:spokes(?:man|woman|person)|official|source|representative)"
-    rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<org2>{names.RUN}))?$"
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})\s+)?(?:spokes(?:man|woman|person)|representative)"
+    rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?(?P<org2>{names.RUN}))?$"
+)
+_SPOKESPERSON_FOR = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+(?:for|at|of)\s+the\s+(?P<body>[a-z]+)$"
+)
+# Bodies that speak as themselves ("the company said") and papers that speak for their authors
+# ("the report concludes"): the organisation the text last named.
+_BODIES = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "campaign",
+        "committee",
+        "council",
+        "agency",
+        "department",
+        "ministry",
+        "government",
+        "administration",
+        "office",
+        "board",
+        "union",
+        "party",
+        "organization",
+        "organisation",
+        "association",
+        "commission",
+        "court",
+        "police",
+        "bank",
+        "club",
+        "team",
+        "foundation",
+        "institute",
+        "network",
+        "newspaper",
+        "paper",
+        "website",
+        "channel",
+        "charity",
+        "authority",
+        "regulator",
+        "watchdog",
+        "body",
+        "federation",
+        "league",
+        "corporation",
+        "business",
+    ]
+)
+# Bodies a text names by kind alone ("the company", "the newspaper"): the last organisation.
+_GENERIC_BODIES = frozenset(
+    [
+        "company",
+        "firm",
+        "group",
+        "business",
+        "corporation",
+        "newspaper",
+        "paper",
+        "network",
+        "channel",
+        "website",
+        "magazine",
+        "organization",
+        "organisation",
+        "charity",
+    ]
+)
+_PAPERS = frozenset(
+    [
+        "statement",
+        "report",
+        "study",
+        "survey",
+        "poll",
+        "letter",
+        "document",
+        "release",
+        "analysis",
+        "review",
+        "findings",
+        "research",
+        "memo",
+        "ruling",
+        "advert",
+        "advertisement",
+        "ad",
+        "filing",
+        "complaint",
+        "lawsuit",
+    ]
 )
 _PREPOSITIONS = {"of", "in", "for", "at", "on", "from", "to", "with"}
-PARAGRAPH = 1_000_000  # positions are paragraph * PARAGRAPH + offset
 
 
-def resolve(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Member | None:
-    """The member a subject refers to at position `at`, introducing named ones; None if unnamed."""
+def resolve(
+    cast: Cast, subject: Subject, at: int, common_words: set[str], *, introduce: bool = True
+) -> Member | None:
+    """The member a subject refers to at position `at`, introducing named ones; None if unnamed.
+
+    With `introduce=False` nothing changes: the member it would be if already known, else None.
+    """
+    if not introduce:
+        return _peek(cast, subject, at, common_words)
     if subject.kind == "pronoun":
         return _pronoun(cast, subject.text, at)
     if subject.kind == "group":
@@ -102,18 +201,45 @@ def resolve(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Me
     return None
 
 
-def _pronoun(cast: Cast, pronoun: str, at: int) -> Member | None:
+def _peek(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Member | None:
+    """What `resolve` would give, without introducing or noting anyone."""
+    if subject.kind == "pronoun":
+        return _pronoun(cast, subject.text, at, learn=False)
+    if subject.kind == "group":
+        return cast.find_organisation(subject.text)
+    if subject.kind == "name":
+        written = subject.text
+        honorific, bare = names.strip_honorific(written)
+        if honorific or names.looks_like_person(written):
+            return cast.find_person(written)
+        if len(bare.split()) == 1:
+            return cast.known(bare) or cast.find_organisation(written)
+        return cast.find_organisation(written)
+    if subject.kind == "phrase":
+        return _phrase(cast, subject.text, at, introduce=False)
+    return None
+
+
+def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member | None:
     """he/she: the last person named as a subject, in this paragraph first; they: the last group."""
-    if pronoun == "they":
-        return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
+    if pronoun in ("they", "it"):  # an organisation: the last that spoke, or was named
+        spoke = cast.latest(before=at, after=at - 2 * PARAGRAPH, kind="organisation")
+        if spoke is not None or pronoun == "they" or not learn:
+            return spoke
+        name = cast.named_organisation(before=at, after=at - 2 * PARAGRAPH)
+        return cast.organisation(name, at=at) if name else None
     if pronoun not in ("he", "she"):
         return None
     gender = "m" if pronoun == "he" else "f"
-    paragraph = at - at % PARAGRAPH
-    member = cast.latest(before=at, after=paragraph - 1, gender=gender) or cast.latest(
-        before=at, gender=gender
-    )
-    if member is not None and member.gender is None:
+    member = antecedents.choose(cast, at, gender) or cast.latest(before=at, gender=gender)
+    spoke = cast.spokesperson
+    if (
+        spoke is not None
+        and at - spoke[0] < PARAGRAPH
+        and (member is None or max((a for a in member.seen_at if a < at), default=-1) < spoke[0])
+    ):
+        return spoke[1]  # "a council spokesman said ... he added": still the council
+    if learn and member is not None and member.gender is None:
         member.gender = gender
     return member
 
@@ -134,23 +260,37 @@ def _name(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Memb
     return cast.organisation(written, at=at)
 
 
-def _phrase(cast: Cast, phrase: str, at: int) -> Member | None:
+def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Member | None:
     """ "the Chinese Embassy in Israel", "the prime minister", "a Microsoft spokesman", "his son"."""
     words = phrase.split()
     determiner, rest = words[0].lower(), words[1:]
     if not rest:
         return None
-    if determiner in ("a", "an"):
-        spokes = _SPOKESPERSON.match(phrase)
-        org = spokes and (spokes.group("org") or spokes.group("org2"))
-        return cast.organisation(org, at=at) if org else None
+    organisation = cast.organisation if introduce else _find_organisation(cast)
+    spokes = _SPOKESPERSON.match(phrase)
+    org = spokes and (spokes.group("org") or spokes.group("org2"))
+    if org:  # "a spokeswoman for the council", "a US Embassy spokesman": the organisation
+        member = organisation(org, at=at)
+        if introduce and member is not None:
+            cast.spokesperson = (at, member)
+        return member
+    body = _SPOKESPERSON_FOR.match(phrase)
+    if body:  # "a spokeswoman for the council": the council the text named
+        return _body(cast, [body.group("body")], "spokesperson", at, organisation, introduce)
+    if determiner in ("a", "an", "one", "another", "some"):
+        return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
     head = core[-1]
     if determiner == "the" and head[:1].isupper():
-        return cast.organisation(" ".join(rest), at=at)
+        if parse_name(" ".join(rest)).kind == "role":  # "the Shadow Secretary of State"
+            member = cast.by_role(" ".join(rest))
+            if member is not None and introduce:
+                cast.note(member, at)
+            return member
+        return organisation(" ".join(rest), at=at)
     head = head.lower()
-    if head in _SPOKESPEOPLE:
-        return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
+    if head in _BODIES or head in _PAPERS or head in _SPOKESPEOPLE:
+        return _body(cast, core, head, at, organisation, introduce)
     if head in _NONPERSON_HEADS:
         return None
     if head in _GROUP_HEADS:
@@ -158,9 +298,48 @@ def _phrase(cast: Cast, phrase: str, at: int) -> Member | None:
     member = cast.by_role(" ".join(core))
     if member is None and determiner == "the":
         member = cast.latest(before=at, after=at - 3 * PARAGRAPH)
-    if member is not None:
+    if member is not None and introduce:
         cast.note(member, at)
     return member
+
+
+def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introduce: bool):
+    """ "the Clinton campaign", "the company", "the report", "the spokesman": an organisation."""
+    named = [w for w in core[:-1] if w[:1].isupper()]
+    if named and head in _BODIES:
+        return organisation(" ".join(core), at=at)  # "the Clinton campaign"
+    window = at - 3 * PARAGRAPH
+    name = None
+    if head == "spokesperson":  # the body a spokesperson is "for"
+        name = cast.named_organisation(before=at, after=window, containing=core[0].lower())
+        member = organisation(name, at=at) if name else None
+        if member is not None and introduce:
+            cast.spokesperson = (at, member)
+        return member
+    if head in _BODIES:
+        name = cast.named_organisation(before=at, after=window, containing=head)
+        if name is None and head in _GENERIC_BODIES:
+            name = cast.named_organisation(before=at, after=window)
+    elif head in _PAPERS:
+        name = cast.named_organisation(before=at, after=at - 2 * PARAGRAPH)
+    if name is None:
+        member = cast.latest(before=at, after=window, kind="organisation")
+        if head in _SPOKESPEOPLE and member is not None and introduce:
+            cast.spokesperson = (at, member)
+        return member
+    member = organisation(name, at=at)
+    if head in _SPOKESPEOPLE and member is not None and introduce:
+        cast.spokesperson = (at, member)
+    return member
+
+
+def _find_organisation(cast: Cast):
+    """`cast.organisation` without introducing anyone."""
+
+    def find(written: str, *, at: int = -1) -> Member | None:
+        return cast.find_organisation(written)
+
+    return find
 
 
 def _core(words: list[str]) -> list[str]:

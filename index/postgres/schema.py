@@ -64,6 +64,7 @@ TABLES = (
         person       TEXT,
         speakers     TEXT[] NOT NULL DEFAULT '{{}}',
         person_keys  TEXT[] NOT NULL DEFAULT '{{}}',
+        attributions JSONB NOT NULL DEFAULT '[]',
         words        TSVECTOR GENERATED ALWAYS AS (
             setweight(to_tsvector('{TEXT_CONFIG}'::regconfig, text), 'A')
             || setweight(to_tsvector('{TEXT_CONFIG}'::regconfig, COALESCE(title, '')), 'B')

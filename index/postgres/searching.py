@@ -54,7 +54,7 @@ SELECT
     ) f) AS years,
     (SELECT COALESCE(json_agg(h ORDER BY h.position), '[]') FROM (
         SELECT page.position, s.passage_id, s.doc_id, s.n, s.kind, s.text, s.title, s.outlet,
-            s.host, s.authors, s.published, s.url, s.speakers,
+            s.host, s.authors, s.published, s.url, s.speakers, s.attributions,
             ARRAY(SELECT DISTINCT o.doc_id FROM search_passages o
                   WHERE o.fingerprint = s.fingerprint ORDER BY 1) AS sharing
         FROM page JOIN search_passages s USING (passage_id)
@@ -157,6 +157,7 @@ def _hit(row: dict[str, Any], marks: Marks) -> Hit:
         text=row["text"],
         highlight=marks.highlight(row["text"]),
         speakers=list(row.get("speakers") or []),
+        attributions=[dict(a) for a in row.get("attributions") or []],
         provenance={
             "outlet": row.get("outlet"),
             "host": row.get("host"),

@@ -3,6 +3,7 @@ words of every vector listed in `search_terms` (for fuzzy words and wildcards)."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,6 +47,7 @@ def passage_rows(doc: Document) -> list[tuple[Any, ...]]:
             person="\n".join(speakers) or None,
             speakers=speakers,
             person_keys=[k for k in dict.fromkeys(exact_key(s) for s in speakers) if k],
+            attributions=json.dumps(doc.attributions_of(passage.n)),
         )
         rows.append(tuple(values[c] for c in COLUMNS))
     return rows

@@ -42,8 +42,11 @@ def _segment_facts(reader) -> list[Facts]:
     with _segments_lock:
         cached = _segments.get(key)
     if cached is None:
-        column = reader.column_reader("facets")
-        cached = [Facts(*value) if value else _EMPTY for value in column]
+        if reader.has_column("facets"):
+            column = reader.column_reader("facets")
+            cached = [Facts(*value) if value else _EMPTY for value in column]
+        else:  # a segment written with no passage (an idle indexing worker) has no column
+            cached = [_EMPTY] * reader.doc_count_all()
         with _segments_lock:
             if len(_segments) > 256:
                 _segments.clear()

@@ -8,7 +8,7 @@ from whoosh.fields import COLUMN, DATETIME, ID, IDLIST, NUMERIC, STORED, TEXT, S
 from index.whoosh.analysis import KEY_EXPRESSION, name_analyzer, text_analyzer
 
 # Bump when the fields change: an index with another version is rebuilt by `cuttings reindex`.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def date_field() -> DATETIME:
@@ -54,6 +54,7 @@ def build_schema() -> Schema:
         published=STORED(),
         authors=STORED(),
         speakers=STORED(),
+        attributions=STORED(),  # [{name, person_id, confidence, verified}]
         url=STORED(),
         # (fingerprint, outlet, year, speakers) per passage, for facets and collapsing
         facets=COLUMN(columns.PickleColumn(columns.VarBytesColumn())),

@@ -150,6 +150,7 @@ def _hit(searcher: Searcher, docnum: int, marks: frozenset[str]) -> Hit:
         text=stored.get("text", ""),
         highlight=highlight_text(stored.get("text", ""), marks, searcher),
         speakers=list(stored.get("speakers") or []),
+        attributions=[dict(a) for a in stored.get("attributions") or []],
         provenance=_provenance(stored),
         also_in=[d for d in _sharing(searcher, stored.get("fingerprint")) if d != doc_id],
     )

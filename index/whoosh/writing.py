@@ -302,6 +302,7 @@ def passage_records(doc: Document) -> Iterator[dict[str, Any]]:
             fingerprint=key,
             text=passage.text,
             speakers=speakers,
+            attributions=doc.attributions_of(passage.n),
             facets=(key, shared.get("outlet"), shared.get("year"), tuple(speakers)),
         )
         if speakers:

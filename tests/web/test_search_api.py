@@ -22,6 +22,7 @@ HIT_KEYS = {
     "text",
     "highlight",
     "speakers",
+    "attributions",
     "provenance",
     "also_in",
     "links",
@@ -70,6 +71,9 @@ def test_search_answers_the_documented_shape(client):
     assert set(hit["provenance"]) == PROVENANCE_KEYS
     assert hit["provenance"]["authors"] == ["Rita Lopes"]
     assert hit["speakers"] == ["Ana Silva"]
+    [attribution] = hit["attributions"]
+    assert set(attribution) == {"name", "person_id", "confidence", "verified"}
+    assert attribution["name"] == "Ana Silva" and isinstance(attribution["person_id"], int)
     assert len(hit["also_in"]) == 1
     assert hit["links"]["document"] == f"/documents/{hit['doc_id']}#p1"
     assert hit["links"]["cite"].startswith(f"/api/cite?ids={hit['passage_id']}")

@@ -150,4 +150,19 @@ def reindex(data: str | None) -> None:
     click.echo(f"indexed {count} passages from {documents} documents")
 
 
-COMMANDS = [add, show, verify, reindex]
+@click.command()
+@click.argument("doc_ids", nargs=-1, type=int)
+@data_option
+@friendly_errors
+def reattribute(doc_ids: tuple[int, ...], data: str | None) -> None:
+    """Run quote attribution again on stored documents (all, or DOC_IDS), keeping every
+    attribution a librarian verified."""
+    with open_archive(data) as archive:
+        counts = archive.reattribute(doc_ids or None)
+    click.echo(
+        f"re-attributed {counts['documents']} documents: {counts['quotes']} quotes found again, "
+        f"{counts['kept']} verified by a librarian kept as they were"
+    )
+
+
+COMMANDS = [add, show, verify, reindex, reattribute]

@@ -34,7 +34,8 @@ def cite(ids: tuple[str, ...], format_name: str, data: str | None) -> None:
     get_format(format_name)
     wanted = parse_ids(ids)
     with catalog_of(data) as catalog:
-        records = records_for_ids(catalog, wanted, base_url=_base_url())
+        threshold = settings.defaults()["CUTTINGS_ATTRIBUTION_THRESHOLD"]
+        records = records_for_ids(catalog, wanted, base_url=_base_url(), threshold=threshold)
         click.echo(export(records, format_name).text, nl=False)
 
 

@@ -1,0 +1,115 @@
+"""The cue rules: who a quote's own cue names, or whose words a cue-less quote continues.
+
+A cue touching the quote wins (`"...," he said` / `said: "..."`), then one governing it in
+its sentence; a quote with no cue of its own takes a cue in the narration sentence before it,
+the previous quote of its paragraph, a quote left open in the previous paragraph, "This is
+what X told Haaretz" in the next one, or the last speaker of the two paragraphs before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.quotes import cues
+from archive.quotes.cast import Member
+from archive.quotes.spans import Span
+from archive.quotes.speakers import PARAGRAPH, resolve
+from archive.quotes.state import State
+
+# "This is what Huiqiong Liu told Haaretz": a cue in the paragraph after a standalone quote.
+_FORWARD = re.compile(
+    rf"^(?:This|That|These|Those|Such) (?:is|was|are|were) what (?P<subj>.+?) (?:{cues.VERBS})\b"
+)
+
+
+@dataclass
+class RuleChoice:
+    """The rules' answer for one quote: who, by which cue, under which rule."""
+
+    member: Member | None
+    cue: cues.Cue | None
+    rule: str
+    continuation: Member | None  # whose words the quote would continue, if it has no cue
+
+
+def best_cue(trailing: cues.Cue | None, leading: cues.Cue | None) -> cues.Cue | None:
+    """The cue that names the speaker: one touching the quote first, then one governing it."""
+    ranked = [c for c in (trailing, leading) if c is not None]
+    ranked.sort(key=lambda c: (c.subject is None, not c.adjacent))
+    return ranked[0] if ranked else None
+
+
+def choose(
+    state: State,
+    index: int,
+    text: str,
+    span: Span,
+    floor: int,
+    cue: cues.Cue | None,
+    in_passage: list[int],
+    following: str,
+) -> RuleChoice:
+    """The rules' speaker for a top-level quote whose best cue is `cue`."""
+    continuation = _continuation(state, index, in_passage)
+    if cue is not None and cue.subject is not None:
+        member = resolve(state.cast, cue.subject, index * PARAGRAPH + cue.start, state.common_words)
+        rule = "cue after the quote" if cue.start > span.start else "cue before the quote"
+        if cue.phrase.lower().startswith("according to"):
+            rule = "according to"
+        return RuleChoice(member, cue, rule, continuation)
+    member, found, rule = _inherit(state, index, text, span, floor, in_passage, following)
+    return RuleChoice(member, found or cue, rule, continuation)
+
+
+def _continuation(state: State, index: int, in_passage: list[int]) -> Member | None:
+    """The speaker a cue-less quote here would continue."""
+    if in_passage:
+        return state.speakers[in_passage[-1]]
+    if state.continuing is not None:
+        return state.continuing
+    return state.last_speaker if index - state.last_passage <= 2 else None
+
+
+def _inherit(
+    state: State,
+    index: int,
+    text: str,
+    span: Span,
+    floor: int,
+    in_passage: list[int],
+    following: str,
+) -> tuple[Member | None, cues.Cue | None, str]:
+    """The speaker of a quote with no cue of its own: the one whose words it continues."""
+    base = index * PARAGRAPH
+    cue = _narration_cue(text, floor, state.quotes[in_passage[-1]].end if in_passage else 0)
+    if cue is not None:
+        member = resolve(state.cast, cue.subject, base + cue.start, state.common_words)
+        return member, cue, "cue in the sentence before"
+    if in_passage:
+        return state.speakers[in_passage[-1]], None, "previous quote in the paragraph"
+    recent = state.last_speaker if index - state.last_passage <= 2 else None
+    if span.start > 1:
+        named = recent if recent and _named_in(recent, text[:floor]) else None
+        return named, None, "speaker named before the quote"
+    if state.continuing is not None:
+        return state.continuing, None, "quote continued from the paragraph before"
+    ahead = _FORWARD.match(following)
+    subject = cues.classify(ahead.group("subj")) if ahead else None
+    if subject is not None:
+        member = resolve(state.cast, subject, base + PARAGRAPH, state.common_words)
+        return member, None, "cue in the paragraph after"
+    return recent, None, "last speaker"
+
+
+def _named_in(member: Member, text: str) -> bool:
+    """Whether a stretch of narration names `member` (by any recorded form of the name)."""
+    return any(re.search(rf"\b{re.escape(alias)}\b", text) for alias in member.mention.aliases)
+
+
+def _narration_cue(text: str, floor: int, previous_end: int) -> cues.Cue | None:
+    """A cue in the sentence before `floor`, if that sentence is narration after the last quote."""
+    if floor <= previous_end + 1:
+        return None
+    before = cues.sentence_start(text, max(floor - 1, 0), previous_end)
+    return cues.sentence_cue(text, before, floor)

@@ -1,0 +1,183 @@
+"""Who could be the source of a quote: every name, pronoun and description in the narration.
+
+A `Source` is one mention outside quotation marks that might introduce a quote: a name
+("Sen. Ted Cruz", "CNN"), a pronoun ("he", "they") or a description ("the senator", "a
+spokeswoman for the council", "the Clinton campaign"). `find_sources` lists them for one
+passage, with what a ranker needs to know about where each stands in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.personnames import ORGANISATION_WORDS, parse_name
+from archive.quotes import names, roles
+from archive.quotes.spans import Span
+from archive.quotes.view import restore
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b")
+# People and bodies a description can name ("the senator", "a Clinton campaign spokesman").
+_PERSON_HEADS = names.words(
+    """
+    senator congressman congresswoman governor mayor president candidate nominee
+    front-runner frontrunner billionaire businessman businesswoman mogul lawmaker
+    legislator aide strategist pollster operative consultant host anchor moderator
+    columnist commentator reporter journalist historian voter supporter protester resident
+    insider veteran official officials source sources aides advisers analysts experts critics
+    supporters organizers organisers prosecutors investigators officers lawyers attorneys
+    democrat republican democrats republicans conservative liberal activist activists
+    woman man mother father wife husband son daughter friend spokesman spokeswoman
+    spokesperson spokespeople representative chairman chairwoman secretary minister leader
+    chief director manager author writer economist analyst expert professor researcher
+    lawyer attorney doctor judge person people commenter reader viewer user narrator voice
+    announcer witness observer participant attendee demonstrator fan student teacher worker
+    employee customer caller listener member members neighbor neighbour relative
+    """
+)
+_PARTY_MEMBERS = frozenset(["democrat", "republican", "democrats", "republicans", "tory", "tories"])
+_BODY_HEADS = names.words(
+    """
+    campaign company firm group committee council agency department ministry government
+    administration office board union party organization organisation association
+    commission court police statement report study survey poll website newspaper paper
+    network channel team club foundation institute center centre bank embassy
+    """
+)
+_HEADS = frozenset({*_PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
+_HEAD_RE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}|Democrat|Republican|Tory)s?\b"
+)
+# A determiner and at most four words, unpunctuated, right before a head noun.
+_OPENING = re.compile(
+    r"(?:^|(?<=\s))(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
+    r"\s+(?:[\w’'.-]+\s+){0,4}$"
+)
+_TAIL = re.compile(rf"\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.RUN}")
+_GROUP_AFTER = re.compile(
+    r"\s+(?:experts|officials|investigators|inspectors|monitors|observers|researchers|sources|"
+    r"lawyers|prosecutors|spokes(?:man|woman|person)|aides)\b"
+)
+# "the Chinese Embassy in Israel", "Bank of America": an organisation word, then its place.
+_OF_PLACE = re.compile(rf"\s+(?:of|in|for|at|on)\s+(?:the\s+)?{names.RUN}")
+_CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
+_BARE_GROUPS = re.compile(
+    r"(?<![\w’'-]\s)\b(?:[Oo]fficials|[Aa]ides|[Aa]dvisers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|"
+    r"[Ss]upporters|[Ss]ources|[Pp]rosecutors|[Pp]olice|[Ii]nvestigators)\b"
+)
+
+
+@dataclass
+class Source:
+    """One possible source of a quote, in one passage (offsets in the passage)."""
+
+    start: int
+    end: int
+    text: str  # as written, full stops restored
+    kind: (
+        str  # "person", "organisation", "single" (an unknown single word), "pronoun", "description"
+    )
+    possessive: bool = False  # "Trump's campaign": the name owns, it does not speak
+
+    @property
+    def is_name(self) -> bool:
+        return self.kind in ("person", "organisation", "single")
+
+
+def find_sources(text: str, spans: list[Span], common_words: set[str]) -> list[Source]:
+    """Every possible source in a passage's narration (`text` is its reading view)."""
+    quoted = [(s.start - 1, s.end + 1) for s in spans if s.depth == 0]
+
+    def outside(start: int) -> bool:
+        return not any(a <= start < b for a, b in quoted)
+
+    found: list[Source] = [s for s in _descriptions(text) if outside(s.start)]
+    for match in _BARE_GROUPS.finditer(text):
+        if outside(match.start()) and not _within(match.start(), found):
+            found.append(Source(match.start(), match.end(), match.group(), "description"))
+    for source in _names(text, common_words):
+        if not outside(source.start):
+            continue
+        found.append(source)
+        group = _GROUP_AFTER.match(text, source.end)  # "UN experts", "a Microsoft spokesman"
+        if group:
+            end = group.end()
+            found.append(
+                Source(source.start, end, restore(text[source.start : end]), "description")
+            )
+    for match in _PRONOUN.finditer(text):
+        if outside(match.start()):
+            found.append(Source(match.start(), match.end(), match.group().lower(), "pronoun"))
+    found.sort(key=lambda s: (s.start, -s.end))
+    return found
+
+
+def _descriptions(text: str) -> list[Source]:
+    """Determiner phrases ending in a person's or a body's noun: "the senator", "a spokeswoman
+    for the council", "his campaign manager", "the Clinton campaign"."""
+    out = []
+    for head in _HEAD_RE.finditer(text):
+        window = text[max(0, head.start() - 60) : head.start()]
+        opening = _OPENING.search(window)
+        if opening is None:
+            continue
+        start = head.start() - len(window) + opening.start("det")
+        end = head.end()
+        tail = _TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+        out.append(Source(start, end, restore(text[start:end]), "description"))
+    return out
+
+
+def _within(at: int, sources: list[Source]) -> bool:
+    return any(s.start <= at < s.end for s in sources)
+
+
+def _names(text: str, common_words: set[str]) -> list[Source]:
+    """Capitalised runs that name a person or an organisation, sentence openers trimmed."""
+    out: list[Source] = []
+    role_end = -1  # where the last role phrase ended ("Shadow Secretary" ...)
+    for match in names.RUN_RE.finditer(text):
+        start, words = match.start(), match.group().split()
+        if out and start < out[-1].end:
+            continue  # the place of an organisation already taken ("... Embassy in Israel")
+        if role_end >= 0 and _CONNECTOR.fullmatch(text[role_end:start]):
+            role_end = match.end()  # "... of State for the Family": still the role
+            continue
+        first = names.opens_sentence(text, start)
+        while len(words) > 1 and names.is_opener(words[0], common_words, sentence_start=first):
+            start = text.index(words[1], start + len(words[0]))
+            words, first = words[1:], False
+        run = " ".join(words)
+        end = start + len(run)
+        if not words or (
+            len(words) == 1 and names.is_opener(words[0], common_words, sentence_start=first)
+        ):
+            continue
+        if words[-1].rstrip(".").lower() in ORGANISATION_WORDS:
+            place = _OF_PLACE.match(text, end)
+            if place:
+                end = place.end()
+                run = text[start:end]
+        possessive = text[end : end + 2] in ("'s", "’s")
+        written = restore(run)
+        if len(run.split()) == 1:
+            word = words[0].rstrip(".")
+            low = word.lower()
+            if (
+                low in common_words
+                or low in names.NOT_NAME_WORDS
+                or low in names.NATIONALITIES
+                or low in _PARTY_MEMBERS
+            ):
+                continue  # "Analysts", "However", "British", "Democrat": no one who speaks
+            kind = "organisation" if word.isupper() and len(word) > 1 else "single"
+        else:
+            parsed = parse_name(written)
+            if parsed.kind == "role":
+                role_end = end
+                continue
+            kind = parsed.kind
+        out.append(Source(start, end, written, kind, possessive))
+    return out

@@ -1,0 +1,101 @@
+"""The reading view of a passage: the same text at the same offsets, with its marks made plain.
+
+Attribution reads passages through this view so that every later rule sees one spelling:
+
+- quotation marks written as doubled apostrophes (`''like this''`, as news databases export
+  them) become curly marks, padded with a space to keep the length;
+- the full stop of an abbreviation or an initial ("Sen.", "Dr.", "Janet L. Yellen", "U.S.")
+  becomes `ABBREVIATION_DOT`, so that it ends neither a sentence nor a name.
+
+Offsets in the view are offsets in the passage, so quotes are cut from the passage itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+ABBREVIATION_DOT = "\u2024"  # ONE DOT LEADER: looks like a full stop, is not one to the rules
+_DOTS = str.maketrans({ABBREVIATION_DOT: "."})
+
+_DOUBLED = re.compile(r"'{2,3}")
+_OPEN_BEFORE = set("([{—–-/ \t\n")
+# Titles that never end a sentence: their full stop is always an abbreviation's.
+_TITLES = (
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Lt|Gen|Col|Capt|Sgt|Adm|Cmdr|Maj|"
+    "Pres|Sec|Atty|Amb|Hon|Rt|Rev|Revd|Fr|St|Supt|Insp|Det|Cpl|Pvt|Messrs|Mmes|Sup|Asst|Dep"
+)
+# Abbreviations that may also end a sentence: protected unless a new sentence follows.
+_ENDINGS = (
+    "Jr|Sr|Inc|Corp|Co|Ltd|Bros|Mt|Ft|No|Nos|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|"
+    "Calif|Fla|Ill|Mass|Mich|Minn|Pa|Penn|Tenn|Tex|Va|Wash|Wis|Ariz|Colo|Conn|Del|Ga|Ind|"
+    "Kan|Ky|La|Md|Mo|Mont|Neb|Nev|Okla|Ore|Vt|Wyo|Ala|Ark|Ida|Iowa|vs|approx|est|dept"
+)
+_TITLE_DOT = re.compile(rf"\b(?:{_TITLES})(\.)(?=\s)")
+_ENDING_DOT = re.compile(rf"\b(?:{_ENDINGS})(\.)(?=[\s,)])")
+# Initials and dotted acronyms: "L." in "Janet L. Yellen", "U.S.", "J.J.", "D.C.".
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}(?=[\s,)’'\"”]|[A-Z][a-z])")
+# Capitalised words that open a sentence, so a full stop before them is a sentence's end.
+_OPENER_WORDS = """
+    The A An This That These Those There Here It Its He She They We I You His Her Their Our
+    My But And Or So Yet If When While After Before Since Although Though Because However
+    Meanwhile Still Even Only Now Then Once In On At By For From With Of To As What Who Why
+    How Where Asked Mr Mrs Ms Dr Sen Rep Gov Some Many Most All Both Each Every Other No Not
+    Yes According Last Next First
+"""
+_OPENERS = frozenset(_OPENER_WORDS.split())
+
+
+def restore(text: str) -> str:
+    """View text back to the passage's spelling (abbreviation dots as full stops)."""
+    return text.translate(_DOTS)
+
+
+@lru_cache(maxsize=256)
+def reading_view(text: str) -> str:
+    """The passage with doubled apostrophes as curly marks and abbreviation dots protected."""
+    chars = list(text)
+    if "''" in text:
+        _curl_doubled(text, chars)
+    for match in _TITLE_DOT.finditer(text):
+        chars[match.start(1)] = ABBREVIATION_DOT
+    for match in _ENDING_DOT.finditer(text):
+        if not _sentence_follows(text, match.end(1)):
+            chars[match.start(1)] = ABBREVIATION_DOT
+    for match in _INITIALS.finditer(text):
+        last = match.end() - 1
+        for at in range(match.start(), last):
+            if text[at] == ".":
+                chars[at] = ABBREVIATION_DOT
+        if not _sentence_follows(text, match.end()):
+            chars[last] = ABBREVIATION_DOT
+    return "".join(chars)
+
+
+def _sentence_follows(text: str, at: int) -> bool:
+    """Whether a new sentence starts after offset `at` (a capitalised sentence opener, a mark)."""
+    rest = text[at : at + 40]
+    stripped = rest.lstrip()
+    if not stripped:
+        return True  # the end of the passage ends a sentence
+    if stripped[0] in "“\"‘'(":
+        return True
+    if not stripped[0].isupper() or len(stripped) == len(rest):
+        return False
+    word = re.match(r"[\w’']+", stripped)
+    return bool(word) and word.group() in _OPENERS
+
+
+def _curl_doubled(text: str, chars: list[str]) -> None:
+    """Turn `''` into a curly mark and a space (or a space and a mark), in place."""
+    for match in _DOUBLED.finditer(text):
+        start, end = match.start(), match.end()
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        closing = not before.isspace() and before not in "([{"
+        opening = (before in _OPEN_BEFORE or not start) and not after.isspace()
+        if closing:
+            first = start + (end - start - 2)  # "'''": a single mark closes first
+            chars[first], chars[first + 1] = "”", " "
+        elif opening:
+            chars[start], chars[start + 1] = " ", "“"

@@ -1,0 +1,133 @@
+"""The evaluation sets: which articles each part holds and their gold quotations.
+
+- `polnear`: PolNeAR's train compartment (../shared/corpus/polnear), split once by
+  split.py into a held-out part and a development part. Gold from gold-train.json, plus the
+  hand-labelled pronoun and description sources of polnear-pronouns.json when it exists.
+- `bbc`: the BBC files drawn by split.py, labelled in bbc-dev.json / bbc-heldout.json.
+- `labels`: the project's first labelled set (30 BBC articles and both seeds).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bench.quotes.metric import Gold
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[2] / "shared" / "corpus"
+POLNEAR = CORPUS / "polnear"
+PARTS = ("dev", "heldout")
+DIRECT_WORDS = 3
+DIRECT_SHARE = 0.8
+
+
+@dataclass
+class Article:
+    """A corpus file and its gold quotations."""
+
+    file: str  # as named in split.json / the labels
+    path: Path
+    golds: list[Gold]
+
+
+def split() -> dict[str, dict[str, list[str]]]:
+    return json.loads((HERE / "split.json").read_text(encoding="utf-8"))
+
+
+def load(corpus: str, part: str) -> list[Article]:
+    """The articles of one corpus and part, with their gold."""
+    if corpus == "polnear":
+        return polnear(part)
+    if corpus == "bbc":
+        return labelled(HERE / f"bbc-{part}.json")
+    if corpus == "labels":
+        return labelled(HERE / "labels.json")
+    raise ValueError(f"unknown corpus {corpus!r}")
+
+
+def is_direct(quote: dict) -> bool:
+    """PolNeAR's direct quotation: 3+ words, the quoted part >= 80% of the content."""
+    return quote["words"] >= DIRECT_WORDS and quote["share_of_content"] >= DIRECT_SHARE
+
+
+@lru_cache(maxsize=1)
+def _polnear_gold() -> dict[str, dict]:
+    data = json.loads((POLNEAR / "gold-train.json").read_text(encoding="utf-8"))
+    return {doc["file"]: doc for doc in data["documents"]}
+
+
+def hand_labels() -> list[dict]:
+    """The hand-labelled pronoun/description sources, or [] before they exist."""
+    path = HERE / "polnear-pronouns.json"
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))["items"]
+
+
+def polnear(part: str) -> list[Article]:
+    """PolNeAR articles of one part: gold per tier and marks, hand labels as group "hand"."""
+    gold = _polnear_gold()
+    hands: dict[str, list[dict]] = {}
+    for item in hand_labels():
+        if item.get("part") == part:
+            hands.setdefault(item["file"], []).append(item)
+    articles = []
+    for file in split()["polnear"][part]:
+        golds = [_polnear_quote(q) for q in gold[file]["quotes"]]
+        golds += [_hand_quote(item) for item in hands.get(file, [])]
+        articles.append(Article(file, POLNEAR / "articles" / file, golds))
+    return articles
+
+
+def _polnear_quote(quote: dict) -> Gold:
+    kind = "direct" if is_direct(quote) else "partial"
+    tier, marks = quote["tier"], quote["marks"]
+    return Gold(
+        text=quote["text"],
+        speaker=quote["speaker"] if tier != "none" else None,
+        groups=(kind, f"{kind} {tier}", f"{kind} {marks}", f"{kind} {tier} {marks}"),
+        paragraph=quote["paragraph"],
+        reliable=tier == "named",
+    )
+
+
+def _hand_quote(item: dict) -> Gold:
+    sure = "confident" if item.get("confident", True) else "unsure"
+    names = item.get("speaker")
+    names = [names] if isinstance(names, str) else names or []
+    return Gold(
+        text=item["text"],
+        speaker=names[0] if names else None,
+        aliases=tuple(names[1:]),
+        groups=("hand", f"hand {item.get('source_kind') or 'source'}", f"hand {sure}"),
+        paragraph=item.get("paragraph"),
+        reliable=bool(item.get("confident", True)),
+    )
+
+
+def labelled(path: Path) -> list[Article]:
+    """Articles of a labels.json-format file ([{"file", "quotes": [{"text", "speaker"}]}])."""
+    if not path.exists():
+        return []
+    articles = []
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        file = entry["file"]
+        parts = file.split("/")
+        folder = parts[1] if parts[0] == "bbc" else parts[0]
+        golds = []
+        for label in entry["quotes"]:
+            names = label["speaker"]
+            names = [names] if isinstance(names, str) else names or []
+            golds.append(
+                Gold(
+                    text=label["text"],
+                    speaker=names[0] if names else None,
+                    aliases=tuple(names[1:]),
+                    groups=(folder,),
+                )
+            )
+        articles.append(Article(file, CORPUS / file, golds))
+    return articles
