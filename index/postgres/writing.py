@@ -15,10 +15,11 @@ from index.words import exact_key
 COLUMNS = (
     "passage_id", "doc_id", "n", "kind", "fingerprint", "text", "title", "outlet", "outlet_key",
     "host", "author", "authors", "published", "url", "day", "year", "person", "speakers",
-    "person_keys",
+    "person_keys", "attributions",
 )  # fmt: skip
 _INSERT = (
-    f"INSERT INTO search_passages ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})"
+    f"INSERT INTO search_passages ({', '.join(COLUMNS)}) "
+    f"VALUES ({', '.join('?::jsonb' if c == 'attributions' else '?' for c in COLUMNS)})"
 )
 # The words new rows brought, in order (two writers inserting in one order never deadlock).
 _TERMS = (
