@@ -107,7 +107,8 @@ class Cluster:
                 self.running = False
 
     def remove(self) -> None:
-        self.stop()
+        """Stop at once (the cluster is thrown away: nothing to flush) and delete it."""
+        self.stop(mode="immediate")
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def replica(self) -> Cluster:

@@ -4,8 +4,9 @@ cluster, started once per test session and stopped after it).
 
 In server mode the test's environment carries CUTTINGS_DATABASE_URL, so every door the test
 opens (`DataDir.resolve`, `create_app`, the `cuttings` command, a child process) is in
-server mode the way a deployment would be. Each test gets its own database, copied from a
-template on which `cuttings db init` ran once.
+server mode the way a deployment would be. Every such test starts from an empty archive: one
+database, set up once by `cuttings db init`, is emptied before each test (cheaper than a new
+database a test). Tests that need databases of their own make them with `new_database`.
 """
 
 from __future__ import annotations
@@ -80,6 +81,34 @@ def new_database(cluster: Cluster) -> str:
     return cluster.create_database(f"t{os.getpid()}_{next(_numbers)}", template=TEMPLATE)
 
 
+# Kept across a reset: the schema's version and the rule that made the stored name keys.
+_KEPT_META = ("person_key_version",)
+
+
+def empty_database(url: str) -> None:
+    """Every table emptied and every id counter back to 1, the schema left as it is."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                "AND tablename NOT IN ('schema_migrations', 'search_meta', 'meta')"
+            )
+        ]
+        conn.execute(
+            "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
+        )
+        conn.execute("DELETE FROM meta WHERE NOT (name = ANY(%s))", (list(_KEPT_META),))
+
+
+@pytest.fixture(scope="session")
+def shared_database(pg_cluster: Cluster) -> str:
+    """The database the both-modes tests share, one after the other."""
+    return new_database(pg_cluster)
+
+
 @pytest.fixture
 def archive_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Mode]:
     """ "embedded" or "server" (parametrised by pytest_generate_tests)."""
@@ -90,7 +119,8 @@ def archive_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
         yield Mode(name)
         return
     cluster = request.getfixturevalue("pg_cluster")
-    url = new_database(cluster)
+    url = request.getfixturevalue("shared_database")
+    empty_database(url)
     monkeypatch.setenv("CUTTINGS_DATABASE_URL", url)
     try:
         yield Mode(name, url, cluster)
