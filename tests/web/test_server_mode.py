@@ -18,7 +18,7 @@ from archive.catalog import open_catalog
 from archive.catalog.database import split_statements
 from archive.catalog.migrations import IDENTITY, migrations
 from archive.catalog.postgres import close_pools
-from archive.datadir import describe_url
+from archive.datadir import DataDir, describe_url
 from tests import catalog_file
 from tests.librarian_support import FAST_HASHER, PASSWORD, csrf_token, log_in
 from tests.postgres_cluster import Cluster
@@ -207,6 +207,9 @@ def test_two_ingest_processes_at_once_add_each_document_once(tmp_path, archive_m
             seen.setdefault(item["source"], []).append(item["status"])
     assert len(seen) == 40
     assert all(sorted(statuses) == ["added", "duplicate"] for statuses in seen.values()), seen
+    # every story quotes Ann Lee: one person record, however the two processes interleaved
+    where = DataDir.resolve(data).catalog
+    assert catalog_file.value(where, "SELECT COUNT(*) FROM people WHERE name = 'Ann Lee'") == 1
     searched = CliRunner().invoke(cli, ["search", "harbour", "--json", "--data", str(data)])
     assert json.loads(searched.stdout)["total"] == 40
     verified = CliRunner().invoke(cli, ["verify", "--json", "--data", str(data)])
