@@ -223,7 +223,10 @@ def _analysed(analyzer: Any, word: str) -> frozenset[str]:
 def _text_terms(searcher: Searcher, words: wq.Query | None) -> frozenset[str]:
     if words is None:
         return frozenset()
-    terms = words.existing_terms(searcher.reader(), phrases=True, expand=True)
+    # fieldname="text": Whoosh 2.7.4's existing_terms reuses its `fieldname` argument as a
+    # loop variable, so without it every leaf after the first one's field is skipped
+    # (a title word first, and no passage word got marked)
+    terms = words.existing_terms(searcher.reader(), phrases=True, expand=True, fieldname="text")
     field = searcher.schema["text"]
     return frozenset(field.from_bytes(text) for name, text in terms if name == "text")
 

@@ -93,6 +93,37 @@ def test_query_language(archive, query, expected):
     assert ask(archive, query)["total"] == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param('"organs harvested"', 0, id="phrase-needs-adjacent-words"),
+        pytest.param('"organs harvested"~1', 1, id="phrase-with-one-word-between"),
+        pytest.param("ha?vest*", 3, id="wildcard-inside-a-word"),
+        pytest.param("harvst~2", 3, id="fuzzy-two-edits"),
+        pytest.param("title:budg*", 2, id="prefix-in-a-field"),
+        pytest.param('person:"ethan gutmann"', 2, id="phrase-in-a-name-field"),
+        pytest.param("outlet:(bbc OR haaretz) harvest", 3, id="group-in-a-field"),
+        pytest.param("harvest -(minister OR farmers)", 1, id="excluded-group"),
+        pytest.param("harvest^2 prisoners", 1, id="boost-changes-no-match"),
+        pytest.param("date:>=2005 harvest", 2, id="open-date-comparison"),
+    ],
+)
+def test_the_query_language_means_the_same_in_both_engines(archive, query, expected):
+    assert ask(archive, query)["total"] == expected
+
+
+def test_a_prefix_marks_every_word_it_matched(archive):
+    hit = ask(archive, "harv* minister")["hits"][0]
+    assert "<mark>harvest</mark>" in hit["highlight"]
+    assert "<mark>minister</mark>" in hit["highlight"]
+    assert "<mark>poor</mark>" not in hit["highlight"]
+
+
+def test_words_in_the_title_match_but_are_not_marked_in_the_text(archive):
+    hit = ask(archive, "title:budget harvest")["hits"][0]
+    assert hit["highlight"] == "The <mark>harvest</mark> was poor this year, the minister said."
+
+
 def test_person_filter_takes_an_exact_name_or_its_words(archive):
     exact = ask(archive, "", person="Ethan Gutmann")
     assert exact["total"] == 2
