@@ -23,7 +23,7 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from archive.catalog.database import Database, Params, Row, UniqueViolation, split_statements
 from archive.datadir import describe_url
-from archive.errors import Unavailable
+from archive.errors import ArchiveError, Unavailable
 
 POOL_SIZE = 16  # connections per process at most (a serving process runs 8 threads)
 CONNECT_TIMEOUT = 10  # seconds
@@ -139,6 +139,16 @@ class PostgresDatabase(Database):
             yield
         except pg_errors.UniqueViolation as error:
             raise UniqueViolation(str(error.diag.constraint_name or error)) from error
+        except (pg_errors.InsufficientPrivilege, pg_errors.UndefinedFile) as error:
+            raise ArchiveError(
+                f"{self.where} refused: {_reason(error)} (the role in the URL should own the "
+                "database, and the server needs PostgreSQL's contrib extensions unaccent and "
+                "fuzzystrmatch, which Debian's postgresql package ships)"
+            ) from None
+        except pg_errors.ReadOnlySqlTransaction:
+            raise Unavailable(
+                f"{self.where} is a read-only replica: send writes to the primary"
+            ) from None
         except psycopg.OperationalError as error:
             self._discard()
             raise Unavailable(_unreachable(self.url, _reason(error))) from None

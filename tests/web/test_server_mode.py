@@ -287,3 +287,16 @@ def test_a_database_url_is_shown_without_its_password():
     assert describe_url("postgresql://u:secret@db.example:5433/archive") == (
         "postgresql://db.example:5433/archive"
     )
+
+
+def test_a_role_that_does_not_own_the_database_is_told_what_to_fix(tmp_path, pg_cluster):
+    name = f"theirs_{os.getpid()}_{time.monotonic_ns()}"
+    pg_cluster.create_database(name)
+    pg_cluster.sql("DO $$ BEGIN CREATE ROLE visitor LOGIN; EXCEPTION WHEN duplicate_object "
+                   "THEN NULL; END $$")  # fmt: skip
+    url = pg_cluster.url(name).replace("postgres@", "visitor@")
+    result = CliRunner().invoke(cli, ["db", "init", "--data", str(tmp_path), "--database-url", url])
+    assert result.exit_code == 1
+    assert "permission denied" in result.output and "should own the database" in result.output
+    assert "Traceback" not in result.output
+    close_pools()
