@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from archive.model import PersonMention
@@ -207,13 +207,17 @@ class PersonName:
                 return "f"
         return None
 
+    @property
+    def family_braced(self) -> bool:
+        """Whether BibTeX must brace the family name to keep it one ("{al-Rashid}",
+        "{Ó Briain}"): BibTeX would split off a hyphenated or capitalised particle."""
+        return self.particle.endswith("-") or bool(self.particle and self.particle[0].isupper())
+
     def bibtex(self) -> str:
         """The name in BibTeX's "von Last, Jr, First" form; organisations braced whole."""
         if self.kind != "person":
             return "{" + self.written.replace("{", "").replace("}", "") + "}"
-        family = self.family
-        if self.particle.endswith("-") or (self.particle and self.particle[0].isupper()):
-            family = "{" + family + "}"  # "al-Rashid", "Ó Briain": one family name
+        family = "{" + self.family + "}" if self.family_braced else self.family
         parts = [family]
         if self.suffix:
             parts.append(self.suffix)
@@ -254,6 +258,40 @@ def parse_name(text: str, kind: str | None = None) -> PersonName:
         party=party,
         family_first=family_first,
     )
+
+
+# Byline words that make an author a newsroom, desk or agency ("OpIndia Staff").
+BYLINE_ORGANISATION_WORDS = _words(
+    """
+    staff desk team bureau newsroom editors editorial reporters correspondents writers
+    agency agencies wire wires press news online web digital media service services
+    network board syndicate
+    """
+)
+
+
+@lru_cache(maxsize=4096)
+def parse_byline(text: str, organisations: frozenset[str] = frozenset()) -> PersonName:
+    """A byline name: "OpIndia Staff", "Associated Press", "Le Monde & Co" and a single word
+    ("Reuters") are organisations; "Gutmann, Ethan" is family first; `organisations` are known names
+    (the outlet, the document's organisations) kept whole; the rest as `parse_name`."""
+    written = " ".join(text.split()).strip(" ,;:")
+    bare = {_bare(w) for w in written.split()}
+    if (
+        written in organisations
+        or (len(written.split()) == 1 and not _CJK.search(written))
+        or any(c in written for c in "&@/")
+        or any(c.isdigit() for c in written)
+        or (len(bare) > 1 and bare & BYLINE_ORGANISATION_WORDS)
+    ):
+        return parse_name(written, "organisation")
+    family, comma, given = (part.strip() for part in written.partition(","))
+    if comma and family and given and "," not in given and _bare(given) not in SUFFIXES:
+        flipped = parse_name(f"{given} {family}", "person")
+        if flipped.family == family:
+            return replace(flipped, written=written)
+        return PersonName(written, given=given, family=family, particle=_leading_particle(family))
+    return parse_name(written)
 
 
 def _strip_party(name: str) -> tuple[str, str]:

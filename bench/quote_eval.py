@@ -41,9 +41,31 @@ def evaluate(articles: list[sets.Article]) -> tuple[list[ArticleResult], dict]:
 
 
 def _groups(results: list[ArticleResult]) -> list[str]:
+    """The groups to print: direct quotes per tier and marks, partial ones per tier, the hand
+    labels, and for a labelled set its folders."""
     seen = {g for r in results for g in r.counts}
-    order = {"direct": 0, "partial": 2, "hand": 3, "all": -1}
-    return sorted(seen, key=lambda g: (order.get(g.split()[0], 1), len(g.split()), g))
+    shown = [
+        g
+        for g in seen
+        if g.split()[0] not in ("partial", "all")
+        or g == "partial"
+        or (g.startswith("partial ") and len(g.split()) == 2 and g.split()[1] in TIERS)
+    ]
+    if "direct" not in seen:
+        shown.append("all")  # a labelled set: all its quotes, then per folder
+    order = {"all": -1, "direct": 0, "partial": 2, "hand": 3}
+    return sorted(shown, key=lambda g: (order.get(g.split()[0], 1), len(g.split()), g))
+
+
+TIERS = ("named", "coref", "none")
+NOTES = (
+    "direct = 3+ words and >= 80% of the attribution's content (PolNeAR README); partial = the rest.",
+    "coref: PolNeAR's speaker for these is an automatic coreference (right about half the time);",
+    "       its P and R measure agreement with that, not correctness. hand = the hand-labelled",
+    "       pronoun/description sources (polnear-pronouns.json), the gold for those quotes.",
+    "none: no speaker in the gold; span R only. named/null: quotes whose gold names no one that",
+    "       were given a speaker anyway, of those quotes.",
+)
 
 
 def _cell(value: float | None, interval: tuple[float, float] | None) -> str:
@@ -55,13 +77,19 @@ def _cell(value: float | None, interval: tuple[float, float] | None) -> str:
 
 
 def print_figures(results: list[ArticleResult], draws: int) -> None:
-    print(f"{'group':<28}{'gold':>6}{'w/spk':>6}" + "".join(f"{n:>20}" for n in FIGURES))
+    print(
+        f"{'group':<28}{'gold':>6}{'w/spk':>6}"
+        + "".join(f"{n:>20}" for n in FIGURES)
+        + f"{'named/null':>12}"
+    )
     for group in _groups(results):
         total = totals(results, group)
         spread = intervals(results, group, draws) if draws else {}
         figures = total.figures()
         row = "".join(_cell(figures[n], spread.get(n)) for n in FIGURES)
-        print(f"{group:<28}{total.gold:>6}{total.with_speaker:>6}{row}")
+        null = total.gold - total.with_speaker
+        named_null = f"{total.wrongly_named}/{null}" if null else "-"
+        print(f"{group:<28}{total.gold:>6}{total.with_speaker:>6}{row}{named_null:>12}")
 
 
 def print_reliability(results: list[ArticleResult]) -> None:
@@ -138,7 +166,12 @@ def main() -> None:
         sys.exit(f"no labelled articles for --corpus {args.corpus} --part {args.part} yet")
     results, documents = evaluate(articles)
     part = "" if args.corpus == "labels" else f", {args.part} part"
-    print(f"{args.corpus}{part}: {len(articles)} articles")
+    print(
+        f"{args.corpus}{part}: {len(articles)} articles; 95% intervals from {args.draws} "
+        "bootstrap resamples of articles"
+    )
+    if args.corpus == "polnear":
+        print("\n".join(NOTES))
     print_figures(results, args.draws)
     print_reliability(results)
     if args.errors:

@@ -1,9 +1,11 @@
 """Citing: the cite page, the basket pages and the citation API.
 
-`GET /cite?ids=12-p3,4` shows each reference in APA, MLA and both Chicago styles with its
-in-text form, and offers every file format; `GET /api/cite?ids=...&format=...` is the file
-itself. The basket (web.basket) collects ids across pages and exports them as one file.
-Ids are documents (`12`) or passages (`12-p3`); errors are ArchiveErrors (400, 404).
+`GET /cite?ids=12-p3,4` shows each reference in APA, MLA and both Chicago styles with an
+in-text form per passage, and every file format inline, each with a Copy button and a
+download; `GET /api/cite?ids=...&format=...` is the file itself. The basket (web.basket)
+collects ids across pages and exports them as one file. Ids are documents (`12`) or passages
+(`12-p3`); errors are ArchiveErrors (400, 404). Permalinks use CUTTINGS_BASE_URL, else the
+address the request came to.
 """
 
 from __future__ import annotations
@@ -43,11 +45,13 @@ STYLE_LABELS = {
 FORMAT_LABELS = {
     "bibtex": "BibTeX (.bib)",
     "biblatex": "biblatex (.bib)",
+    "biblatex-apa": "biblatex for biblatex-apa (.bib)",
     "ris": "RIS: Zotero, EndNote, Mendeley (.ris)",
     "csl-json": "CSL-JSON (.json)",
     **{name: f"{label} (.txt)" for name, label in STYLE_LABELS.items()},
 }
 IN_TEXT_LABELS = {"chicago-note": "Note"}  # the others: "In text"
+FILE_FORMATS = ("bibtex", "biblatex", "biblatex-apa", "ris", "csl-json")  # shown inline
 
 
 # -- pages -------------------------------------------------------------------------------
@@ -64,6 +68,7 @@ def cite_page():
         "cite.html",
         ids_text=ids_text(ids),
         citations=[_citation_view(r, every) for r in records],
+        files=_files(records, "citations.cite_file", ids=ids_text(ids)),
         downloads=_downloads("citations.cite_file", ids=ids_text(ids)),
         all_in_basket=all(basket.contains(i) for i in ids),
     )
@@ -86,7 +91,7 @@ def basket_page():
         style=style,
         style_labels=STYLE_LABELS,
         references=[_formatted_view(f, by_key[f.key], style) for f in formatted],
-        reference_list="\n\n".join(f.text for f in formatted),
+        reference_list=styles.plain_text(formatted, style),
         downloads=_downloads("citations.basket_export") if records else [],
     )
 
@@ -164,12 +169,14 @@ def ids_text(ids: Sequence[CiteId]) -> str:
     return ",".join(map(str, ids))
 
 
+def base_url() -> str:
+    """The archive's address for permalinks: CUTTINGS_BASE_URL, else this request's own."""
+    return current_app.config.get("CUTTINGS_BASE_URL") or request.root_url.rstrip("/")
+
+
 def _records(cited: Sequence[Cited]) -> list[CitationRecord]:
     return records_of(
-        get_catalog(),
-        cited,
-        base_url=current_app.config["CUTTINGS_BASE_URL"],
-        threshold=settings.attribution_threshold(),
+        get_catalog(), cited, base_url=base_url(), threshold=settings.attribution_threshold()
     )
 
 
@@ -182,15 +189,26 @@ def _format_arg() -> formats.Format:
 
 
 def _file_response(records: list[CitationRecord], chosen: formats.Format, stem: str) -> Response:
-    """The exported file, named `cuttings-<stem>[-<style>].<ext>`, as an attachment."""
+    """The exported file, named `cuttings-<stem>[-<format>].<ext>`, as an attachment."""
     result = formats.export(records, chosen.name)
-    style = f"-{chosen.name}" if chosen.name in STYLE_LABELS else ""
     response = Response(result.text, content_type=result.media_type)
     disposition = "inline" if request.args.get("download") == "0" else "attachment"
-    response.headers.set(
-        "Content-Disposition", disposition, filename=f"cuttings-{stem}{style}{result.filename_ext}"
-    )
+    filename = f"cuttings-{stem}{chosen.file_suffix}{result.filename_ext}"
+    response.headers.set("Content-Disposition", disposition, filename=filename)
     return response
+
+
+def _files(records: list[CitationRecord], endpoint: str, **args: str) -> list[dict[str, str]]:
+    """Each file format's text, shown inline with a Copy button and a download link."""
+    return [
+        {
+            "name": name,
+            "label": FORMAT_LABELS[name],
+            "text": formats.export(records, name).text,
+            "url": url_for(endpoint, **args, format=name, download=1),
+        }
+        for name in FILE_FORMATS
+    ]
 
 
 def _downloads(endpoint: str, **args: str) -> list[dict[str, str]]:
@@ -214,16 +232,26 @@ def _citation_view(record: CitationRecord, every: dict[str, list]) -> dict[str, 
 
 
 def _formatted_view(found: styles.Formatted, record: CitationRecord, style: str) -> dict[str, Any]:
+    label = IN_TEXT_LABELS.get(style, "In text")
     return {
         "style": style,
         "label": STYLE_LABELS[style],
-        "in_text_label": IN_TEXT_LABELS.get(style, "In text"),
+        "in_text_label": label,
         "key": found.key,
         "record": record,
         "text": found.text,
         "html": safe_markup(found.html),
         "in_text": found.in_text,
         "in_text_html": safe_markup(found.in_text_html),
+        "citations": [
+            {
+                "n": c.n,
+                "label": f"{label}, ¶{c.n}" if c.n is not None else label,
+                "text": c.text,
+                "html": safe_markup(c.html),
+            }
+            for c in found.citations
+        ],
     }
 
 
@@ -240,7 +268,7 @@ def _entry_view(item: Cited) -> dict[str, Any]:
         "published": document.value("published"),
         "authors": [authors] if isinstance(authors, str) else authors,
         "passage": item.passage,
-        "speakers": item.passage.speakers if item.passage else [],
+        "speakers": item.passage.speakers if item.passage else [],  # as the passage stores them
     }
 
 

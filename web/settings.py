@@ -5,9 +5,11 @@ that names the setting, never a traceback.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import current_app
 
@@ -30,6 +32,7 @@ class Setting:
     help: str
     low: int | None = None  # for whole numbers: the smallest allowed
     high: int | None = None
+    url: bool = False  # for text: an http(s) address, or empty
 
     @property
     def variable(self) -> str:
@@ -45,7 +48,17 @@ class Setting:
             return self._whole_number(raw)
         if isinstance(self.default, float):
             return self._share(raw)
-        return raw
+        return self._url(raw) if self.url else raw
+
+    def _url(self, raw: str) -> str:
+        value = raw.strip()
+        parts = urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.netloc):
+            raise SettingError(
+                f"{self.variable} must be an http(s) address such as https://archive.example.org,"
+                f" not {raw!r}"
+            )
+        return value.rstrip("/")
 
     def _share(self, raw: str) -> float:
         try:
@@ -78,7 +91,11 @@ class Setting:
 
 SETTINGS = (
     Setting(
-        "BASE_URL", "http://127.0.0.1:8000", "Public address of the archive, used in permalinks"
+        "BASE_URL",
+        "",
+        "Public address of the archive, used in permalinks (unset: the address each request"
+        " came to; the CLI then uses http://127.0.0.1:8000)",
+        url=True,
     ),
     Setting("PRIVATE", False, "When true, reading and searching need an account too"),
     Setting(
@@ -140,6 +157,30 @@ def describe() -> str:
     return "\n".join(
         f"CUTTINGS_{s.name:<{width - 9}} {s.help} (default: {s.default!r})" for s in SETTINGS
     )
+
+
+LOCAL_BASE_URL = "http://127.0.0.1:8000"  # `cuttings serve`'s own default address
+
+
+def base_url_warning(host: str, configured: str) -> str | None:
+    """What to say when serving on an address others reach without CUTTINGS_BASE_URL: the
+    permalinks would then name whatever host each request used."""
+    if configured or _is_loopback(host):
+        return None
+    return (
+        f"warning: serving on {host} without CUTTINGS_BASE_URL: citation permalinks will name"
+        " the address each request came to; set CUTTINGS_BASE_URL to the archive's public"
+        " address (e.g. https://archive.example.org)"
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def max_decompressed_bytes() -> int:

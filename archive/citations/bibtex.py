@@ -1,8 +1,12 @@
 """BibTeX and biblatex entries for citation records, written through bibtexparser 2.
 
-Both dialects write `@article`; biblatex adds `entrysubtype = {newspaper}`, `journaltitle`, an
-EDTF `date`, `urldate` and the archive permalink as `eprint`. Values are escaped by
-`archive.citations.latex` and written already enclosed, so the unparse stack is empty.
+Every dialect writes `@article` with the URL to follow (the original, else the archive's
+permalink), `urldate` and the full date as `date`; BibTeX adds `year`/`month` (none for an
+undated item) and a `note`; biblatex adds `entrysubtype = {newspaper}`, `journaltitle` and the
+permalink as `eprint`; `biblatex-apa` is biblatex with `entrysubtype = {nonacademic}`, which
+biblatex-apa needs to print a newspaper's full date (as Better BibTeX's biblatex-apa mode
+writes it). Values are escaped by `archive.citations.latex` and written already enclosed, so
+the unparse stack is empty.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
-from archive.citations.latex import escape, url_value
+from archive.citations.latex import escape, escape_rich, url_value
 from archive.citations.record import Author, CitationRecord, merge_records
 
-DIALECTS = ("biblatex", "bibtex")
+DIALECTS = ("biblatex", "bibtex", "biblatex-apa")
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTH_NAMES = [
     "January",
@@ -59,10 +63,12 @@ def _name_part(text: str, unicode: bool) -> str:
 
 
 def _author(author: Author, unicode: bool) -> str:
-    """`Family, Given` for a person, `{Name}` for an organisation."""
+    """`Family, Given` for a person (`{al-Rashid}, Omar`: braced where BibTeX would split
+    the particle off), `{Name}` for an organisation."""
     if author.is_corporate:
         return _braced(escape(author.name, unicode=unicode))
-    family = _name_part(author.family or "", unicode)
+    family = escape(author.family or "", unicode=unicode)
+    family = _braced(family) if author.family_braced else _name_part(author.family or "", unicode)
     return f"{family}, {_name_part(author.given, unicode)}" if author.given else family
 
 
@@ -78,6 +84,7 @@ def _extra_fields(record: CitationRecord, unicode: bool) -> list[tuple[str, str]
         ("x-passage", escape(_passages(record), unicode=unicode)),
         ("x-sha256", record.sha256),
         ("x-repost-url", url_value(record.url) if record.host and record.url else ""),
+        ("x-host", escape(record.host, unicode=unicode) if record.host else ""),
         ("x-archive-url", url_value(record.permalink)),
     ]
     return [(name, value) for name, value in fields if value]
@@ -89,24 +96,29 @@ def _common_head(record: CitationRecord, unicode: bool) -> list[tuple[str, str]]
     if record.authors:
         fields.append(("author", " and ".join(_author(a, unicode) for a in record.authors)))
     if record.title:
-        fields.append(("title", _braced(escape(record.title, unicode=unicode))))
+        fields.append(("title", _braced(escape_rich(record.title, unicode=unicode))))
     if record.short_title:
-        fields.append(("shorttitle", _braced(escape(record.short_title, unicode=unicode))))
+        fields.append(("shorttitle", _braced(escape_rich(record.short_title, unicode=unicode))))
     return fields
 
 
-def biblatex_fields(record: CitationRecord) -> list[tuple[str, str]]:
-    """The biblatex fields of a record, as (name, escaped value) pairs."""
-    fields = [("entrysubtype", "newspaper"), *_common_head(record, unicode=True)]
-    if record.outlet:
-        fields.append(("journaltitle", escape(record.outlet)))
+def _dates(record: CitationRecord) -> list[tuple[str, str]]:
+    """`date` to its precision (EDTF `?` when uncertain) and `urldate`; none invented."""
+    fields = []
     if record.published:
         fields.append(
             ("date", record.published.iso() + ("?" if record.published_uncertain else ""))
         )
-    if record.url:
-        fields.append(("url", url_value(record.url)))
-    fields.append(("urldate", record.accessed))
+    return fields + [("urldate", record.accessed)]
+
+
+def biblatex_fields(record: CitationRecord, subtype: str = "newspaper") -> list[tuple[str, str]]:
+    """The biblatex fields of a record, as (name, escaped value) pairs."""
+    fields = [("entrysubtype", subtype), *_common_head(record, unicode=True)]
+    if record.outlet:
+        fields.append(("journaltitle", escape(record.outlet)))
+    fields += _dates(record)
+    fields.append(("url", url_value(record.link)))
     fields += [("eprinttype", "NewsArchive"), ("eprint", url_value(record.permalink))]
     if record.repost_note:
         fields.append(("addendum", escape(record.repost_note)))
@@ -137,18 +149,21 @@ def bibtex_fields(record: CitationRecord) -> list[tuple[str, str]]:
         fields.append(("key", escape(record.outlet, unicode=False)))
     if record.outlet:
         fields.append(("journal", escape(record.outlet, unicode=False)))
-    fields.append(("year", f"{record.published.year:04d}" if record.published else "n.d."))
-    if record.published and record.published.month:
-        fields.append(("month", MONTH_MACROS[record.published.month - 1]))
-    if record.url:
-        fields.append(("url", url_value(record.url)))
-    fields += [("urldate", record.accessed), ("note", _bibtex_note(record))]
+    if record.published:
+        fields.append(("year", f"{record.published.year:04d}"))
+        if record.published.month:
+            fields.append(("month", MONTH_MACROS[record.published.month - 1]))
+    fields += _dates(record)
+    fields += [("url", url_value(record.link)), ("note", _bibtex_note(record))]
     return fields + _extra_fields(record, unicode=False)
 
 
 def _entry(record: CitationRecord, dialect: str) -> Entry:
     """One `@article` entry; every value braced except the month macro."""
-    pairs = biblatex_fields(record) if dialect == "biblatex" else bibtex_fields(record)
+    if dialect == "bibtex":
+        pairs = bibtex_fields(record)
+    else:
+        pairs = biblatex_fields(record, "nonacademic" if dialect == "biblatex-apa" else "newspaper")
     fields = [Field(k, v if k == "month" else _braced(v)) for k, v in pairs]
     return Entry("article", record.key, fields)
 
@@ -164,6 +179,11 @@ def write(records: Iterable[CitationRecord], *, dialect: str = "biblatex") -> st
 def write_biblatex(records: Iterable[CitationRecord]) -> str:
     """Write records as biblatex (for biber)."""
     return write(records, dialect="biblatex")
+
+
+def write_biblatex_apa(records: Iterable[CitationRecord]) -> str:
+    """Write records as biblatex for the biblatex-apa style (`entrysubtype = {nonacademic}`)."""
+    return write(records, dialect="biblatex-apa")
 
 
 def write_bibtex(records: Iterable[CitationRecord]) -> str:

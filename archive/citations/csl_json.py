@@ -1,8 +1,12 @@
 """CSL-JSON (`article-newspaper`) for citation records, built by hand from their fields.
 
 Corporate authors are `literal`, partial dates are short `date-parts`, an uncertain date adds
-`circa`, an unknown one is left out. Archive-only data goes in `custom` (quoted-person,
-archive-url, sha256, passage), which citeproc engines ignore. Text is escaped for JSON only.
+`circa`, an unknown one is left out. `URL` is the address to follow (the original, else the
+archive's permalink); `citation-key`, `archive` and `archive_location` (the permalink) are
+the CSL 1.0.2 variables Zotero imports as Citation Key, Archive and Loc. in Archive. Zotero maps
+nothing from `custom`, so what only the archive knows is also in `note` as `Key: value` lines,
+which Zotero reads into Extra ("Citation Key:" is Better BibTeX's). Text is escaped for JSON
+only.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from archive.citations.record import Author, CitationRecord, merge_records
+from archive.citations.record import ARCHIVE_NAME, Author, CitationRecord, flatten, merge_records
 
 
 def _name(author: Author) -> dict[str, str]:
@@ -42,9 +46,24 @@ def _custom(record: CitationRecord) -> dict[str, Any]:
     return custom
 
 
+def note_lines(record: CitationRecord) -> list[str]:
+    """The `Key: value` lines of `note` (Zotero's Extra), one fact each."""
+    lines = [f"Citation Key: {record.key}"]
+    if record.repost_note:
+        lines.append(f"Repost: {record.repost_note}")
+    lines += [f"Quoted person: {person}" for person in record.quoted_people]
+    lines += [f"Passage {p.n}: {record.passage_link(p)} {p.text}" for p in record.passages]
+    lines += [f"Archive URL: {record.permalink}", f"SHA-256: {record.sha256}"]
+    return [flatten(line) for line in lines]
+
+
 def item(record: CitationRecord) -> dict[str, Any]:
     """The CSL-JSON item of one record."""
-    found: dict[str, Any] = {"id": record.key, "type": "article-newspaper"}
+    found: dict[str, Any] = {
+        "id": record.key,
+        "citation-key": record.key,
+        "type": "article-newspaper",
+    }
     if record.authors:
         found["author"] = [_name(a) for a in record.authors]
     if record.title:
@@ -58,12 +77,12 @@ def item(record: CitationRecord) -> dict[str, Any]:
         if record.published_uncertain:
             found["issued"]["circa"] = True
     found["accessed"] = {"date-parts": _date_parts(record.accessed)}
-    if record.url:
-        found["URL"] = record.url
+    found["URL"] = record.link
     if record.language:
         found["language"] = record.language
-    if record.repost_note:
-        found["note"] = record.repost_note
+    found["archive"] = ARCHIVE_NAME
+    found["archive_location"] = record.permalink
+    found["note"] = "\n".join(note_lines(record))
     found["custom"] = _custom(record)
     return found
 

@@ -76,6 +76,10 @@ def bbc() -> Document:
     text = "“Our financial performance was strong, meeting or exceeding all of our full-year"
     text += " objectives,” said Mr Parsons."
     doc.passages = [Passage(4, "body", text, ["Richard Parsons"])]
+    doc.quotes = [
+        Quote(text.split("”")[0].lstrip("“"), 4, "Richard Parsons", "said", verified=True)
+    ]
+    doc.people = [PersonMention("Richard Parsons")]
     return doc
 
 
@@ -88,6 +92,16 @@ ADVERSARIAL_TITLES = {
     "hebrew": "שלום עולם: חדשות",
     "cjk": "中国新闻：器官",
     "long": ("A very long title " * 120)[:2000],
+    "html": "Why <i>Squid Game</i> matters: <b>bold</b> claims & x<sup>2</sup> < y",
+    "hyphen": "New e-mail row over 'silly fuss': x-ray \"vision\", it says",
+}
+# Bylines of some adversarial documents: particles, CJK, three authors.
+ADVERSARIAL_AUTHORS = {
+    "accents": ["Émile Zoë d'Artagnan", "Ludwig van Beethoven", "Reuters"],
+    "hebrew": ["Émile Zoë d'Artagnan", "Ludwig van Beethoven", "Reuters"],
+    "cjk": ["习近平"],
+    "quotes": ["Zoë Ó Briain", "Omar al-Rashid", "Xi Jinping"],
+    "html": ["OpIndia Staff"],
 }
 
 
@@ -103,9 +117,8 @@ def adversarial() -> list[Document]:
             doc.set("published", "1999", "librarian")
         elif i % 3 == 1:
             doc.set("published", "2021-03", "librarian", uncertain=True)
-        if name in ("accents", "hebrew"):
-            names = ["Émile Zoë d'Artagnan", "Ludwig van Beethoven", "Reuters"]
-            doc.set("authors", names, "byline")
+        if name in ADVERSARIAL_AUTHORS:
+            doc.set("authors", ADVERSARIAL_AUTHORS[name], "byline")
         docs.append(doc)
     return docs
 

@@ -23,6 +23,12 @@ class Format:
     media_type: str
     extension: str
 
+    @property
+    def file_suffix(self) -> str:
+        """What tells this format's file apart from another with the same extension:
+        `cuttings-12.bib` (BibTeX), `cuttings-12-biblatex.bib`, `cuttings-12-apa.txt`."""
+        return "" if self.name in ("bibtex", "ris", "csl-json") else f"-{self.name}"
+
 
 @dataclass(frozen=True)
 class ExportResult:
@@ -41,6 +47,7 @@ FORMATS: dict[str, Format] = {
         Format("ris", ris.write, "application/x-research-info-systems", ".ris"),
         Format("csl-json", csl_json.write, "application/vnd.citationstyles.csl+json", ".json"),
         *(Format(s, partial(styles.write, style=s), TEXT, ".txt") for s in styles.STYLES),
+        Format("biblatex-apa", bibtex.write_biblatex_apa, "application/x-bibtex", ".bib"),
     )
 }
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from anyascii import anyascii
+
 from archive.model import PartialDate
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """Fold `text` to lowercase ASCII letters and digits (accents dropped, the rest removed)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """Fold `text` to lowercase ASCII letters and digits: accents dropped, other scripts
+    transliterated (习 -> xi, Łódź -> lodz), the rest removed."""
+    folded = anyascii(unicodedata.normalize("NFC", text))
     return _NOT_SLUG.sub("", folded.lower())
 
 

@@ -1,8 +1,13 @@
-"""Escaping literal text for BibTeX and biblatex fields (CITATIONS.md section 1, exactly).
+"""Escaping literal text for BibTeX and biblatex fields (CITATIONS.md section 1, but braces).
 
 One pass over the text, so nothing is escaped twice: backslash, braces (balanced as `\\{ \\}`,
-unbalanced as `\\textbraceleft{}`), `% & # _ $`, `~ ^`, opening quotes, newlines; non-ASCII
-stays raw UTF-8 for biblatex and becomes LaTeX accents/commands for BibTeX where one exists.
+unbalanced as `$\\lbrace$`), `% & # _ $`, `~ ^`, opening quotes, newlines; non-ASCII stays raw
+UTF-8 for biblatex and becomes LaTeX accents/commands for BibTeX where one exists.
+
+BibTeX and biber count every brace, escaped or not, so an unbalanced `\\{` breaks the file;
+`\\textbraceleft{}` does not, but pandoc drops it. Math mode `$\\lbrace$` holds no brace
+character, prints a brace in LaTeX and is read as "{" by pandoc (citation-js keeps the
+command: see docs/citation-clients.md).
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import re
 import unicodedata
 
 from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+from archive.citations import markup
 
 _SIMPLE = {
     "\\": r"\textbackslash{}",
@@ -21,12 +28,14 @@ _SIMPLE = {
     "$": r"\$",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    "<": r"\textless{}",  # OT1 fonts print "<" as "¡"
+    ">": r"\textgreater{}",
     "\n": " ",
     "\r": " ",
     "\t": " ",
 }
 _BALANCED_BRACES = {"{": r"\{", "}": r"\}"}
-_UNBALANCED_BRACES = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
+_UNBALANCED_BRACES = {"{": r"$\lbrace$", "}": r"$\rbrace$"}
 # A quote after one of these (or at the start) opens a quotation.
 _BEFORE_OPENING = " ([{<-/\u2013\u2014\"'`"
 
@@ -84,6 +93,11 @@ def escape(text: str, *, unicode: bool = True) -> str:
             out.append(char)
         previous = char
     return "".join(out)
+
+
+def escape_rich(text: str, *, unicode: bool = True) -> str:
+    """Escape a title whose `<i>`, `<b>`, `<sup>`... formatting becomes LaTeX commands."""
+    return markup.to_latex(text, lambda part: escape(part, unicode=unicode))
 
 
 def url_value(url: str) -> str:

@@ -2,7 +2,8 @@
 
 Built only from the document's stored fields; a field the document lacks stays empty and each
 writer leaves it out. Every writer (BibTeX, biblatex, RIS, CSL-JSON, formatted styles) reads
-these records and nothing else.
+these records and nothing else. Every name decision (family and given names, organisations
+kept whole, particles, CJK order) is `archive.personnames`'.
 """
 
 from __future__ import annotations
@@ -14,68 +15,9 @@ from dataclasses import dataclass, replace
 from archive.citations.keys import citation_key
 from archive.errors import ArchiveError, InvalidValue
 from archive.model import Document, PartialDate, Passage
+from archive.personnames import PersonName, parse_byline, parse_name, same_person
 
 ARCHIVE_NAME = "Cuttings"
-
-# A byline word that marks a corporate author ("OpIndia Staff", "BBC News Desk").
-CORPORATE_WORDS = frozenset(
-    [
-        "staff",
-        "desk",
-        "team",
-        "bureau",
-        "editorial",
-        "editors",
-        "editor's",
-        "agency",
-        "agencies",
-        "reporters",
-        "correspondents",
-        "newsroom",
-        "service",
-        "services",
-        "press",
-        "news",
-        "online",
-        "web",
-        "digital",
-        "media",
-        "wire",
-        "wires",
-        "board",
-        "network",
-        "foundation",
-        "institute",
-        "association",
-        "committee",
-        "council",
-        "ministry",
-        "government",
-        "office",
-    ]
-)
-# Lowercase name particles that belong to the family name ("Ludwig van Beethoven").
-PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "ter",
-    ]
-)
 
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -88,6 +30,8 @@ class Author:
     name: str
     family: str | None = None  # None for a corporate author
     given: str | None = None
+    # BibTeX would split the family name at its particle ("al-Rashid", "Ó Briain").
+    family_braced: bool = False
 
     @property
     def is_corporate(self) -> bool:
@@ -121,13 +65,26 @@ class Withheld:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """A person or organisation a passage quotes: the name in full, and as a prefix names it."""
+
+    name: str
+    cited_as: str  # the family name of a person, an organisation or role whole
+
+    @classmethod
+    def of(cls, name: str, kind: str | None = None) -> Speaker:
+        parsed = parse_name(name, kind)
+        return cls(parsed.full or name, parsed.cited_as or name)
+
+
+@dataclass(frozen=True)
 class QuotedPassage:
     """A quoted paragraph: its number (the locator), its text and the people it quotes (only
     attributions verified or at least as sure as the threshold; the others are `withheld`)."""
 
     n: int
     text: str
-    speakers: tuple[str, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
     withheld: tuple[Withheld, ...] = ()
 
 
@@ -141,7 +98,7 @@ class CitationRecord:
     authors: tuple[Author, ...]
     published: PartialDate | None
     published_uncertain: bool
-    url: str | None
+    url: str | None  # the original (or repost) address, when the document records one
     accessed: str  # ISO date: the capture date, else the day the archive added the document
     document_url: str  # the archive's page for the document
     permalink: str  # document_url, with `#p<n>` when exactly one passage is cited
@@ -149,6 +106,12 @@ class CitationRecord:
     host: str | None = None  # where the archived copy came from when it is a repost
     language: str | None = None
     passages: tuple[QuotedPassage, ...] = ()
+    doc_id: int | None = None
+
+    @property
+    def link(self) -> str:
+        """Where a reader follows the reference: the original URL, else the permalink."""
+        return self.url or self.permalink
 
     @property
     def short_title(self) -> str | None:
@@ -159,7 +122,7 @@ class CitationRecord:
     @property
     def quoted_people(self) -> list[str]:
         """The people the cited passages quote, each once, in order of appearance."""
-        return _unique(s for p in self.passages for s in p.speakers)
+        return _unique(s.name for p in self.passages for s in p.speakers)
 
     @property
     def repost_note(self) -> str | None:
@@ -171,9 +134,19 @@ class CitationRecord:
         return f"Reposted on {self.host}"
 
     @property
+    def repost_phrase(self) -> str | None:
+        """The repost note as it reads mid-sentence ("forum repost by striver44")."""
+        note = self.repost_note
+        return note[0].lower() + note[1:] if note else None
+
+    @property
     def locator(self) -> str | None:
         """The paragraph numbers of the cited passages, as a locator ("3" or "3, 7")."""
         return ", ".join(str(p.n) for p in self.passages) or None
+
+    def passage_link(self, passage: QuotedPassage) -> str:
+        """The archive's permalink to one cited paragraph."""
+        return f"{self.document_url}#p{passage.n}"
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -189,48 +162,48 @@ def flatten(text: str) -> str:
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
+def author_of(name: PersonName) -> Author:
+    """A parsed byline name as an Author: family/given for a person, else whole."""
+    if name.kind != "person" or not name.family:
+        return Author(name.written)
+    return Author(name.display, name.family, name.given or None, name.family_braced)
+
+
 def parse_author(name: str, organisations: Iterable[str] = ()) -> Author:
     """Split a byline name into family and given names, or keep an organisation whole."""
-    name = flatten(name)
-    words = name.split()
-    lowered = {w.lower().strip(".,") for w in words}
-    if (
-        name in set(organisations)
-        or len(words) < 2
-        or lowered & CORPORATE_WORDS
-        or any(ch.isdigit() or ch in "&@/" for ch in name)
-    ):
-        return Author(name)
-    if "," in name:
-        family, _, given = name.partition(",")
-        return (
-            Author(name, family.strip(), given.strip() or None) if family.strip() else Author(name)
-        )
-    cut = len(words) - 1
-    while cut > 1 and words[cut - 1] in PARTICLES:
-        cut -= 1
-    return Author(name, " ".join(words[cut:]), " ".join(words[:cut]))
+    return author_of(parse_byline(flatten(name), frozenset(organisations)))
 
 
 def passage_speakers(
     document: Document, passage: Passage, threshold: float = ATTRIBUTION_THRESHOLD
-) -> tuple[tuple[str, ...], tuple[Withheld, ...]]:
+) -> tuple[tuple[Speaker, ...], tuple[Withheld, ...]]:
     """The people a passage quotes that a citation may name (verified, or confidence at or
-    above `threshold`), and those it must leave out. A passage with no quotes recorded falls
-    back on its own speakers (documents made by hand)."""
+    above `threshold`), and those it must leave out: the one place a quoted person enters a
+    citation. A passage with no quotes recorded falls back on its own speakers (documents
+    made by hand). The authors of the article are not "quoted in" their own article."""
     quotes = [q for q in document.quotes if q.passage_n == passage.n and q.speaker]
+    kinds = {flatten(q.speaker or ""): q.speaker_kind for q in quotes}
+    withheld: tuple[Withheld, ...] = ()
     if not quotes:
-        return tuple(_unique(flatten(s) for s in passage.speakers if s and s.strip())), ()
-    sure: dict[str, None] = {}
-    unsure: dict[str, float] = {}
-    for quote in quotes:
-        name = flatten(quote.speaker or "")
-        if quote.verified or quote.confidence >= threshold:
-            sure[name] = None
-        else:
-            unsure[name] = max(unsure.get(name, 0.0), quote.confidence)
-    withheld = tuple(Withheld(n, c, threshold) for n, c in unsure.items() if n not in sure)
-    return tuple(sure), withheld
+        names = _unique(flatten(s) for s in passage.speakers if s and s.strip())
+    else:
+        sure: dict[str, None] = {}
+        unsure: dict[str, float] = {}
+        for quote in quotes:
+            name = flatten(quote.speaker or "")
+            if quote.verified or quote.confidence >= threshold:
+                sure[name] = None
+            else:
+                unsure[name] = max(unsure.get(name, 0.0), quote.confidence)
+        names = list(sure)
+        withheld = tuple(Withheld(n, c, threshold) for n, c in unsure.items() if n not in sure)
+    authors = _byline(document)
+    speakers = tuple(
+        Speaker.of(name, kinds.get(name))
+        for name in names
+        if not any(same_person(name, author) for author in authors)
+    )
+    return speakers, withheld
 
 
 def accessed_date(document: Document, added: str) -> str:
@@ -242,15 +215,20 @@ def accessed_date(document: Document, added: str) -> str:
     raise InvalidValue(f"no access date: {added!r} is not an ISO date (YYYY-MM-DD)")
 
 
-def _authors(document: Document) -> tuple[Author, ...]:
-    """The document's byline as Author values."""
+def _byline(document: Document) -> list[str]:
     names = document.value("authors", [])
     if isinstance(names, str):
         names = [names]
+    return [flatten(str(n)) for n in names if n and str(n).strip()]
+
+
+def _authors(document: Document) -> tuple[Author, ...]:
+    """The document's byline as Author values."""
+    names = _byline(document)
     organisations = [p.name for p in document.people if p.kind == "organisation"]
     outlet = document.value("outlet")
     organisations += [n for n in names if outlet and outlet.lower() in n.lower()]
-    return tuple(parse_author(n, organisations) for n in names if n and str(n).strip())
+    return tuple(parse_author(n, organisations) for n in names)
 
 
 def _permalink(document_url: str, passages: Sequence[QuotedPassage]) -> str:
@@ -281,6 +259,7 @@ def record_for(
     )
     document_url = f"{base_url.rstrip('/')}/documents/{document.id}"
     key_sha = document.original.content_sha256 or sha256
+    host = document.value("host")
     return CitationRecord(
         key=citation_key(authors[0].short if authors else outlet, published, title, key_sha),
         title=title,
@@ -293,9 +272,10 @@ def record_for(
         document_url=document_url,
         permalink=_permalink(document_url, quoted),
         sha256=sha256,
-        host=document.value("host"),
+        host=flatten(str(host)) if host else None,
         language=document.value("language"),
         passages=quoted,
+        doc_id=document.id,
     )
 
 

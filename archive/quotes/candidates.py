@@ -21,7 +21,7 @@ from archive.quotes.cues import Subject, classify
 from archive.quotes.sources import Source
 from archive.quotes.speakers import PARAGRAPH, resolve
 
-MAX_CANDIDATES = 16
+MAX_CANDIDATES = 12
 _WORD = re.compile(r"[\w’'-]+")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _SKIP = frozenset(
@@ -86,6 +86,31 @@ _PREPOSITIONS = frozenset(
 )
 _OBJECT_VERBS = frozenset(
     ["told", "tells", "tell", "asked", "asks", "ask", "thanked", "praised", "urged", "warned"]
+)
+# "Clinton's response was:": the possessor of words is their speaker.
+_SPEECH_NOUNS = frozenset(
+    [
+        "response",
+        "reply",
+        "statement",
+        "answer",
+        "message",
+        "tweet",
+        "words",
+        "comment",
+        "verdict",
+        "view",
+        "advice",
+        "retort",
+        "assessment",
+        "message",
+        "remarks",
+        "argument",
+        "explanation",
+        "warning",
+        "reaction",
+        "question",
+    ]
 )
 _CLAUSE_OPENERS = frozenset(
     ["and", "but", "while", "as", "when", "after", "before", "so", "because", "though"]
@@ -169,7 +194,7 @@ def gather(
             out.append(_candidate(position, source, frame.index, cast, base, common_words))
     if opens_paragraph and frame.index > 0:
         earlier = sources.get(frame.index - 1, [])
-        for source in earlier[-6:]:
+        for source in earlier[-4:]:
             out.append(_candidate("prevpara", source, frame.index - 1, cast, base, common_words))
     members = {id(c.member) for c in out if c.member is not None}
     if continuation is not None and id(continuation) not in members:
@@ -197,9 +222,15 @@ def gather(
 def _candidate(
     position: str, source: Source, index: int, cast: Cast, base: int, words: set[str]
 ) -> Candidate:
+    # A source's subject and referent are found once, and again only when the cast has grown
+    # (a quote of the same paragraph may have introduced someone).
+    cached = source.resolved
+    if cached is not None and cached[0] == len(cast.members):
+        return Candidate(position, source, index, cached[1], cached[2])
     subject = subject_of(source)
     at = index * PARAGRAPH + source.start
     member = resolve(cast, subject, at, words, introduce=False) if subject else None
+    source.resolved = (len(cast.members), subject, member)
     return Candidate(position, source, index, subject, member)
 
 
@@ -263,13 +294,20 @@ def _gap(candidate: Candidate, frame: Frame) -> str:
 
 def _words_after(text: str, end: int, limit: int = 6) -> list[str]:
     """Lower-case words after `end` up to the next clause punctuation."""
-    rest = re.split(r"[.;:!?“”\"]", text[end : end + 120], maxsplit=1)[0]
-    return [w.lower() for w in _WORD.findall(rest)[:limit]]
+    rest = text[end : end + 80]
+    stop = _CLAUSE_STOP.search(rest)
+    if stop:
+        rest = rest[: stop.start()]
+    return [w.strip(",()—–") for w in rest.lower().split()[:limit] if w.strip(",()—–")]
 
 
 def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text[max(0, start - 40) : start])
-    return words[-1].lower() if words else ""
+    words = text[max(0, start - 30) : start].split()
+    return words[-1].strip(',()—–"“”').lower() if words else ""
+
+
+_VERBISH = re.compile(r"[a-z]{3,}ed")
+_CLAUSE_STOP = re.compile(r"[.;:!?“”\"]")
 
 
 def _features(
@@ -281,58 +319,92 @@ def _features(
     last_speaker: Member | None,
     quoted: dict[int, int],
 ) -> dict[str, float]:
+    """The candidate's features; those that are 0 are left out (the ranker reads them as 0)."""
     f: dict[str, float] = {f"pos:{candidate.position}": 1.0}
     member, source = candidate.member, candidate.source
-    f["resolved"] = float(member is not None)
-    f["rule_pick"] = float(member is not None and member is rule)
-    f["continues"] = float(member is not None and member is continuation)
-    f["last_speaker"] = float(member is not None and member is last_speaker)
     if member is not None:
-        f["member_quoted"] = math.log1p(quoted.get(id(member), 0))
+        f["resolved"] = 1.0
         f[f"member:{member.mention.kind}"] = 1.0
-        f["named_in_quote"] = float(
-            any(
-                a and len(a) > 2 and a in frame.quote
-                for a in (member.name.split()[-1], *member.mention.aliases[:3])
-            )
-        )
+        if member is rule:
+            f["rule_pick"] = 1.0
+        if member is continuation:
+            f["continues"] = 1.0
+        if member is last_speaker:
+            f["last_speaker"] = 1.0
+        count = quoted.get(id(member), 0)
+        if count:
+            f["member_quoted"] = math.log1p(count)
+        if _named_in(member, frame.quote):
+            f["named_in_quote"] = 1.0
     if source is None:
         f["kind:pseudo"] = 1.0
         return f
     f[f"kind:{source.kind}"] = 1.0
+    if source.kind == "single" and member is None:
+        f["unknown_name"] = 1.0
     if source.kind == "pronoun":
         f[f"pronoun:{source.text}"] = 1.0
-    same = candidate.paragraph == frame.index
-    gap = _gap(candidate, frame)
-    gap_words = len(_WORD.findall(gap))
-    f["gap_words"] = math.log1p(gap_words) if same else 3.0
-    text = frame.text if same else ""
-    after = _words_after(text, source.end) if same else []
-    before = _word_before(text, source.start) if same else ""
+    if candidate.features.get("in_description"):
+        f["in_description"] = 1.0
+    if source.possessive:
+        f["possessive"] = 1.0
+    if candidate.paragraph != frame.index:
+        f["gap_words"] = 3.0
+        return f
+    text = frame.text
+    gap = _gap(candidate, frame)[:240]
+    gap_words = _WORD.findall(gap)
+    f["gap_words"] = math.log1p(len(gap_words))
+    after = _words_after(text, source.end)
+    before = _word_before(text, source.start)
     while after and after[0] in _SKIP:
         after = after[1:]
-    f["verb_after"] = float(bool(after) and verbs.is_speech_verb(after[0]))
-    f["verb_after_clause"] = float(any(verbs.is_speech_verb(w) for w in after))
-    f["verb_before"] = float(verbs.is_speech_verb(before))
-    f["gap_verb"] = float(any(verbs.is_speech_verb(w.lower()) for w in _WORD.findall(gap)))
+    _flag(f, "verb_after", bool(after) and verbs.is_speech_verb(after[0]))
+    _flag(f, "verb_after_clause", any(verbs.is_speech_verb(w) for w in after))
+    _flag(f, "verb_before", verbs.is_speech_verb(before))
+    _flag(f, "gap_verb", any(verbs.is_speech_verb(w.lower()) for w in gap_words))
     stripped = gap.strip()
-    f["colon"] = float(stripped.endswith(":") and gap_words <= 12 and source.end <= frame.open_at)
-    f["comma_adjacent"] = float(stripped in (",", "", "—", "-", "–") and same)
-    f["according"] = float(
-        text[max(0, source.start - 13) : source.start].lower().strip() == "according to"
+    _flag(
+        f, "colon", stripped.endswith(":") and len(gap_words) <= 12 and source.end <= frame.open_at
     )
-    f["possessive"] = float(source.possessive)
-    f["after_preposition"] = float(before in _PREPOSITIONS)
-    f["after_by"] = float(before == "by")
-    f["object"] = float(before in _OBJECT_VERBS)
-    f["in_parentheses"] = float("(" in text[max(0, source.start - 2) : source.start])
-    f["clause_initial"] = float(_clause_initial(text, source.start) if same else 0.0)
-    f["modifier"] = float(same and _modifies(text, source))
-    f["in_description"] = float(candidate.features.get("in_description", 0.0))
-    if cue_span is not None and same:
-        f["cue_subject"] = float(source.start < cue_span[1] and cue_span[0] < source.end)
-    f["fragment_lead"] = float(candidate.position == "lead" and len(_WORD.findall(frame.quote)) < 6)
+    _flag(f, "comma_adjacent", stripped in (",", "", "—", "-", "–"))
+    _flag(
+        f,
+        "according",
+        text[max(0, source.start - 13) : source.start].lower().strip() == "according to",
+    )
+    owned = after[1:] if after and after[0] in ("'s", "’s") else after
+    _flag(f, "possessive_speech", source.possessive and bool(owned) and owned[0] in _SPEECH_NOUNS)
+    _flag(f, "after_preposition", before in _PREPOSITIONS)
+    _flag(f, "after_by", before == "by")
+    _flag(f, "object", before in _OBJECT_VERBS)
+    _flag(f, "in_parentheses", "(" in text[max(0, source.start - 2) : source.start])
+    _flag(f, "clause_initial", _clause_initial(text, source.start))
+    _flag(f, "modifier", _modifies(text, source))
+    if cue_span is not None:
+        _flag(f, "cue_subject", source.start < cue_span[1] and cue_span[0] < source.end)
+    _flag(f, "fragment_lead", candidate.position == "lead" and frame.short)
+    before_quote = candidate.position in ("lead", "prev")
+    # interactions the linear ranker cannot form itself: a name right after a verb, before
+    # the quote, is an object ("thanked Obama for '...'"); after the quote, a subject ("said X")
+    verbish = bool(before) and (
+        verbs.is_speech_verb(before) or before in _OBJECT_VERBS or _VERBISH.fullmatch(before)
+    )
+    _flag(f, "lead_object", before_quote and bool(verbish))
+    _flag(f, "trail_verb_first", candidate.position == "trail" and verbs.is_speech_verb(before))
+    _flag(f, "gap_participle", before_quote and any(w in verbs.PARTICIPLES for w in gap_words))
     return f
+
+
+def _flag(features: dict[str, float], name: str, on: bool) -> None:
+    if on:
+        features[name] = 1.0
+
+
+def _named_in(member: Member, quote: str) -> bool:
+    """Whether the quote itself names the member (people rarely name themselves)."""
+    forms = (member.name.split()[-1], *member.mention.aliases[:3])
+    return any(len(a) > 2 and a in quote for a in forms)
 
 
 def _modifies(text: str, source: Source) -> bool:
@@ -436,3 +508,5 @@ def _mark_nearest(candidates: list[Candidate]) -> None:
         if position in ("lead", "prev"):
             first = min(group, key=lambda c: c.source.start)
             first.features["first_in_sentence"] = 1.0
+            if "gap_participle" in first.features:  # "X endorsed Cruz, saying ...": X speaks
+                first.features["participle_subject"] = 1.0

@@ -124,6 +124,9 @@ class Cast:
         if member is None:
             # "Sen. Ted Cruz" is recorded as Ted Cruz; "Dr. Alim" keeps the only form known
             full = bare if honorific and len(bare.split()) > 1 else written
+            if honorific and len(bare.split()) == 1 and len(honorific.split()) > 1:
+                # "Lord Chancellor Lord Falconer" is known as Lord Falconer
+                full = " ".join(written.split()[len(honorific.split()) - 1 :])
             member = Member(PersonMention(name=full, kind="person"))
             self.members.append(member)
         elif len(bare.split()) > 1 and len(names.strip_honorific(member.name)[1].split()) == 1:
@@ -186,6 +189,9 @@ class Cast:
         if len(bare.split()) == 1:
             last = names.surname(bare)
             matches = [m for m in people if names.surname(m.name) == last]
+            if not matches and honorific and honorific.split()[-1] in ("sir", "dame"):
+                # "Sir Digby" is Sir Digby Jones: a knight is named by the given name
+                matches = [m for m in people if names.given_name(m.name).split()[:1] == [bare]]
             gender = names.gender_of(honorific)
             if gender is not None:
                 matches = [m for m in matches if m.gender in (None, gender)]  # Mrs. is no man
@@ -251,6 +257,17 @@ class Cast:
             if at > best_at:
                 best, best_at = member, at
         return best
+
+    def last_mentioned(self, *, before: int, after: int, gender: str) -> Member | None:
+        """The person of a compatible gender mentioned last (as subject or not) in a window."""
+        found = [
+            m
+            for m in self.members
+            if m.mention.kind == "person"
+            and m.gender in (None, gender)
+            and after < m.last_seen < before
+        ]
+        return max(found, key=lambda m: m.last_seen) if found else None
 
     def speakers(self) -> list[PersonMention]:
         """The people and organisations quoted in the document, in order of introduction."""

@@ -41,6 +41,7 @@ class Choice:
     confidence: float = 0.0
     # for "he"/"she": the people it may refer to, with their features (for training)
     antecedents: list[tuple[Member, dict[str, float]]] = field(default_factory=list)
+    proposal: RuleChoice | None = None  # what the cue rules proposed
 
     def runners_up(self) -> list[str]:
         """Other plausible speakers' names, best first (each once, the chosen one left out)."""
@@ -112,6 +113,7 @@ def decide(
         gender = "m" if source.text == "he" else "f"
         choice.antecedents = antecedents.candidates(state.cast, at, gender)
     choice.confidence = confidence.of(choice, frame)
+    choice.proposal = rules
     return choice
 
 

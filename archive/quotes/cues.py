@@ -17,7 +17,7 @@ from functools import lru_cache
 from archive.quotes import names, roles, verbs
 
 VERBS = verbs.ALTERNATION
-_NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from|on)\b)"
+_NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from)\b)"
 _AFTER_DETERMINER = "".join(
     rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "his", "her", "its", "their")
 )
@@ -148,6 +148,11 @@ class Cue:
     gap_punctuated: bool = False  # a comma, colon or semicolon between the verb and the quote
 
 
+_MEMBER_OF = re.compile(
+    rf"^(?P<name>{names.RUN})\s+(?P<org>(?:from|of|at|with)\s+(?:the\s+)?[{names.UPPER}].*)$"
+)
+
+
 def classify(segment: str) -> Subject | None:
     """What kind of speaker reference a short stretch of text is, or None."""
     seg = _CONJUNCTIONS.sub("", segment.strip(" ,"))
@@ -165,6 +170,9 @@ def classify(segment: str) -> Subject | None:
         if len(seg.split()) > 8 or last in _DETERMINERS or last in _PASSIVE:
             return None
         return Subject("phrase", seg)
+    member_of = _MEMBER_OF.match(seg)  # "Nigel McCune from the Musicians' Union"
+    if member_of and names.looks_like_person(member_of.group("name")):
+        return Subject("name", member_of.group("name"), member_of.group("org").strip())
     run = re.search(rf"(?:{names.RUN})$", seg)
     if run:
         return _named(seg, run)
@@ -178,9 +186,14 @@ def classify(segment: str) -> Subject | None:
 
 def _named(seg: str, run: re.Match[str]) -> Subject | None:
     """A subject ending in a capitalised run, with the role words before it."""
-    text = run.group()
+    text = " ".join(names.without_time_words(run.group().split()))
     first = text.split()[0].rstrip(".").lower()
-    if first in names.NOT_NAME_WORDS and first not in names.HONORIFICS:
+    following = text.split()[1] if len(text.split()) > 1 else ""
+    if (
+        first in names.NOT_NAME_WORDS
+        and first not in names.HONORIFICS
+        and not (first in names.PLACE_PREFIXES and following[:1].isupper())
+    ):
         text = " ".join(text.split()[1:])
         if not text:
             return None
@@ -229,6 +242,11 @@ def _with_appositive(text: str) -> Subject | None:
         return classify(_BOUNDARY.split(text)[-1])
     subject = classify(_BOUNDARY.split(head)[-1])
     apposition = apposition.strip()
+    if subject is not None and subject.kind == "phrase" and apposition:
+        named = classify(apposition)  # "the White House press secretary, Josh Earnest,"
+        if named is not None and named.kind == "name":
+            named.role = named.role or subject.text
+            return named
     if subject and apposition and not apposition.isdigit() and not subject.role:
         subject.role = apposition
     return subject
@@ -239,8 +257,11 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     rest = text[close_at + 1 : close_at + 200]
     lead = re.match(r"\s*,?\s*", rest)
     pos = lead.end() if lead else 0
-    if quote.rstrip().endswith(".") and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
-        return None  # a full stop inside the marks ends the sentence
+    ends = quote.rstrip().endswith(".") or (
+        quote.rstrip().endswith(("!", "?")) and rest[pos : pos + 1].isupper()
+    )
+    if ends and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
+        return None  # a full stop inside the marks ends the sentence ("...!" She replied)
     start = close_at + 1 + pos
     verb_first = VERB_RE.match(rest, pos)
     if verb_first:
@@ -320,11 +341,23 @@ def main_subject(before: str) -> Subject | None:
     return classify(" ".join(words)) if words else None
 
 
+_INVERTED = re.compile(
+    r"^\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Replied|Recalled)\s+"
+    r"(?P<subj>[^,:;.!?“”\"]{2,60}?)\s*[,:]\s*$"
+)
+
+
 def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     """A cue before an opening mark, within its sentence: `Falconer said: "`, `Ayup says that ... “`."""
     prefix = text[floor:open_at]
     stripped = prefix.rstrip()
     adjacent = stripped.endswith((":", ","))
+    inverted = _INVERTED.match(prefix)
+    if inverted:  # "Said Comey, "..."": the verb first, then its subject
+        subject = classify(inverted.group("subj"))
+        if subject is not None:
+            start, end = floor + inverted.start(), floor + inverted.end("subj")
+            return Cue(text[start:end], subject, start, end, adjacent=True)
     verbs = [v for v in VERB_RE.finditer(prefix)]
     order = list(reversed(verbs)) if adjacent else verbs
     for verb in order:

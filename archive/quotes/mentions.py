@@ -20,6 +20,11 @@ _NAMED_BODY = re.compile(
     rf"\b[Tt]he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:campaign|administration|"
     r"government|party|committee|foundation|family|team|board|council|camp))\b"
 )
+_BODY_NAMED = re.compile(
+    r"\b(?:firm|company|group|giant|bank|agency|charity|organi[sz]ation|newspaper|network|"
+    r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|"
+    rf"publisher|studio|label|chain|think tank|website|magazine|paper)\s+(?P<name>{names.RUN})"
+)
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -53,25 +58,30 @@ def scan_mentions(
             at = match.start()
             if not (quoted and any(a <= at < b for a, b in quoted)):
                 cast.person(f"{match.group('given')} {match.group('family')}", at=base + at)
+    for match in _BODY_NAMED.finditer(text):  # "the telecoms firm Brightline"
+        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+            cast.mention_organisation(match.group("name"), base + match.start("name"))
     for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
         if not (quoted and any(a <= match.start() < b for a, b in quoted)):
             cast.mention_organisation(match.group("body"), base + match.start("body"))
-    for match in names.RUN_RE.finditer(text):
-        start, run = match.start(), match.group()
+    for start, run_end, run in names.runs(text):
         if quoted and any(a <= start < b for a, b in quoted):
             continue
         if " " not in run:
-            _single_word(text, run, start, match.end(), cast, base)
+            _single_word(text, run, start, run_end, cast, base)
             continue
         words = run.split()
         first = names.opens_sentence(text, start)
-        while words and names.is_opener(words[0], common_words, sentence_start=first):
-            start = text.index(words[1], start) if len(words) > 1 else match.end()
+        while words and names.is_opener(
+            words[0], common_words, sentence_start=first, following=" ".join(words[1:2])
+        ):
+            start = text.index(words[1], start) if len(words) > 1 else run_end
             words, first = words[1:], False
+        words = names.without_time_words(words)
         if len(words) == 1:
-            _single_word(text, words[0], start, match.end(), cast, base)
+            _single_word(text, words[0], start, run_end, cast, base)
         elif words:
-            _mention(text, " ".join(words), start, match.end(), cast, base)
+            _mention(text, " ".join(words), start, run_end, cast, base)
 
 
 def _single_word(text: str, word: str, start: int, end: int, cast: Cast, base: int) -> None:
@@ -120,7 +130,8 @@ _MODIFIERS = set(
     fellow former veteran senior junior chief deputy assistant acting interim new longtime
     top leading prominent local state federal national international independent liberal
     conservative democratic republican shadow opposition party election campaign policy
-    press legal financial foreign home health defence defense
+    press legal financial foreign home health defence defense legend great icon hero
+    star assistant ex-reds former
     """
     )
 )

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from archive import personnames
+from archive.quotes import verbs
 from archive.quotes.genders import FEMALE, MALE
 from archive.quotes.view import ABBREVIATION_DOT, restore
 
@@ -44,6 +45,13 @@ RUN = (
     rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|\d{{1,4}}(?=\s+[{UPPER}])))*"
 )
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
+
+
+@lru_cache(maxsize=64)
+def runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every capitalised run of a passage as (start, end, text), found once per passage."""
+    return tuple((m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text))
+
 
 MALE_HONORIFICS = {"mr", "sir", "lord", "baron"}
 FEMALE_HONORIFICS = {"mrs", "ms", "miss", "dame", "lady", "baroness"}
@@ -126,23 +134,54 @@ NOT_NAME_WORDS = set(
 )
 
 
+# Words that open place names ("New Jersey Gov. Chris Christie", "Los Angeles Times").
+PLACE_PREFIXES = set(
+    words("new north south east west los las san santa st saint mount upper lower great fort")
+)
+# Words that end a capitalised run without being part of the name ("New Hampshire Monday").
+TIME_WORDS = set(
+    words(
+        """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december
+    """
+    )
+)
+
+
+def without_time_words(words: list[str]) -> list[str]:
+    """The words of a run without the day or month that ended it."""
+    while len(words) > 1 and _bare(words[-1]) in TIME_WORDS:
+        words = words[:-1]
+    return words
+
+
 def opens_sentence(text: str, start: int) -> bool:
     """Whether offset `start` begins a sentence (or a quotation)."""
     before = text[max(0, start - 3) : start].rstrip()
     return not before or before[-1] in '.!?:;"“”‘’(—–-'
 
 
-def is_opener(word: str, common_words: set[str], *, sentence_start: bool) -> bool:
+def is_opener(
+    word: str, common_words: set[str], *, sentence_start: bool, following: str = ""
+) -> bool:
     """A capitalised word that opens a sentence rather than a name: "However", "Does",
-    "Thanks", "Roughly" (when the document writes it in lower case, or it is an adverb)."""
+    "Thanks", "Roughly" (when the document writes it in lower case, or it is an adverb), but
+    not the first word of a place ("New Jersey", "Los Angeles") before another name word."""
     bare = _bare(word).strip("’'")
     if bare in HONORIFICS:
+        return False
+    if bare in PLACE_PREFIXES and following[:1].isupper():
         return False
     if bare in NOT_NAME_WORDS:
         return True
     if not sentence_start or bare in GIVEN_NAMES:
         return False
-    return bare in common_words or (len(bare) > 5 and bare.endswith("ly"))
+    return (
+        bare in common_words
+        or (len(bare) > 5 and bare.endswith("ly"))
+        or verbs.is_speech_verb(bare)  # "Said Comey, ..."
+    )
 
 
 def _bare(word: str) -> str:
@@ -164,12 +203,41 @@ def strip_honorific(name: str) -> tuple[str | None, str]:
 
 @lru_cache(maxsize=4096)
 def split_titles(run: str) -> tuple[str, str]:
-    """Split leading titles off a capitalised run: ("Justice Minister", "Cathy Jamieson")."""
+    """Split leading titles off a capitalised run: ("Justice Minister", "Cathy Jamieson"),
+    ("Vermont", "Sen. Bernie Sanders"), ("Post's", "Dana Milbank"); honorifics stay."""
+    titles, name = _split_title_words(run)
+    words = name.split()
+    lead = 0
+    while lead < len(words) - 2 and _describes(words[lead]):
+        lead += 1  # "Texas-based Matt Mackowiak", "Post's Dana Milbank"
+    parsed = personnames.parse_name(restore(" ".join(words[lead:])), "person")
+    if parsed.kind == "person" and parsed.family:
+        lead += len(parsed.role.split())
+    if lead:
+        titles = " ".join([*titles.split(), *words[:lead]])
+        name = " ".join(words[lead:])
+    return titles, name
+
+
+def _describes(word: str) -> bool:
+    """A word before a name that describes it: a possessive, a "-based" adjective, or the
+    end of a role ("State" of "Secretary of State Madeleine Albright")."""
+    bare = _bare(word)
+    return (
+        bare.endswith(("'s", "’s"))
+        or bare.endswith(("-based", "-born", "-backed"))
+        or bare in personnames.ROLE_WORDS
+    )
+
+
+def _split_title_words(run: str) -> tuple[str, str]:
     words = run.split()
     cut = 0
     while cut < len(words) - 1 and _is_title(words[cut]):
         if _bare(words[cut]) in OCCUPATIONS and len(words) - cut < 3:
             break  # "Singer Bruce Springsteen" sheds its occupation; "Tim Baker" is a name
+        if words[cut].isupper() and len(words) - cut == 2 and cut == 0:
+            break  # "JP Morgan", "BT Group": an organisation, not a title and a surname
         cut += 1
     later = [i + 1 for i in range(cut, len(words) - 2) if words[i].lower() in TITLE_WORDS]
     cut = max([cut, *later])  # "Home Office Minister Hazel Blears": up to the last title word

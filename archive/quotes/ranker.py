@@ -22,9 +22,12 @@ NAME = "ranker"
 
 def score(candidate: Candidate, weights: dict[str, float] | None = None) -> float:
     weights = RANKER if weights is None else weights
-    return weights.get("bias", 0.0) + sum(
-        weights.get(name, 0.0) * value for name, value in candidate.features.items()
-    )
+    total = weights.get("bias", 0.0)
+    for name, value in candidate.features.items():
+        weight = weights.get(name)
+        if weight is not None:
+            total += weight * value
+    return total
 
 
 def rank(candidates: list[Candidate], weights: dict[str, float] | None = None) -> list[float]:

@@ -9,14 +9,13 @@ passage, with what a ranker needs to know about where each stands in its sentenc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from archive.personnames import ORGANISATION_WORDS, parse_name
 from archive.quotes import names, roles
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b")
 # People and bodies a description can name ("the senator", "a Clinton campaign spokesman").
 _PERSON_HEADS = names.words(
     """
@@ -45,9 +44,9 @@ _BODY_HEADS = names.words(
     """
 )
 _HEADS = frozenset({*_PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
-_HEAD_RE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_HEADS, key=len, reverse=True))}|Democrat|Republican|Tory)s?\b"
-)
+_HEADS_ALL = _HEADS | {"Democrat", "Republican", "Tory"}
+_WORD_RE = re.compile(r"\b[A-Za-z][\w-]*")
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b")
 # A determiner and at most four words, unpunctuated, right before a head noun.
 _OPENING = re.compile(
     r"(?:^|(?<=\s))(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
@@ -78,6 +77,8 @@ class Source:
         str  # "person", "organisation", "single" (an unknown single word), "pronoun", "description"
     )
     possessive: bool = False  # "Trump's campaign": the name owns, it does not speak
+    # (cast size, subject, member) of the last resolution (archive.quotes.candidates)
+    resolved: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_name(self) -> bool:
@@ -105,7 +106,7 @@ def find_sources(text: str, spans: list[Span], common_words: set[str]) -> list[S
             found.append(
                 Source(source.start, end, restore(text[source.start : end]), "description")
             )
-    for match in _PRONOUN.finditer(text):
+    for match in _PRONOUN_RE.finditer(text):
         if outside(match.start()):
             found.append(Source(match.start(), match.end(), match.group().lower(), "pronoun"))
     found.sort(key=lambda s: (s.start, -s.end))
@@ -116,7 +117,10 @@ def _descriptions(text: str) -> list[Source]:
     """Determiner phrases ending in a person's or a body's noun: "the senator", "a spokeswoman
     for the council", "his campaign manager", "the Clinton campaign"."""
     out = []
-    for head in _HEAD_RE.finditer(text):
+    for head in _WORD_RE.finditer(text):
+        word = head.group()
+        if word not in _HEADS_ALL and not (word[-1:] == "s" and word[:-1] in _HEADS_ALL):
+            continue
         window = text[max(0, head.start() - 60) : head.start()]
         opening = _OPENING.search(window)
         if opening is None:
@@ -138,17 +142,26 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
     """Capitalised runs that name a person or an organisation, sentence openers trimmed."""
     out: list[Source] = []
     role_end = -1  # where the last role phrase ended ("Shadow Secretary" ...)
-    for match in names.RUN_RE.finditer(text):
-        start, words = match.start(), match.group().split()
+    for start, run_end, run_text in names.runs(text):
+        words = run_text.split()
         if out and start < out[-1].end:
             continue  # the place of an organisation already taken ("... Embassy in Israel")
         if role_end >= 0 and _CONNECTOR.fullmatch(text[role_end:start]):
-            role_end = match.end()  # "... of State for the Family": still the role
-            continue
+            # "... of State for the Family": still the role; "... of State Madeleine Albright":
+            # the role, then the name of the person who holds it
+            _, name = names.split_titles(run_text)
+            if name == run_text or not names.looks_like_person(name):
+                role_end = run_end
+                continue
+            start = run_end - len(name)
+            words = name.split()
         first = names.opens_sentence(text, start)
-        while len(words) > 1 and names.is_opener(words[0], common_words, sentence_start=first):
+        while len(words) > 1 and names.is_opener(
+            words[0], common_words, sentence_start=first, following=words[1]
+        ):
             start = text.index(words[1], start + len(words[0]))
             words, first = words[1:], False
+        words = names.without_time_words(words)
         run = " ".join(words)
         end = start + len(run)
         if not words or (
@@ -169,6 +182,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 low in common_words
                 or low in names.NOT_NAME_WORDS
                 or low in names.NATIONALITIES
+                or low.removesuffix("s") in names.NATIONALITIES
+                or low in names.TITLE_WORDS
                 or low in _PARTY_MEMBERS
             ):
                 continue  # "Analysts", "However", "British", "Democrat": no one who speaks

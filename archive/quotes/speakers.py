@@ -231,7 +231,11 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
     if pronoun not in ("he", "she"):
         return None
     gender = "m" if pronoun == "he" else "f"
-    member = antecedents.choose(cast, at, gender) or cast.latest(before=at, gender=gender)
+    member = (
+        antecedents.choose(cast, at, gender)
+        or cast.latest(before=at, gender=gender)
+        or cast.last_mentioned(before=at, after=at - 3 * PARAGRAPH, gender=gender)
+    )
     spoke = cast.spokesperson
     if (
         spoke is not None
@@ -306,6 +310,9 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
 def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introduce: bool):
     """ "the Clinton campaign", "the company", "the report", "the spokesman": an organisation."""
     named = [w for w in core[:-1] if w[:1].isupper()]
+    owner = [w for w in named if w.endswith(("'s", "’s"))]
+    if owner:  # "the BNP's website", "the council's spokesman": the owner
+        return organisation(" ".join(core[: core.index(owner[0]) + 1])[:-2], at=at)
     if named and head in _BODIES:
         return organisation(" ".join(core), at=at)  # "the Clinton campaign"
     window = at - 3 * PARAGRAPH

@@ -20,6 +20,18 @@ _TITLE_BEFORE = re.compile(
 _WORD = re.compile(r"[\w'’-]+")
 
 
+def _names_it(word: str, leading: Cue | None) -> bool:
+    """ "what Gilbert called 'a perception problem'": a person calling something so speaks;
+    "a film called 'Jaws'" is a title."""
+    return (
+        word in ("called", "dubbed", "branded")
+        and leading is not None
+        and leading.subject is not None
+        and leading.subject.kind in ("name", "pronoun")
+        and leading.phrase.lower().endswith(word)
+    )
+
+
 def word_count(text: str) -> int:
     """Words in a stretch of text."""
     return len(_WORD.findall(text))
@@ -42,7 +54,8 @@ def is_speech(
     heading: bool = False,
 ) -> bool:
     """Whether a quoted span is someone's words, given its cues and the text before it."""
-    if _TITLE_BEFORE.search(prefix):
+    title = _TITLE_BEFORE.search(prefix)
+    if title and not _names_it(title.group().strip().lower(), leading):
         return False
     if trailing is not None or (leading is not None and leading.adjacent):
         return True

@@ -31,10 +31,13 @@ _ENDINGS = (
     "Calif|Fla|Ill|Mass|Mich|Minn|Pa|Penn|Tenn|Tex|Va|Wash|Wis|Ariz|Colo|Conn|Del|Ga|Ind|"
     "Kan|Ky|La|Md|Mo|Mont|Neb|Nev|Okla|Ore|Vt|Wyo|Ala|Ark|Ida|Iowa|vs|approx|est|dept"
 )
-_TITLE_DOT = re.compile(rf"\b(?:{_TITLES})(\.)(?=\s)")
-_ENDING_DOT = re.compile(rf"\b(?:{_ENDINGS})(\.)(?=[\s,)])")
-# Initials and dotted acronyms: "L." in "Janet L. Yellen", "U.S.", "J.J.", "D.C.".
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}(?=[\s,)’'\"”]|[A-Z][a-z])")
+# One pass over the dotted words: a title ("Sen."), an abbreviation that may end a sentence
+# ("Jr.", "Calif."), or initials and dotted acronyms ("L." in "Janet L. Yellen", "U.S.").
+_DOTTED = re.compile(
+    rf"\b(?P<title>(?:{_TITLES})\.(?=\s))"
+    rf"|\b(?P<ending>(?:{_ENDINGS})\.(?=[\s,)]))"
+    r"|(?<![\w.])(?P<initials>(?:[A-Z]\.){1,4})(?=[\s,)’'\"”]|[A-Z][a-z])"
+)
 # Capitalised words that open a sentence, so a full stop before them is a sentence's end.
 _OPENER_WORDS = """
     The A An This That These Those There Here It Its He She They We I You His Her Their Our
@@ -54,22 +57,30 @@ def restore(text: str) -> str:
 @lru_cache(maxsize=256)
 def reading_view(text: str) -> str:
     """The passage with doubled apostrophes as curly marks and abbreviation dots protected."""
-    chars = list(text)
+    chars: list[str] | None = None
     if "''" in text:
+        chars = list(text)
         _curl_doubled(text, chars)
-    for match in _TITLE_DOT.finditer(text):
-        chars[match.start(1)] = ABBREVIATION_DOT
-    for match in _ENDING_DOT.finditer(text):
-        if not _sentence_follows(text, match.end(1)):
-            chars[match.start(1)] = ABBREVIATION_DOT
-    for match in _INITIALS.finditer(text):
-        last = match.end() - 1
-        for at in range(match.start(), last):
-            if text[at] == ".":
+    if "." not in text:
+        return "".join(chars) if chars else text
+    for match in _DOTTED.finditer(text):
+        protect = _protected(text, match)
+        if protect:
+            if chars is None:
+                chars = list(text)
+            for at in protect:
                 chars[at] = ABBREVIATION_DOT
-        if not _sentence_follows(text, match.end()):
-            chars[last] = ABBREVIATION_DOT
-    return "".join(chars)
+    return "".join(chars) if chars else text
+
+
+def _protected(text: str, match: re.Match[str]) -> list[int]:
+    """The full stops of one dotted match that belong to an abbreviation or initials."""
+    if match.group("title"):
+        return [match.end() - 1]
+    if match.group("ending"):
+        return [] if _sentence_follows(text, match.end()) else [match.end() - 1]
+    dots = [at for at in range(match.start(), match.end() - 1) if text[at] == "."]
+    return dots if _sentence_follows(text, match.end()) else [*dots, match.end() - 1]
 
 
 def _sentence_follows(text: str, at: int) -> bool:

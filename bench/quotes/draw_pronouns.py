@@ -1,16 +1,20 @@
 """Draw the PolNeAR pronoun/description sample for hand labelling, reproducibly.
 
-    .venv/bin/python bench/quotes/draw_pronouns.py          # writes bench/quotes/polnear-pronouns.todo.json
-    .venv/bin/python bench/quotes/draw_pronouns.py --check  # checks the labelled polnear-pronouns.json
+    .venv/bin/python bench/quotes/draw_pronouns.py              # polnear-pronouns.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --dev-extra  # polnear-pronouns-dev2.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --check      # checks both labelled files
 
 Direct quotations (3+ words, quoted part at least 80% of the attribution's content) whose
 annotated source is a pronoun or a description are collected from gold-train.json, apart for
 the held-out and the development articles of split.json. Each list is sorted by
 (file, paragraph, start), shuffled with its own random.Random(20261202) and cut: the first 200
-held-out and the first 120 development quotes are drawn. The automatic `speaker` of the gold
-file is left out, so the reader never sees it.
+held-out and the first 120 development quotes are drawn. --dev-extra draws the next 200
+development quotes of the same shuffled order (items 121-320), for polnear-pronouns-dev2.json;
+the held-out draw is unchanged. The automatic `speaker` of the gold file is left out, so the
+reader never sees it.
 
---check confirms that the labelled file holds exactly the drawn quotes and that each quote's
+--check confirms that each labelled file (polnear-pronouns.json, and polnear-pronouns-dev2.json
+when it exists) holds exactly its drawn quotes, that the two share none, and that each quote's
 text occurs in its paragraph (whitespace and quote marks normalised; the NYT copies write
 quotes as doubled apostrophes). A quote's `paragraph` counts the article file's non-empty
 lines from 0, the headline being line 0 (some files separate paragraphs by a single newline).
@@ -28,6 +32,9 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "corpus" / "polnear"
 SEED = 20261202
 COUNTS = {"heldout": 200, "dev": 120}
+DEV_EXTRA = 200  # the next development quotes of the same shuffled order, for the second set
+LABELLED = HERE / "polnear-pronouns.json"
+LABELLED_DEV2 = HERE / "polnear-pronouns-dev2.json"
 KINDS = {"pronoun", "description"}
 KEEP = (
     "file",
@@ -50,7 +57,8 @@ def is_direct(quote: dict) -> bool:
     return quote["words"] >= 3 and quote["share_of_content"] >= 0.8
 
 
-def draw() -> list[dict]:
+def shuffled_pools() -> dict[str, list[dict]]:
+    """Each part's quotes, sorted by (file, paragraph, start), shuffled by its own generator."""
     split = json.loads((HERE / "split.json").read_text(encoding="utf-8"))["polnear"]
     gold = json.loads((CORPUS / "gold-train.json").read_text(encoding="utf-8"))
     part_of = {f: part for part, files in split.items() for f in files}
@@ -64,13 +72,30 @@ def draw() -> list[dict]:
                 item = {"part": part, "file": doc["file"]}
                 item.update({k: quote.get(k) for k in KEEP if k != "file"})
                 pools[part].append(item)
+    for part in COUNTS:
+        pools[part].sort(key=lambda q: (q["file"], q["paragraph"], q["start"]))
+        random.Random(SEED).shuffle(pools[part])  # a fresh generator per part
+    return pools
+
+
+def draw() -> list[dict]:
+    """The first draw: 200 held-out and 120 development quotes (polnear-pronouns.json)."""
+    pools = shuffled_pools()
     drawn = []
     for part, n in COUNTS.items():
-        pool = sorted(pools[part], key=lambda q: (q["file"], q["paragraph"], q["start"]))
-        random.Random(SEED).shuffle(pool)  # a fresh generator per part
-        print(part, "pool", len(pool), "drawn", min(n, len(pool)))
-        drawn += pool[:n]
+        print(part, "pool", len(pools[part]), "drawn", min(n, len(pools[part])))
+        drawn += pools[part][:n]
     return drawn
+
+
+def draw_dev_extra() -> list[dict]:
+    """The next DEV_EXTRA development quotes after the first draw (polnear-pronouns-dev2.json)."""
+    pool = shuffled_pools()["dev"]
+    first = COUNTS["dev"]
+    extra = pool[first : first + DEV_EXTRA]
+    span = f"(items {first + 1}-{first + len(extra)})"
+    print("dev pool", len(pool), "extra drawn", len(extra), span)
+    return extra
 
 
 def _norm(text: str) -> str:
@@ -86,17 +111,16 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def check() -> int:
-    """Problems found in polnear-pronouns.json (0 when it is sound)."""
-    labelled = json.loads((HERE / "polnear-pronouns.json").read_text(encoding="utf-8"))["items"]
-    drawn = draw()
+def _key(q: dict) -> tuple:
+    return (q["part"], q["file"], q["paragraph"], q["text"])
 
-    def key(q: dict) -> tuple:
-        return (q["part"], q["file"], q["paragraph"], q["text"])
 
+def check_file(path: Path, drawn: list[dict]) -> int:
+    """Problems found in one labelled file against its draw (0 when it is sound)."""
+    labelled = json.loads(path.read_text(encoding="utf-8"))["items"]
     problems = 0
-    if sorted(map(key, labelled)) != sorted(map(key, drawn)):
-        print("labelled items differ from the draw")
+    if sorted(map(_key, labelled)) != sorted(map(_key, drawn)):
+        print(path.name, ": labelled items differ from the draw")
         problems += 1
     for item in labelled:
         text = (CORPUS / "articles" / item["file"]).read_text(encoding="utf-8")
@@ -107,15 +131,33 @@ def check() -> int:
         if (item["speaker"] is None) != (item["speaker_kind"] is None):
             print("speaker and speaker_kind disagree:", item["file"], item["text"][:60])
             problems += 1
-    print(len(labelled), "labelled items,", problems, "problems")
+    print(path.name, len(labelled), "labelled items,", problems, "problems")
+    return problems
+
+
+def check() -> int:
+    """Problems found in polnear-pronouns.json and polnear-pronouns-dev2.json (0 when sound)."""
+    first = draw()
+    problems = check_file(LABELLED, first)
+    if LABELLED_DEV2.exists():
+        extra = draw_dev_extra()
+        problems += check_file(LABELLED_DEV2, extra)
+        if set(map(_key, first)) & set(map(_key, extra)):
+            print("the two draws share quotes")
+            problems += 1
+    else:
+        print(LABELLED_DEV2.name, "not written yet; not checked")
     return problems
 
 
 def main() -> None:
-    if "--check" in sys.argv[1:]:
+    args = sys.argv[1:]
+    if "--check" in args:
         sys.exit(1 if check() else 0)
-    items = draw()
-    out = HERE / "polnear-pronouns.todo.json"
+    if "--dev-extra" in args:
+        items, out = draw_dev_extra(), HERE / "polnear-pronouns-dev2.todo.json"
+    else:
+        items, out = draw(), HERE / "polnear-pronouns.todo.json"
     out.write_text(
         json.dumps({"seed": SEED, "items": items}, indent=1, ensure_ascii=False) + "\n",
         encoding="utf-8",

@@ -8,6 +8,7 @@ from archive.model import PersonMention
 from archive.personnames import (
     family_key,
     match_person,
+    parse_byline,
     parse_name,
     person_key,
     same_person,
@@ -271,3 +272,45 @@ def test_a_person_and_an_organisation_never_merge() -> None:
 def test_organisations_merge_on_their_name() -> None:
     earlier = [PersonMention("TUC", kind="organisation", aliases=["TUC"])]
     assert match_person(PersonMention("the TUC", kind="organisation"), earlier) == 0
+
+
+# --- Bylines -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["OpIndia Staff", "Associated Press", "BBC News Desk", "Le Monde & Co", "Reuters Staff",
+     "Channel 4 News", "Reuters"],
+)  # fmt: skip
+def test_newsroom_bylines_are_organisations_kept_whole(written):
+    name = parse_byline(written)
+    assert (name.kind, name.full) == ("organisation", written)
+
+
+def test_a_byline_naming_a_known_organisation_is_kept_whole():
+    assert parse_byline("Haaretz", frozenset({"Haaretz"})).kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("written", "given", "family", "braced"),
+    [
+        pytest.param("Gutmann, Ethan", "Ethan", "Gutmann", False, id="family-comma-given"),
+        pytest.param("Ó Briain, Zoë", "Zoë", "Ó Briain", True, id="gaelic-family-first"),
+        pytest.param("Zoë Ó Briain", "Zoë", "Ó Briain", True, id="gaelic"),
+        pytest.param("Omar al-Rashid", "Omar", "al-Rashid", True, id="al-"),
+        pytest.param("Ludwig van Beethoven", "Ludwig", "van Beethoven", False, id="van"),
+        pytest.param("Jane O'Neill", "Jane", "O'Neill", False, id="apostrophe"),
+        pytest.param("Xi Jinping", "Jinping", "Xi", False, id="cjk-family-first"),
+        pytest.param("习近平", "近平", "习", False, id="cjk-script"),
+    ],
+)
+def test_person_bylines_split_into_family_and_given(written, given, family, braced):
+    name = parse_byline(written)
+    assert (name.kind, name.given, name.family, name.family_braced) == (
+        "person", given, family, braced
+    )  # fmt: skip
+
+
+def test_a_suffix_after_a_comma_is_not_a_given_name():
+    name = parse_byline("Martin Luther King, Jr.")
+    assert (name.family, name.suffix) == ("King", "Jr.")

@@ -184,7 +184,11 @@ def test_a_seed_passage_quoting_gutmann_cites_him_as_quoted(seeds_data):
     passage = next(p for p in haaretz.passages if "Ethan Gutmann" in p.speakers)
     result = run(cite, passage.id, "--format", "apa", "--data", seeds_data)
     assert result.exit_code == 0
-    assert "(2020, December 4). Haaretz." in result.output
+    assert "(2020, December 4). [Forum repost by striver44]. Haaretz." in result.output
+    # the in-text citation beside the reference, naming the quoted person by family name
+    assert f"In text (¶{passage.n}): (Gutmann, as cited in “China’s ‘XXX Files,’” 2020" in (
+        result.output
+    )
     entries = _bib(run(cite, passage.id, "--data", seeds_data).output)
     (fields,) = entries.values()
     assert fields["x-quoted-person"] == "Ethan Gutmann"

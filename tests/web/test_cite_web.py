@@ -121,8 +121,8 @@ def test_api_cite_csl_json_reads_back_with_json(client):
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        pytest.param("apa", "(2020, December 4). Haaretz.", id="apa"),
-        pytest.param("mla", "Haaretz, 4 Dec. 2020,", id="mla"),
+        pytest.param("apa", "In text (¶12): (Gutmann, as cited in “China’s", id="apa"),
+        pytest.param("mla", "Haaretz, 4 Dec. 2020. Forum repost by striver44,", id="mla"),
         pytest.param("chicago-note", "Haaretz. “China’s ‘XXX Files’", id="chicago-note"),
         pytest.param("chicago-author-date", "Haaretz. 2020. “China’s", id="chicago-author-date"),
     ],
@@ -143,7 +143,16 @@ def test_api_cite_formatted_styles_are_utf8_text(client, name, expected):
             "ids=1-p12&format=bibtex", "application/x-bibtex", "cuttings-1-p12.bib", id="bibtex"
         ),
         pytest.param(
-            "ids=1-p12&format=biblatex", "application/x-bibtex", "cuttings-1-p12.bib", id="biblatex"
+            "ids=1-p12&format=biblatex",
+            "application/x-bibtex",
+            "cuttings-1-p12-biblatex.bib",
+            id="biblatex",
+        ),
+        pytest.param(
+            "ids=1-p12&format=biblatex-apa",
+            "application/x-bibtex",
+            "cuttings-1-p12-biblatex-apa.bib",
+            id="biblatex-apa",
         ),
         pytest.param(
             "ids=2&format=ris", "application/x-research-info-systems", "cuttings-2.ris", id="ris"
@@ -239,13 +248,14 @@ def test_the_cite_page_shows_every_style_with_its_in_text_form(client):
         "Chicago 17, author-date",
     ):
         assert label in page
-    assert "(Gutmann, as cited in “China’s ‘XXX Files’,” 2020, para. 12)" in page
-    assert "(qtd. in “China’s ‘XXX Files’,” par. 12)" in page
+    assert "(Gutmann, as cited in “China’s ‘XXX Files,’” 2020, para. 12)" in page
+    assert "(qtd. in “China’s ‘XXX Files,’” par. 12)" in page
     assert "(Gutmann, quoted in Haaretz 2020, para. 12)" in page
     assert "<em>Haaretz</em>" in page  # the formatted HTML, italics kept
-    # Without JavaScript the text is in readonly textareas; the Copy buttons wait for copy.js.
-    assert page.count("<textarea") == 8 and page.count("readonly") == 8
-    assert page.count('data-copy-target="') == 8 and "copy.js" in page
+    # Without JavaScript the text is in readonly textareas; the Copy buttons wait for copy.js:
+    # a reference and an in-text form per style, and the five file formats.
+    assert page.count("<textarea") == 13 and page.count("readonly") == 13
+    assert page.count('data-copy-target="') == 13 and "copy.js" in page
     assert "<script>" not in page and "onclick" not in page
 
 
@@ -379,7 +389,9 @@ def test_the_basket_page_lists_entries_references_and_every_export(client, data)
     assert "he tells Haaretz." in page and "quoting Ethan Gutmann" in page
     assert "No longer in the archive" in page and ": 3." in page
     assert page.count('<li class="reference"') == 1
-    assert "(Gutmann, quoted in <em>Haaretz</em> 2020, paras. 12, 13)" in page
+    # one in-text citation per passage, each naming whom it quotes
+    assert "(Gutmann, quoted in <em>Haaretz</em> 2020, para. 12)" in page
+    assert "(<em>Haaretz</em> 2020, para. 13)" in page
     for name in ("bibtex", "biblatex", "ris", "csl-json", "apa", "mla", "chicago-note"):
         assert f"/basket/export?format={name}&amp;download=1" in page
     entries = _bib_entries(client.get("/basket/export?format=bibtex").get_data(as_text=True))
@@ -442,3 +454,36 @@ def test_with_csrf_protection_the_forms_carry_a_token_and_need_it(csrf_client):
     response = csrf_client.post("/basket/add", data={"ids": "2", "csrf_token": _token(page)})
     assert response.status_code == 303
     assert csrf_client.get("/api/basket").get_json() == {"ids": ["2"]}
+
+
+# -- permalinks, file names, inline files -----------------------------------------------------
+
+
+def test_without_a_base_url_permalinks_name_the_address_the_request_came_to(data):
+    client = make_app(data, CUTTINGS_BASE_URL="").test_client()
+    response = client.get("/api/cite?ids=1-p12&format=ris", base_url="http://archive.test:8123")
+    (entry,) = rispy.loads(response.get_data(as_text=True))
+    assert entry["accession_number"] == "http://archive.test:8123/documents/1#p12"
+
+
+def test_a_configured_base_url_wins_over_the_request_address(client):
+    response = client.get("/api/cite?ids=1-p12&format=csl-json", base_url="http://10.0.0.9:9000")
+    (item,) = json.loads(response.get_data())
+    assert item["archive_location"] == f"{BASE_URL}/documents/1#p12"
+
+
+@needs_pandoc
+def test_the_cite_page_shows_every_file_format_inline_with_copy_and_download(client):
+    page = client.get("/cite?ids=1-p12").get_data(as_text=True)
+    for name in ("bibtex", "biblatex", "biblatex-apa", "ris", "csl-json"):
+        assert f'id="file-{name}"' in page and f'data-copy-target="file-{name}"' in page
+    assert "TY  - NEWS" in page and "entrysubtype = {nonacademic}" in page
+    assert "&#34;citation-key&#34;: &#34;haaretz_2020_chinas_093b89&#34;" in page
+
+
+@needs_pandoc
+def test_text_downloads_carry_an_in_text_citation_per_passage(client):
+    text = client.get("/api/cite?ids=1-p12,1-p13,3-p4&format=chicago-author-date").get_data(True)
+    assert "In text (¶12): (Gutmann, quoted in Haaretz 2020, para. 12)" in text
+    assert "In text (¶13): (Haaretz 2020, para. 13)" in text
+    assert "In text (¶4): (Parsons, quoted in O’Neill 2005, para. 4)" in text

@@ -16,8 +16,9 @@ FORMAT_HELP = f"One of {', '.join(FORMATS)}."
 
 
 def _base_url() -> str:
-    """The archive's public address for permalinks ($CUTTINGS_BASE_URL)."""
-    return settings.defaults()["CUTTINGS_BASE_URL"]
+    """The archive's public address for permalinks: $CUTTINGS_BASE_URL, else the address
+    `cuttings serve` listens on by default."""
+    return settings.defaults()["CUTTINGS_BASE_URL"] or settings.LOCAL_BASE_URL
 
 
 @click.command()

@@ -18,6 +18,9 @@ def _serve(host: str, port: int, threads: int, workers: int, data: str | None) -
 
     url = database_url()
     app = create_app(data=data, database_url=url)  # checks the archive before workers start
+    warning = settings.base_url_warning(host, app.config["CUTTINGS_BASE_URL"])
+    if warning:
+        click.echo(warning, err=True)
     where = f"{app.config['DATADIR'].describe()} on http://{host}:{port}/"
     if workers > 1:
         click.echo(f"Cuttings is serving {where} with {workers} worker processes", err=True)

@@ -9,7 +9,7 @@ import bibtexparser
 import pytest
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from archive.citations import bibtex, examples
+from archive.citations import bibtex, examples, markup
 from archive.citations.latex import escape, url_value
 
 needs_biber = pytest.mark.skipif(
@@ -30,7 +30,7 @@ FIELDS = {"biblatex": bibtex.biblatex_fields, "bibtex": bibtex.bibtex_fields}
         pytest.param("a\\b", r"a\textbackslash{}b", id="backslash"),
         pytest.param("\\{x}", r"\textbackslash{}\{x\}", id="backslash-before-brace"),
         pytest.param("{x}", r"\{x\}", id="balanced-braces"),
-        pytest.param("}x{", r"\textbraceright{}x\textbraceleft{}", id="unbalanced-braces"),
+        pytest.param("}x{", r"$\rbrace$x$\lbrace$", id="unbalanced-braces"),
         pytest.param("% & # _ $", r"\% \& \# \_ \$", id="specials"),
         pytest.param("~^", r"\textasciitilde{}\textasciicircum{}", id="tilde-caret"),
         pytest.param("'a' \"b\" it's", "`a' ``b'' it's", id="opening-quotes"),
@@ -80,10 +80,14 @@ def _decoder() -> LatexNodes2Text:
             MacroTextSpec("textbraceleft", "{"),
             MacroTextSpec("textbraceright", "}"),
             MacroTextSpec("textasciicircum", "^"),
+            MacroTextSpec("textless", "<"),
+            MacroTextSpec("textgreater", ">"),
+            MacroTextSpec("lbrace", "{"),
+            MacroTextSpec("rbrace", "}"),
         ],
         prepend=True,
     )
-    return LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=True)
+    return LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=True)
 
 
 def _same_quotes(text: str) -> str:
@@ -100,7 +104,8 @@ def test_titles_decode_back_to_the_original(dialect):
     for entry, record in zip(library.entries, RECORDS, strict=True):
         stored = entry.fields_dict["title"].value  # the outer braces are the parser's
         assert stored.startswith("{") and stored.endswith("}"), "title is not double-braced"
-        assert _same_quotes(decode(stored[1:-1])) == _same_quotes(record.title), record.key
+        expected = markup.plain(record.title)  # <i>...</i> became \\textit{...}
+        assert _same_quotes(decode(stored[1:-1])) == _same_quotes(expected), record.key
 
 
 def test_biblatex_seed_entries_carry_the_worked_example_fields():
@@ -130,7 +135,10 @@ def test_bibtex_seed_entries_use_year_month_macro_and_note():
     assert (haaretz["key"], haaretz["journal"], haaretz["year"]) == ("Haaretz", "Haaretz", "2020")
     assert haaretz["note"].startswith("Published 4 December 2020. Forum repost by striver44.")
     assert "\\url{https://cuttings.example.org/documents/1#p12}" in haaretz["note"]
-    assert fields["opindiastaff_nd_chinas_e131ac"]["year"] == "n.d."
+    assert (haaretz["date"], haaretz["urldate"]) == ("2020-12-04", "2024-05-01")
+    opindia = fields["opindiastaff_nd_chinas_e131ac"]
+    assert "year" not in opindia and "date" not in opindia  # nothing invented: no "n.d."
+    assert opindia["urldate"] == "2024-04-24"
 
 
 def test_an_uncertain_date_is_marked_with_a_question_mark():
@@ -161,3 +169,31 @@ def test_bibtex_accepts_the_bibtex_file(tmp_path):
     assert done.returncode == 0, done.stdout
     bbl = (tmp_path / "cite.bbl").read_text(encoding="utf-8", errors="replace")
     assert bbl.count("\\bibitem") == len(RECORDS)
+
+
+def _adversarial(name: str):
+    (record,) = [r for r in RECORDS if r.title == examples.ADVERSARIAL_TITLES[name]]
+    return record
+
+
+def test_particles_that_bibtex_would_split_are_braced_and_cjk_names_split():
+    three = dict(bibtex.bibtex_fields(_adversarial("quotes")))["author"]
+    assert three == "{{\\'O} Briain}, Zo{\\\"e} and {al-Rashid}, Omar and Xi, Jinping"
+    assert dict(bibtex.biblatex_fields(_adversarial("quotes")))["author"] == (
+        "{Ó Briain}, Zoë and {al-Rashid}, Omar and Xi, Jinping"
+    )
+    assert dict(bibtex.biblatex_fields(_adversarial("cjk")))["author"] == "习, 近平"
+
+
+def test_html_formatting_in_a_title_becomes_latex_commands():
+    title = dict(bibtex.biblatex_fields(_adversarial("html")))["title"]
+    assert title == (
+        "{Why \\textit{Squid Game} matters: \\textbf{bold} claims \\& x\\textsuperscript{2}"
+        " \\textless{} y}"
+    )
+
+
+def test_biblatex_apa_marks_newspapers_nonacademic():
+    text = bibtex.write_biblatex_apa(examples.records())
+    assert text.count("entrysubtype = {nonacademic}") == 3
+    assert "{newspaper}" not in text

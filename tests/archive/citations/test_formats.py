@@ -12,7 +12,8 @@ from archive.errors import ArchiveError
 
 def test_the_registry_offers_exactly_the_documented_formats():
     assert list(FORMATS) == [
-        "bibtex", "biblatex", "ris", "csl-json", "apa", "mla", "chicago-note", "chicago-author-date"
+        "bibtex", "biblatex", "ris", "csl-json", "apa", "mla", "chicago-note", "chicago-author-date",
+        "biblatex-apa",
     ]  # fmt: skip
 
 
@@ -21,6 +22,9 @@ def test_the_registry_offers_exactly_the_documented_formats():
     [
         pytest.param("bibtex", "application/x-bibtex", ".bib", "month = dec", id="bibtex"),
         pytest.param("biblatex", "application/x-bibtex", ".bib", "journaltitle", id="biblatex"),
+        pytest.param(
+            "biblatex-apa", "application/x-bibtex", ".bib", "{nonacademic}", id="biblatex-apa"
+        ),
         pytest.param("ris", "application/x-research-info-systems", ".ris", "TY  - NEWS", id="ris"),
         pytest.param(
             "csl-json",
@@ -45,6 +49,7 @@ def test_a_formatted_style_exports_as_utf8_text():
     result = export(examples.records(), "mla")
     assert (result.media_type, result.filename_ext) == ("text/plain; charset=utf-8", ".txt")
     assert "OpIndia Staff. “China’s Real Squid Game" in result.text
+    assert "\n  In text: (OpIndia Staff)\n" in result.text  # the in-text form beside it
 
 
 def test_an_unknown_format_is_an_archive_error_listing_the_valid_ones():

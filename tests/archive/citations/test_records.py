@@ -11,7 +11,7 @@ from archive.citations.keys import citation_key
 from archive.citations.record import merge_records, parse_author, record_for
 from archive.citations.styles import cite_prefix
 from archive.errors import ArchiveError
-from archive.model import Document, Original, PartialDate
+from archive.model import Document, Original, PartialDate, Quote
 
 
 def _record(document: Document, passages=(), added: str = examples.ADDED):
@@ -125,3 +125,82 @@ def test_the_quoted_person_goes_in_the_in_text_prefix_per_style():
         "chicago-note": "Ethan Gutmann, quoted in",
     }
     assert cite_prefix(_record(examples.opindia()), "apa") is None
+
+
+def _quoting(*speakers: tuple[str, str | None], authors=()) -> Document:
+    """The Haaretz seed with ¶12 quoting `speakers` ((name, kind) pairs) and a byline."""
+    doc = examples.haaretz()
+    doc.passages[1].speakers = []
+    doc.quotes = [
+        Quote(f"words {i}", 12, name, "said", speaker_kind=kind, verified=True)
+        for i, (name, kind) in enumerate(speakers)
+    ]
+    if authors:
+        doc.set("authors", list(authors), "byline")
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind", "apa", "chicago"),
+    [
+        pytest.param("Xi Jinping", "person", "Xi, as cited in", "Xi Jinping, quoted in", id="cjk"),
+        pytest.param(
+            "Chinese Embassy in Israel",
+            "organisation",
+            "Chinese Embassy in Israel, as cited in",
+            "Chinese Embassy in Israel, quoted in",
+            id="organisation-whole",
+        ),
+        pytest.param(
+            "Zoë Ó Briain",
+            "person",
+            "Ó Briain, as cited in",
+            "Zoë Ó Briain, quoted in",
+            id="gaelic",
+        ),
+        pytest.param(
+            "Shadow Secretary of State for the Family",
+            None,
+            "Shadow Secretary of State for the Family, as cited in",
+            "Shadow Secretary of State for the Family, quoted in",
+            id="role-phrase-whole",
+        ),
+    ],
+)
+def test_the_prefix_names_the_family_name_or_the_whole_organisation(speaker, kind, apa, chicago):
+    doc = _quoting((speaker, kind))
+    record = _record(doc, passages=[doc.passages[1]])
+    assert cite_prefix(record, "apa") == apa
+    assert cite_prefix(record, "chicago-note") == chicago
+
+
+def test_the_author_of_the_article_is_not_cited_as_quoted_in_it():
+    doc = _quoting(("Zoë Ó Briain", "person"), authors=["Zoë Ó Briain"])
+    record = _record(doc, passages=[doc.passages[1]])
+    assert record.quoted_people == []
+    assert cite_prefix(record, "apa") is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "key_start", "family", "braced"),
+    [
+        pytest.param("习近平", "xi_2020_", "习", False, id="cjk-script"),
+        pytest.param("Zoë Ó Briain", "obriain_2020_", "Ó Briain", True, id="gaelic"),
+        pytest.param("Omar al-Rashid", "alrashid_2020_", "al-Rashid", True, id="al-"),
+    ],
+)
+def test_bylines_give_keys_and_family_names_from_the_name_parser(byline, key_start, family, braced):
+    doc = examples.haaretz()
+    doc.set("authors", [byline], "byline")
+    record = _record(doc)
+    assert record.key.startswith(key_start)
+    assert (record.authors[0].family, record.authors[0].family_braced) == (family, braced)
+
+
+def test_the_link_is_the_original_url_else_the_permalink_to_the_passage():
+    doc = examples.bbc()
+    doc.fields.pop("url")
+    record = _record(doc, passages=doc.passages)
+    assert record.url is None
+    assert record.link == f"{examples.BASE_URL}/documents/3#p4"
+    assert _record(examples.opindia()).link.startswith("https://www.opindia.com/")

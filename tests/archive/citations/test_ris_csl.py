@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import rispy
-
 from archive.citations import csl_json, examples, ris
 
 RECORDS = examples.records() + examples.records(examples.adversarial())
@@ -13,7 +11,7 @@ RECORDS = examples.records() + examples.records(examples.adversarial())
 
 def test_rispy_reads_the_ris_back_to_the_same_records():
     text = ris.write(RECORDS)
-    assert rispy.loads(text) == [ris.entry(r) for r in RECORDS]
+    assert ris.read(text) == [ris.entry(r) for r in RECORDS]
 
 
 def test_ris_uses_crlf_line_ends_and_one_line_per_value():
@@ -73,3 +71,35 @@ def test_csl_json_seeds_match_the_worked_example():
 def test_csl_json_marks_an_uncertain_date_circa():
     (record,) = [r for r in RECORDS if r.key == "lemondeco_2021_close_01ab00"]
     assert csl_json.item(record)["issued"] == {"date-parts": [[2021, 3]], "circa": True}
+
+
+def test_csl_json_carries_what_zotero_imports_citation_key_archive_and_extra_lines():
+    haaretz = csl_json.items(examples.records())[0]
+    assert haaretz["citation-key"] == haaretz["id"] == "haaretz_2020_chinas_093b89"
+    assert haaretz["archive"] == "Cuttings"
+    assert haaretz["archive_location"] == f"{examples.BASE_URL}/documents/1#p12"
+    lines = haaretz["note"].split("\n")
+    assert lines[0] == "Citation Key: haaretz_2020_chinas_093b89"  # Better BibTeX's line
+    assert "Quoted person: Ethan Gutmann" in lines
+    assert "Repost: Forum repost by striver44" in lines
+    assert all(": " in line for line in lines)  # Zotero's Extra reads `Key: value`
+
+
+def test_an_item_without_an_original_url_links_to_the_permalink():
+    doc = examples.bbc()
+    doc.fields.pop("url")
+    (record,) = examples.records([doc])
+    assert csl_json.item(record)["URL"] == f"{examples.BASE_URL}/documents/3"
+    assert ris.entry(record)["urls"] == [f"{examples.BASE_URL}/documents/3"]
+
+
+def test_ris_carries_the_citation_key_as_an_extra_line_and_an_id():
+    text = ris.write(examples.records()[:1])
+    assert "M2  - Citation Key: haaretz_2020_chinas_093b89\r\n" in text
+    assert "ID  - haaretz_2020_chinas_093b89\r\n" in text
+
+
+def test_an_undated_item_has_no_date_fields_in_any_format():
+    opindia = examples.records()[1]
+    assert not {"date", "year"} & ris.entry(opindia).keys()
+    assert "issued" not in csl_json.item(opindia)

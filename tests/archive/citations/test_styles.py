@@ -1,20 +1,22 @@
 """Formatted APA, MLA and Chicago citations, checked against independent pandoc runs.
 
-pandoc renders the CSL-JSON and the biblatex file by the recipe of CITATIONS.md section 5c,
-with the same pandoc binary as the engine (pypandoc-binary's pandoc 3.9, else PATH's); our
-formatted text must equal pandoc's. Every run happens once per module, a few at a time.
+pandoc renders each style's items (`archive.citations.rendering`) and the biblatex file by the
+recipe of CITATIONS.md section 5c, with the same pandoc binary as the engine (pypandoc-binary's
+pandoc 3.9, else PATH's); our formatted text must equal pandoc's once the manuals'
+punctuation is applied (`typography`). Every run happens once per module, a few at a time.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from archive.citations import bibtex, csl_json, examples, styles
+from archive.citations import bibtex, examples, rendering, styles, typography
 from archive.citations.record import CitationRecord
 from archive.errors import ArchiveError
 
@@ -64,20 +66,21 @@ def _pandoc_paragraphs(tmp: Path, style: str, bibliography: Path, cite: bool) ->
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     paragraphs = [p.strip() for p in done.stdout.split("\n\n") if p.strip()]
-    return [p.split("] ", 1)[1] if p.startswith("[") and "] " in p else p for p in paragraphs]
+    paragraphs = [p.split("] ", 1)[1] if p.startswith("[") and "] " in p else p for p in paragraphs]
+    return [typography.punctuation_inside_quotes(p) for p in paragraphs]
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[tuple[str, str], list]:
     """Our formatting and pandoc's own runs over the CSL-JSON and biblatex files, per style."""
     tmp = tmp_path_factory.mktemp("styles")
-    refs = tmp / "refs.json"
-    refs.write_text(csl_json.write(RECORDS), encoding="utf-8")
     bib = tmp / "news.bib"
     bib.write_text(bibtex.write_biblatex(RECORDS), encoding="utf-8")
     jobs = {}
     with ThreadPoolExecutor(max_workers=3) as pool:
         for style in styles.STYLES:
+            refs = tmp / f"refs-{style}.json"
+            refs.write_text(json.dumps(rendering.items(RECORDS, style)), encoding="utf-8")
             jobs[style, "ours"] = pool.submit(styles.format_records, RECORDS, style)
             jobs[style, "json"] = pool.submit(_pandoc_paragraphs, tmp, style, refs, True)
             jobs[style, "bib"] = pool.submit(_pandoc_paragraphs, tmp, style, bib, False)
@@ -128,8 +131,13 @@ def test_apa_matches_the_worked_examples(rendered):
     apa = _by_key(rendered, "apa")
     haaretz, opindia = apa[HAARETZ.key], apa[OPINDIA.key]
     assert haaretz.text.startswith("China’s “XXX Files”: ‘25 Thousand People Disappear")
-    assert "(2020, December 4). Haaretz. https://forum.example.net/" in haaretz.text
-    assert haaretz.in_text == "(Gutmann, as cited in “China’s ‘XXX Files’,” 2020, para. 12)"
+    # The repost host as APA's bracketed description (APA 7 9.21).
+    assert (
+        "(2020, December 4). [Forum repost by striver44]. Haaretz. https://forum.example.net/"
+        in haaretz.text
+    )
+    # CITATIONS.md section 4: the comma inside both closing marks (American usage).
+    assert haaretz.in_text == "(Gutmann, as cited in “China’s ‘XXX Files,’” 2020, para. 12)"
     assert "<em>Haaretz</em>" in haaretz.html
     assert opindia.text.startswith("OpIndia Staff. (n.d.). China’s real Squid Game:")
     assert "Retrieved April 24, 2024, from https://www.opindia.com/" in opindia.text
@@ -140,9 +148,9 @@ def test_mla_matches_the_worked_examples(rendered):
     mla = _by_key(rendered, "mla")
     assert mla[HAARETZ.key].text.startswith(
         "“China’s ‘XXX Files’: ‘25 Thousand People Disappear Each Year, Their Organs Are"
-        " Harvested.” Haaretz, 4 Dec. 2020, "
-    )
-    assert mla[HAARETZ.key].in_text == "(qtd. in “China’s ‘XXX Files’,” par. 12)"
+        " Harvested.” Haaretz, 4 Dec. 2020. Forum repost by striver44, https://forum.example.net/"
+    )  # the repost host as MLA's second container
+    assert mla[HAARETZ.key].in_text == "(qtd. in “China’s ‘XXX Files,’” par. 12)"
     assert mla[OPINDIA.key].text.startswith("OpIndia Staff. “China’s Real Squid Game:")
     assert mla[OPINDIA.key].text.endswith("Accessed 24 Apr. 2024.")
     assert mla[OPINDIA.key].in_text == "(OpIndia Staff)"
@@ -154,9 +162,12 @@ def test_chicago_notes_match_the_worked_examples_quoting_the_unsigned_title(rend
     notes = _by_key(rendered, "chicago-note")
     haaretz, opindia = notes[HAARETZ.key], notes[OPINDIA.key]
     assert haaretz.in_text.startswith("Ethan Gutmann, quoted in “China’s ‘XXX Files’: ‘25")
-    assert "Harvested,” Haaretz, December 4, 2020, para. 12, https://forum" in haaretz.in_text
+    assert (
+        "Harvested,” Haaretz, December 4, 2020, para. 12, forum repost by striver44, https://forum"
+        in haaretz.in_text
+    )
     assert haaretz.text.startswith("Haaretz. “China’s ‘XXX Files’: ‘25 Thousand People")
-    assert "Harvested.” December 4, 2020. https://forum.example.net/" in haaretz.text
+    assert "Harvested.” December 4, 2020. Forum repost by striver44. https://forum." in haaretz.text
     assert "<em>Haaretz</em>. <span>“China’s" in haaretz.html
     assert "OpIndia, n.d., accessed April 24, 2024, https://www.opindia.com/" in opindia.in_text
     assert opindia.text.startswith("OpIndia Staff. “China’s Real Squid Game:")
@@ -167,7 +178,10 @@ def test_chicago_author_date_matches_the_worked_examples_quoting_the_unsigned_ti
     # 2.17 printed the title in italics, without quotation marks).
     author_date = _by_key(rendered, "chicago-author-date")
     assert author_date[HAARETZ.key].text.startswith("Haaretz. 2020. “China’s ‘XXX Files’: ‘25")
-    assert "Harvested.” December 4, 2020. https://forum" in author_date[HAARETZ.key].text
+    assert (
+        "Harvested.” December 4, 2020. Forum repost by striver44. https://forum"
+        in author_date[HAARETZ.key].text
+    )
     assert author_date[HAARETZ.key].in_text == "(Gutmann, quoted in Haaretz 2020, para. 12)"
     assert author_date[OPINDIA.key].text.startswith("OpIndia Staff. n.d. “China’s Real Squid")
     assert author_date[OPINDIA.key].in_text == "(OpIndia Staff, n.d.)"
