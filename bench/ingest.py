@@ -72,7 +72,7 @@ def ingest_worker(
         "docs_per_s": counts["added"] / seconds if seconds else 0.0,
         "passages_per_s": counts["passages"] / seconds if seconds else 0.0,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        **_sizes(datadir),
+        **database_sizes(datadir),
         "originals_bytes": folder_size(datadir.originals),
         "stages": pipeline_stage_names(),
         "index_batch": getattr(load, "batch", 1),
@@ -83,7 +83,7 @@ def ingest_worker(
     return figures
 
 
-def _sizes(datadir: Any) -> dict[str, int]:
+def database_sizes(datadir: Any) -> dict[str, int]:
     """Bytes of the index and the catalog: files, or PostgreSQL relations in server mode."""
     if not datadir.server_mode:
         return {
@@ -212,7 +212,7 @@ def ingest_documents(corpus: Corpus, data: Path, database_url: str | None = None
         "seconds": seconds,
         "docs_per_s": added / seconds if seconds else 0.0,
         "passages_per_s": passages / seconds if seconds else 0.0,
-        **_sizes(datadir),
+        **database_sizes(datadir),
         "stages": ["(documents built directly: catalog + index only)"],
         "mode": "server" if database_url else "embedded",
     }

@@ -22,7 +22,7 @@ from bench.engines import (
     baseline,
     folder_size,
 )
-from bench.ingest import ingest_documents, run_ingest
+from bench.ingest import database_sizes, ingest_documents, run_ingest
 from bench.load import HttpEngine, Server, ServerError
 from bench.machine import describe_machine, load_average
 from bench.queries import build_query_mix
@@ -236,6 +236,7 @@ def measure_migrate(embedded: Path, data: Path, url: str) -> dict[str, Any]:
         "docs_per_s": added / seconds if seconds else 0.0,
         "ok": report.ok,
         "how": "cuttings migrate --to postgresql:// (copy, check, build the search)",
+        **database_sizes(target),
     }
 
 
