@@ -67,7 +67,7 @@ class Catalog:
         if self.is_current():
             return
         have, need = self.schema_version(), latest_version()
-        if have == 0:
+        if have == 0 and "documents" not in self.db.table_names():
             raise SchemaOutdated(f"{where} has no Cuttings catalog yet: run `{fix}` to create it")
         raise SchemaOutdated(
             f"the catalog in {where} has schema version {have} and this Cuttings needs {need}: "

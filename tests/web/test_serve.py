@@ -89,3 +89,21 @@ def test_each_worker_process_allows_its_share_of_login_attempts(tmp_path):
         assert limiter().attempts == 6
     with three.app_context():
         assert limiter().attempts == 2
+
+
+def test_serving_an_older_embedded_catalog_is_refused_with_the_command_to_run(tmp_path):
+    import sqlite3
+
+    from archive.catalog.migrations import migrations
+
+    first = migrations()[0].sql.replace("{{id}}", "INTEGER PRIMARY KEY")
+    with sqlite3.connect(tmp_path / "catalog.sqlite3") as conn:
+        conn.executescript(first)  # a catalog as the first version of Cuttings made it
+    refused = CliRunner().invoke(cli, ["serve", "--data", str(tmp_path), "--port", "1"])
+    assert refused.exit_code == 1
+    assert len(refused.output.strip().splitlines()) == 1
+    assert "schema version 0" in refused.output
+    assert f"cuttings db init --data {tmp_path}" in refused.output
+    upgraded = CliRunner().invoke(cli, ["db", "init", "--data", str(tmp_path)])
+    assert upgraded.exit_code == 0 and "upgraded from version 0" in upgraded.output
+    assert create_app({"TESTING": True, "DATA": str(tmp_path)})
