@@ -623,6 +623,8 @@ def render(results: dict[str, Any], out: Path, plot: Path | None) -> str:
         "(min–max, or IQR from 5 runs), measured on the machine below in one run, next to "
         "baselines measured in the same run. Synthetic corpora are marked as such.",
         "",
+        *(f"- {note}" for note in results.get("notes", [])),
+        *([""] if results.get("notes") else []),
     ]
     for section in (
         targets_section(results),
