@@ -140,7 +140,8 @@ SETTINGS = (
     Setting(
         "ORIGINALS",
         "",
-        "Server mode: the originals folder every host mounts (default: the data directory's)",
+        "Server mode: the originals folder every host mounts (default: the one `cuttings db "
+        "init` recorded in the database, else the data directory's)",
     ),
 )
 
