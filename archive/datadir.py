@@ -92,9 +92,12 @@ class DataDir:
         return str(self.root)
 
     def create(self) -> DataDir:
-        self.originals.mkdir(parents=True, exist_ok=True)
-        if not self.server_mode:
-            self.index.mkdir(parents=True, exist_ok=True)
+        """Make the folders that are missing, readable by their owner only: the catalog holds
+        password hashes and the originals may be private (existing folders keep their mode,
+        which the operator may have chosen). In server mode there is no index folder."""
+        folders = [self.root, self.originals] + ([] if self.server_mode else [self.index])
+        for folder in folders:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self
 
     def is_empty(self) -> bool:

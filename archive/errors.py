@@ -3,6 +3,8 @@ can act on. Failures travel as these types (or as a `FailedItem` carrying one), 
 strings a caller has to search.
 """
 
+import errno
+
 
 class ArchiveError(Exception):
     """Something the user can fix: bad input, an unknown id, a missing tool."""
@@ -69,6 +71,22 @@ class Unavailable(ArchiveError):
     kind = "unavailable"
 
 
+class DiskFull(Unavailable):
+    """No space left for the data directory: nothing half-written is kept, and what was
+    added before stays."""
+
+    status = 507
+    kind = "disk-full"
+
+
+class IndexBusy(Unavailable):
+    """The search index could not take a change in time. The catalog has the change (it is
+    saved), and the index catches up as soon as it is free: the next change, `cuttings add`
+    or `cuttings verify`, or the server's own catch-up."""
+
+    kind = "index-busy"
+
+
 KINDS = {
     cls.kind: cls
     for cls in (
@@ -81,5 +99,35 @@ KINDS = {
         Unreadable,
         Internal,
         Unavailable,
+        DiskFull,
+        IndexBusy,
     )
 }
+
+
+_NO_SPACE = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)  # EFBIG: a file size limit
+
+
+def storage_failure(error: BaseException) -> Unavailable | None:
+    """The error a failed write to the data directory stands for, said in one line: the
+    disk is full (no space, a quota or a size limit), or it could not be written at all."""
+    if isinstance(error, OSError) and error.errno in _NO_SPACE:
+        where = f" writing {error.filename}" if error.filename else ""
+        return DiskFull(
+            f"no space left on the disk{where} ({error.strerror}): free some space and "
+            "run it again; everything added before is kept"
+        )
+    if type(error).__name__ != "OperationalError":  # sqlite3's, without importing it here
+        return None
+    text = str(error).lower()
+    if "disk is full" in text:
+        return DiskFull(
+            "no space left on the disk for the catalog (database or disk is full): free some "
+            "space and run it again; everything added before is kept"
+        )
+    if "disk i/o error" in text:
+        return Unavailable(
+            "the catalog could not be written (disk I/O error): check the disk and its free "
+            "space, then run it again; everything added before is kept"
+        )
+    return None

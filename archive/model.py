@@ -215,18 +215,23 @@ class Document:
     def attributions_of(self, passage_n: int) -> list[dict[str, Any]]:
         """Who a passage quotes, once each in order: name, person record, the highest
         confidence of their quotes there, and whether a librarian verified one."""
-        found: dict[str, dict[str, Any]] = {}
+        return self.attributions().get(passage_n, [])
+
+    def attributions(self) -> dict[int, list[dict[str, Any]]]:
+        """`attributions_of` for every passage at once (one pass over the quotes, so a long
+        document costs its length, not its length times its quotes)."""
+        found: dict[int, dict[str, dict[str, Any]]] = {}
         for quote in self.quotes:
-            if quote.passage_n != passage_n or not quote.speaker:
+            if not quote.speaker:
                 continue
-            entry = found.setdefault(
+            entry = found.setdefault(quote.passage_n, {}).setdefault(
                 quote.speaker,
                 {"name": quote.speaker, "person_id": quote.speaker_id, "confidence": 0.0,
                  "verified": False},
             )  # fmt: skip
             entry["confidence"] = round(max(entry["confidence"], quote.confidence), 3)
             entry["verified"] = entry["verified"] or quote.verified
-        return list(found.values())
+        return {n: list(people.values()) for n, people in found.items()}
 
 
 @dataclass

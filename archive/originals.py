@@ -26,9 +26,10 @@ class Originals:
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).exists()
 
-    def put(self, data: bytes) -> str:
-        """Store `data` (temporary file, fsync, atomic rename); return its SHA-256."""
-        digest = sha256_of(data)
+    def put(self, data: bytes, *, sha256: str | None = None) -> str:
+        """Store `data` (temporary file, fsync, atomic rename); return its SHA-256 (`sha256`
+        when the caller already hashed these bytes)."""
+        digest = sha256 or sha256_of(data)
         target = self.path_for(digest)
         if target.exists():
             return digest

@@ -400,6 +400,8 @@ def _split_given_family(words: list[str]) -> tuple[str, str, str, bool]:
 
 
 def _is_particle(word: str) -> bool:
+    if not word:  # what is left of a name of punctuation only (`{,{`)
+        return False
     bare = _bare(word)
     return bare in PARTICLES if word[0].islower() else bare in _CAPITAL_PARTICLES
 

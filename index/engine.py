@@ -27,8 +27,18 @@ class BulkLoad(Protocol):
     def commit(self) -> None:
         """Commit the open batch now (leaving the bulk load does it too)."""
 
+    def cancel(self) -> None:
+        """Drop the open batch (its documents stay noted in the catalog's index queue)."""
+
 
 class SearchEngine(Protocol):
+    """Every write takes `wait`: the seconds it may wait for the index (None: as long as it
+    takes, for the command line). Past that it raises archive.errors.IndexBusy, and never
+    blocks longer - the caller has saved the change in the catalog, whose index queue
+    (index.sync) hands the documents to `add` again later. An engine that writes inside the
+    catalog's own transactions (server mode) keeps the same promise with its lock timeout.
+    Whatever a killed writer leaves, the next writer must not wait for it."""
+
     # Whether index writes join the catalog's open transaction (an engine in the catalog's
     # own database), so that ingest stores and indexes a document in one commit.
     joins_catalog_transaction: bool
@@ -40,16 +50,28 @@ class SearchEngine(Protocol):
         """ArchiveError naming the command to run when the store is missing or was built by
         another version (checked before serving)."""
 
-    def add(self, docs: Iterable[Document]) -> int:
+    def add(self, docs: Iterable[Document], *, wait: float | None = None) -> int:
         """(Re)index these documents' passages, replacing what they had (withdrawn documents
         are removed); the passages written."""
 
-    def remove(self, doc_id: int) -> None:
+    def replace_passages(self, doc: Document, *, wait: float | None = None) -> int:
+        """(Re)index only the passages `doc` carries, leaving its others as they are (a
+        speaker fix: the cost follows the passages changed, not the document's length)."""
+
+    def remove(self, doc_id: int, *, wait: float | None = None) -> None:
         """Drop every passage of a document."""
 
-    def bulk(self, *, parallel: bool = False) -> AbstractContextManager[BulkLoad]:
+    def bulk(
+        self,
+        *,
+        parallel: bool = False,
+        wait: float | None = None,
+        committed: Callable[[list[int]], None] | None = None,
+    ) -> AbstractContextManager[BulkLoad]:
         """A bulk load: leaving the block commits; an error cancels the open batch. With
-        `parallel`, the engine may index in other processes (a command-line bulk add)."""
+        `parallel`, the engine may index in other processes (a command-line bulk add), none
+        of which may outlive this one. `committed` is told each batch's document ids once
+        they are searchable."""
 
     def search(self, request: SearchRequest) -> SearchResult:
         """One page of hits, ranked or by date, with facets, totals and highlighting."""
@@ -61,7 +83,8 @@ class SearchEngine(Protocol):
         """Index from scratch what `documents()` yields; readers see the old index until done."""
 
     def indexed(self) -> dict[int, int]:
-        """Document id -> passages indexed: what `cuttings verify` checks against the catalog."""
+        """Document id -> passages indexed: what `cuttings verify` and the catch-up compare
+        with the catalog ({} for a new, empty index)."""
 
 
 def open_engine(datadir: DataDir, database: Database | None = None) -> SearchEngine:

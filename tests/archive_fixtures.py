@@ -142,3 +142,40 @@ def _extra_files(folder: Path, corpus: Path) -> list[Path]:
     script = folder / "script.txt"
     script.write_text(f"Forum page archived\n\n{SCRIPT_TEXT}\n", encoding="utf-8")
     return [repost, script]
+
+
+# -- WARC files made on the spot ---------------------------------------------------------------
+
+
+def article_page(title: str, sentence: str, *, canonical: str | None = None) -> bytes:
+    """An HTML news page with enough body text for extraction (and a canonical link)."""
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return (
+        f"<html><head><title>{title}</title>{link}</head><body><article><h1>{title}</h1>"
+        f"<p>{sentence} " + "This paragraph gives the article enough body text. " * 8 + "</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+def warc_of(
+    pages: list[tuple[str, bytes]], *, gz: bool = True, images: list[tuple[str, bytes]] = ()
+) -> bytes:
+    """A WARC file of HTTP 200 text/html responses: (target URI, page bytes); `images` adds
+    image/jpeg responses (which ingest skips), as a crawl has."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gz)
+    typed = [(u, b, "text/html; charset=utf-8") for u, b in pages]
+    typed += [(u, b, "image/jpeg") for u, b in images]
+    for uri, body, content_type in typed:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
+    return out.getvalue()

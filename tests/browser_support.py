@@ -39,6 +39,9 @@ def served(app: Flask) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+        from web.app import shutdown
+
+        shutdown(app)  # its upload jobs and index catch-up stop with the server
 
 
 @contextmanager

@@ -145,3 +145,17 @@ def admin(app: Flask) -> FlaskClient:
 @pytest.fixture
 def lib_token(app: Flask, data: Path) -> str:
     return token_for(data, "lib")
+
+
+def finished_job(client: FlaskClient, response, timeout: float = 120) -> dict[str, Any]:
+    """Follow an upload answered with a background job to its end: the job's JSON status."""
+    import time
+
+    assert response.status_code == 303, response.get_data(as_text=True)[:500]
+    page = response.headers["Location"]
+    deadline = time.monotonic() + timeout
+    while True:
+        status = client.get(page + ".json").get_json()
+        if status["finished"] or time.monotonic() > deadline:
+            return status
+        time.sleep(0.1)

@@ -7,15 +7,18 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, request, session
 from flask_wtf.csrf import CSRFProtect
 
+from archive.addresses import is_web_address
 from archive.catalog import init_command, locate_originals, open_catalog
 from archive.datadir import DataDir
 from index.engine import open_engine
 from web import settings
+from web.catchup import IndexCatchUp
 from web.context import close_archive, release_connections, remember_writes
 from web.errors import register_error_handlers
+from web.jobs import JobRunner
 
 csrf = CSRFProtect()
 
@@ -61,7 +64,17 @@ def create_app(
     app.config["SESSION_COOKIE_SECURE"] = app.config["CUTTINGS_SECURE_COOKIES"]
     app.config["MAX_CONTENT_LENGTH"] = app.config["CUTTINGS_MAX_UPLOAD_MB"] * 1024 * 1024
     app.json.sort_keys = False
+    app.jinja_env.tests["web_address"] = is_web_address  # only http(s) becomes a link
 
+    catalog = open_catalog(datadir.catalog, upgrade=False)  # its schema checked above
+    try:
+        catalog.jobs.interrupt_orphans()  # jobs of a server that died are not running any more
+    finally:
+        catalog.close()
+        release_connections()
+    wait = float(app.config["CUTTINGS_INDEX_WAIT"])
+    app.extensions["cuttings_catch_up"] = IndexCatchUp(datadir, wait=wait)
+    app.extensions["cuttings_jobs"] = JobRunner(datadir, wait=wait)
     app.teardown_appcontext(close_archive)
     app.after_request(remember_writes)
     register_error_handlers(app)
@@ -71,9 +84,32 @@ def create_app(
     def add_security_headers(response):
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if _is_private(app):
+            response.headers["Cache-Control"] = "no-store"
+            response.vary.add("Cookie")
         return response
 
     return app
+
+
+# Pages and answers no browser or proxy may keep: staff pages, exports, logins.
+STAFF_BLUEPRINTS = {"auth", "librarian", "librarian_api"}
+
+
+def _is_private(app: Flask) -> bool:
+    """Whether this response is for staff, a signed-in user or a private archive."""
+    return (
+        request.blueprint in STAFF_BLUEPRINTS
+        or "_user_id" in session
+        or bool(app.config.get("CUTTINGS_PRIVATE"))
+    )
+
+
+def shutdown(app: Flask) -> None:
+    """Stop the app's background threads (upload jobs, then the index catch-up); the server
+    calls it when it stops, so nothing of the app outlives the server."""
+    app.extensions["cuttings_jobs"].stop()
+    app.extensions["cuttings_catch_up"].stop()
 
 
 def _register_blueprints(app: Flask) -> None:

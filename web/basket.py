@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from flask import current_app, request, session
 from flask.sessions import SecureCookieSessionInterface
 
+from archive.catalog import Catalog
 from archive.citations.lookup import MAX_IDS, CiteId, parse_id
 from archive.errors import ArchiveError
 
@@ -29,6 +30,16 @@ def ids() -> list[str]:
 def contains(cite_id: str | int | CiteId) -> bool:
     """Whether an id (`12`, `12-p3`) is in the basket."""
     return str(cite_id) in ids()
+
+
+def count(catalog: Catalog) -> int:
+    """Entries still readable: a document withdrawn since it was added is not counted (and
+    the basket page forgets it)."""
+    entries = valid_ids()
+    if not entries:
+        return 0
+    active = catalog.documents.active_among([e.doc_id for e in entries])
+    return sum(1 for e in entries if e.doc_id in active)
 
 
 def add(new: Iterable[CiteId]) -> int:

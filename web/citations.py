@@ -81,6 +81,7 @@ def basket_page():
     if style not in STYLE_LABELS:
         raise ArchiveError(f"unknown style {style!r}; choose one of {', '.join(STYLE_LABELS)}")
     cited, missing = resolve(get_catalog(), basket.valid_ids(), skip_missing=True)
+    basket.remove(missing)  # withdrawn since they were added: the basket forgets them
     records = _records(cited)
     formatted = styles.format_records(records, style) if records else []
     by_key = {r.key: r for r in records}
@@ -154,7 +155,7 @@ def basket_clear():
 @bp.app_context_processor
 def basket_context() -> dict[str, Any]:
     """`in_basket(id)` and `basket_count` for every template (the cite controls use them)."""
-    return {"in_basket": basket.contains, "basket_count": lambda: len(basket.ids())}
+    return {"in_basket": basket.contains, "basket_count": lambda: basket.count(get_catalog())}
 
 
 # -- helpers -----------------------------------------------------------------------------

@@ -30,7 +30,8 @@ def get_archive() -> Archive:
     if "archive" not in g:
         datadir = get_datadir()
         catalog = _replica_catalog(datadir) or open_catalog(datadir.catalog, upgrade=False)
-        g.archive = Archive(datadir, catalog, open_engine(datadir, catalog.db))
+        wait = float(current_app.config["CUTTINGS_INDEX_WAIT"])
+        g.archive = Archive(datadir, catalog, open_engine(datadir, catalog.db), write_wait=wait)
     return g.archive
 
 
@@ -75,10 +76,19 @@ def remember_writes(response: Response) -> Response:
     return response
 
 
+def index_pending() -> bool:
+    """Whether this request saved a change the search index could not take yet."""
+    archive = g.get("archive")
+    return bool(archive is not None and archive.pending)
+
+
 def close_archive(_error: BaseException | None = None) -> None:
     archive = g.pop("archive", None)
-    if archive is not None:
-        archive.close()
+    if archive is None:
+        return
+    if archive.pending:  # saved, noted, not yet indexed: keep trying in the background
+        current_app.extensions["cuttings_catch_up"].poke(archive.pending)
+    archive.close()
 
 
 def release_connections() -> None:

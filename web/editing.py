@@ -14,8 +14,10 @@ from typing import Any
 from werkzeug.utils import secure_filename
 
 from archive.errors import KINDS, ArchiveError, Conflict, InvalidValue
+from archive.ingest.limits import GZIP_MAGIC
 from archive.ingest.overrides import librarian_fields
 from archive.ingest.service import IngestResult
+from archive.ingest.sniff import is_warc
 from archive.model import FIELD_NAMES, Document, FailedItem, Field
 from index.sync import Archive
 
@@ -23,6 +25,9 @@ MAX_FIELD_CHARS = 2000
 MAX_AUTHORS = 100
 MAX_REASON_CHARS = 2000
 PASTED_NAME = "pasted.txt"
+PENDING_NOTICE = (
+    "saved; the search index is busy with another change, so this will be searchable in a moment"
+)
 
 
 @dataclass
@@ -65,6 +70,34 @@ def ingest_upload(
     if len(failures) == len(entries):
         raise unreadable(failures)
     return list(archive.add(entries, overrides, ingestor=ingestor))
+
+
+# What a citation needs and extraction may miss: the check page and the upload summary flag
+# a document without one of them (field name, and the word a librarian reads).
+CHECKED_FIELDS = (("outlet", "outlet"), ("published", "date"), ("authors", "author"))
+
+
+def missing_fields(document: Document | None) -> list[str]:
+    """The checked fields a document lacks, as the librarian reads them ("outlet", "date")."""
+    if document is None:
+        return []
+    return [word for name, word in CHECKED_FIELDS if not document.value(name)]
+
+
+def result_summary(result: IngestResult) -> dict[str, Any]:
+    """One line of an upload's summary: the `cuttings add --json` object, and what the
+    check page will flag as missing."""
+    return result.to_json() | {"missing": missing_fields(result.document)}
+
+
+def is_large(uploads: list[Upload]) -> bool:
+    """An upload to run as a background job, with progress shown: several files, a web
+    archive (WARC/ARC, many records), or a file over a megabyte."""
+    return (
+        len(uploads) > 1
+        or any(is_warc(u.data) or u.data[:2] == GZIP_MAGIC for u in uploads)
+        or sum(len(u.data) for u in uploads) > 1024 * 1024
+    )
 
 
 def unreadable(failures: list[FailedItem]) -> ArchiveError:
@@ -152,8 +185,12 @@ def validate_changes(changes: Any, *, actor: str) -> dict[str, Any]:
 def correct_fields(archive: Archive, doc_id: int, changes: Any, *, actor: str) -> Document:
     """Set fields as typed by a librarian (history kept, audited) and reindex the document."""
     clean = validate_changes(changes, actor=actor)
-    archive.catalog.documents.update_fields(doc_id, clean, actor=actor)
-    archive.sync([doc_id])
+
+    def change() -> list[int]:
+        archive.catalog.documents.update_fields(doc_id, clean, actor=actor)
+        return [doc_id]
+
+    archive.apply(change)
     return archive.catalog.documents.get(doc_id, include_withdrawn=True)
 
 
@@ -168,16 +205,24 @@ def withdraw(archive: Archive, doc_id: int, reason: Any, *, actor: str) -> None:
         raise InvalidValue(f"the reason may have at most {MAX_REASON_CHARS} characters")
     if not archive.catalog.documents.info(doc_id).active:
         raise Conflict(f"document {doc_id} is already withdrawn")
-    archive.catalog.documents.withdraw(doc_id, reason=reason.strip(), actor=actor)
-    archive.sync([doc_id])
+
+    def change() -> list[int]:
+        archive.catalog.documents.withdraw(doc_id, reason=reason.strip(), actor=actor)
+        return [doc_id]
+
+    archive.apply(change)
 
 
 def reinstate(archive: Archive, doc_id: int, *, actor: str) -> None:
     """Undo a withdrawal: the document is back in search, pages and citations."""
     if archive.catalog.documents.info(doc_id).active:
         raise Conflict(f"document {doc_id} is not withdrawn")
-    archive.catalog.documents.reinstate(doc_id, actor=actor)
-    archive.sync([doc_id])
+
+    def change() -> list[int]:
+        archive.catalog.documents.reinstate(doc_id, actor=actor)
+        return [doc_id]
+
+    archive.apply(change)
 
 
 # -- people ---------------------------------------------------------------------------------
@@ -193,18 +238,33 @@ def fix_speaker(
     verified: bool = True,
 ) -> int:
     """Attribute a quote to someone (or nobody), verified unless `verified=False`; the
-    document's id."""
-    docs = archive.catalog.quotes.set_speaker(
-        quote_id, speaker, actor=actor, person_id=person_id, verified=verified
-    )
-    archive.sync(docs)
+    document's id. Only the quote's passage is reindexed, so the time follows it, not the
+    document's length."""
+    quotes = archive.catalog.quotes
+    passage = quotes.passage_of(quote_id)
+    docs: list[int] = []
+
+    def change() -> list[int]:
+        docs[:] = quotes.set_speaker(
+            quote_id, speaker, actor=actor, person_id=person_id, verified=verified
+        )
+        return docs
+
+    archive.apply(change, passages=[passage])
     return docs[0]
 
 
 def confirm_speaker(archive: Archive, quote_id: int, *, actor: str) -> int:
     """Verify the speaker (or the absence of one) attribution chose; the document's id."""
-    docs = archive.catalog.quotes.confirm(quote_id, actor=actor)
-    archive.sync(docs)
+    quotes = archive.catalog.quotes
+    passage = quotes.passage_of(quote_id)
+    docs: list[int] = []
+
+    def change() -> list[int]:
+        docs[:] = quotes.confirm(quote_id, actor=actor)
+        return docs
+
+    archive.apply(change, passages=[passage])
     return docs[0]
 
 
@@ -225,7 +285,7 @@ def review_quote(
 
 
 def merge_people(archive: Archive, keep_id: int, merge_id: int, *, actor: str) -> None:
-    archive.sync(archive.catalog.people.merge(keep_id, merge_id, actor=actor))
+    archive.apply(lambda: archive.catalog.people.merge(keep_id, merge_id, actor=actor))
 
 
 def split_person(
@@ -237,8 +297,14 @@ def split_person(
     name: str | None,
     actor: str,
 ) -> int:
-    new_id, docs = archive.catalog.people.split(
-        person_id, aliases=aliases, quote_ids=quote_ids, name=name, actor=actor
-    )
-    archive.sync(docs)
-    return new_id
+    made: list[int] = []
+
+    def change() -> list[int]:
+        new_id, docs = archive.catalog.people.split(
+            person_id, aliases=aliases, quote_ids=quote_ids, name=name, actor=actor
+        )
+        made.append(new_id)
+        return docs
+
+    archive.apply(change)
+    return made[0]

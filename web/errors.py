@@ -9,13 +9,13 @@ from typing import Any
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, storage_failure
 from web import settings
 
 _HTTP_KINDS = {400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found",
                405: "method-not-allowed", 409: "conflict", 413: "too-large",
                415: "unsupported", 422: "invalid", 429: "too-many-requests",
-               500: "internal", 503: "unavailable"}  # fmt: skip
+               500: "internal", 503: "unavailable", 507: "disk-full"}  # fmt: skip
 
 
 def wants_json() -> bool:
@@ -56,5 +56,9 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):
+        failure = storage_failure(error)
+        if failure is not None:  # a full disk: say so, with no traceback in the log either
+            app.logger.error("%s on %s", failure.message, request.path)
+            return error_response(failure.message, failure.status, failure.kind)
         app.logger.exception("unhandled error on %s", request.path)
         return error_response("internal error: the archive could not answer this request", 500)

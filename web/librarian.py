@@ -17,7 +17,9 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -33,9 +35,10 @@ from archive.model import FIELD_NAMES, UPLOAD_FIELDS
 from archive.numbers import page_number
 from archive.originals import Originals
 from archive.serialize import document_to_json
-from web import editing, settings
-from web.auth import actor, roles_required
-from web.context import get_archive, get_catalog, get_datadir
+from web import audit_view, editing, settings
+from web.auth import actor, keep_form, roles_required
+from web.context import get_archive, get_catalog, get_datadir, index_pending
+from web.jobs import UploadJob
 
 bp = Blueprint("librarian", __name__, url_prefix="/librarian")
 
@@ -50,10 +53,13 @@ def split_names(text: str) -> list[str]:
 
 
 def review(doc_id: int) -> dict[str, Any]:
-    """One document as the review page shows it: every field with its source, the quotes
-    with their ids (for fixing a speaker), the people, and the history of corrections."""
+    """One document as the review (check) page shows it: every field with its source, what
+    a citation needs and is missing, the quotes with their ids (for fixing a speaker), the
+    people, and the history of corrections."""
     catalog = get_catalog()
-    doc = document_to_json(catalog.documents.get(doc_id, include_withdrawn=True))
+    document = catalog.documents.get(doc_id, include_withdrawn=True)
+    doc = document_to_json(document)
+    doc["missing"] = editing.missing_fields(document)  # what the check page flags
     row = catalog.documents.info(doc_id)
     doc["added_at"], doc["added_by"] = row.added_at, row.added_by
     doc["withdrawn"] = {
@@ -96,6 +102,10 @@ def upload():
         return render_template(
             "librarian/upload.html", form=form, error=error.message
         ), error.status
+    if editing.is_large(uploads):  # progress on a page of its own, the work in the background
+        job = UploadJob(uploads, overrides, actor(), settings.max_decompressed_bytes())
+        job_id = current_app.extensions["cuttings_jobs"].submit(job)
+        return redirect(url_for(".job", job_id=job_id), 303)
     results = editing.ingest_uploads(
         get_archive(),
         uploads,
@@ -103,7 +113,23 @@ def upload():
         actor=actor(),
         max_bytes=settings.max_decompressed_bytes(),
     )
+    if index_pending():
+        flash(editing.PENDING_NOTICE)
     return render_template("librarian/results.html", items=[_result_view(r) for r in results])
+
+
+@bp.route("/jobs/<job_id>")
+@editors_only
+def job(job_id: str):
+    """An upload at work: a progress bar, then one line per item with its check page."""
+    return render_template("librarian/job.html", job=get_catalog().jobs.get(job_id))
+
+
+@bp.route("/jobs/<job_id>.json")
+@editors_only
+def job_json(job_id: str):
+    """The same as data: state, total, done, and the summary of each item so far."""
+    return jsonify(get_catalog().jobs.get(job_id).to_json())
 
 
 def _received_uploads(text: str) -> list[editing.Upload]:
@@ -124,7 +150,7 @@ def _typed_metadata(form: dict[str, str]) -> dict[str, Any]:
 
 
 def _result_view(result: IngestResult) -> dict[str, Any]:
-    view = result.to_json()
+    view = editing.result_summary(result)
     view["document"] = review(result.id) if result.id is not None else None
     return view
 
@@ -156,7 +182,33 @@ def edit(doc_id: int):
             "librarian/edit.html", doc=doc, values=values, error=error.message
         ), error.status
     flash(f"corrected {', '.join(sorted(changes))}")
+    flash_if_pending()
     return redirect(url_for(".document", doc_id=doc_id))
+
+
+# -- forms that keep what was typed when the session ends -----------------------------------
+
+
+def _upload_form_again(message: str, *, relogin: bool) -> str:
+    """The upload form as it was sent: text and metadata kept (a browser cannot refill file
+    inputs, so it says to choose the files again)."""
+    form = {name: request.form.get(name, "") for name in (*UPLOAD_FIELDS, "text")}
+    if any(f.filename for f in request.files.getlist("files")):
+        message += " Choose the files again: a browser cannot keep them."
+    return render_template("librarian/upload.html", form=form, error=message, relogin=relogin)
+
+
+def _edit_form_again(message: str, *, relogin: bool) -> str:
+    """The correction form as it was sent."""
+    doc = review(int((request.view_args or {})["doc_id"]))
+    values = {name: request.form.get(name, "") for name in FIELD_NAMES}
+    return render_template(
+        "librarian/edit.html", doc=doc, values=values, error=message, relogin=relogin
+    )
+
+
+keep_form("librarian.upload", _upload_form_again)
+keep_form("librarian.edit", _edit_form_again)
 
 
 def _current_values(doc: dict[str, Any]) -> dict[str, str]:
@@ -188,6 +240,13 @@ def flash_outcome(change: Callable[[], Any], done: str) -> None:
         flash(error.message)
     else:
         flash(done)
+        flash_if_pending()
+
+
+def flash_if_pending() -> None:
+    """Say so when a change is saved but the search index could not take it yet."""
+    if index_pending():
+        flash(editing.PENDING_NOTICE)
 
 
 @bp.post("/documents/<int:doc_id>/withdraw")
@@ -371,6 +430,7 @@ def split(person_id: int):
         flash(error.message)
         return redirect(url_for(".person", person_id=person_id))
     flash(f"split off as person {new_id}")
+    flash_if_pending()
     return redirect(url_for(".person", person_id=new_id))
 
 
@@ -380,22 +440,42 @@ def split(person_id: int):
 @bp.route("/audit")
 @admins_only
 def audit():
-    return render_template("librarian/audit.html", entries=get_catalog().audit.entries(limit=500))
+    """The log, newest first, filtered by user, action, target and dates, a page at a time;
+    each entry as a field-level diff with links to what it names."""
+    log = get_catalog().audit
+    wanted = audit_view.audit_filter(request.args)
+    page = page_number(request.args.get("page"))
+    total = log.count(wanted)
+    per_page = audit_view.PER_PAGE
+    entries = log.entries(wanted, limit=per_page, offset=(page - 1) * per_page)
+    return render_template(
+        "librarian/audit.html",
+        entries=[audit_view.readable(e) for e in entries],
+        wanted=wanted,
+        args=audit_view.filter_args(wanted),
+        actors=log.actors(),
+        actions=log.actions(),
+        page=page,
+        pages=max(1, -(-total // per_page)),
+        total=total,
+    )
 
 
 @bp.route("/audit.json")
 @admins_only
 def audit_json():
-    body = json.dumps(
-        [e.to_json() for e in get_catalog().audit.entries()], ensure_ascii=False, indent=1
-    )
+    """Every entry the filters of the page keep, oldest last, as JSON."""
+    entries = get_catalog().audit.entries(audit_view.audit_filter(request.args))
+    body = json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=1)
     return _download(body, "application/json", "cuttings-audit.json")
 
 
 @bp.route("/audit.csv")
 @admins_only
 def audit_csv():
-    return _download(audit_as_csv(get_catalog().audit.entries()), "text/csv", "cuttings-audit.csv")
+    """The same as CSV, oldest first."""
+    entries = get_catalog().audit.entries(audit_view.audit_filter(request.args))
+    return _download(audit_as_csv(entries), "text/csv", "cuttings-audit.csv")
 
 
 AUDIT_COLUMNS = ("id", "at", "actor", "action", "target", "before", "after")

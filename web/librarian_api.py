@@ -36,7 +36,7 @@ from archive.numbers import page_number, whole_number
 from archive.serialize import document_to_json
 from web import editing, settings
 from web.auth import actor, token_required
-from web.context import get_archive, get_catalog
+from web.context import get_archive, get_catalog, index_pending
 from web.errors import error_body
 
 bp = Blueprint("librarian_api", __name__, url_prefix="/api")
@@ -52,9 +52,18 @@ def json_body() -> Any:
     if not request.is_json:
         raise UnsupportedInput("send a JSON body (Content-Type: application/json)")
     try:
-        return json.loads(request.get_data(cache=True))
+        value = json.loads(request.get_data(cache=True))
     except ValueError:  # JSONDecodeError and UnicodeDecodeError both are
         raise ArchiveError("the body is not valid JSON") from None
+    except RecursionError:
+        raise ArchiveError("the JSON is nested too deeply (at most a few hundred levels)") from None
+    try:  # "\ud800" parses, but a lone surrogate is no character any text can hold
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidValue(
+            "the JSON holds a lone surrogate (such as \\ud800), which is not a character"
+        ) from None
+    return value
 
 
 def upload_metadata() -> dict[str, Any]:
@@ -86,6 +95,16 @@ def received_upload() -> editing.Upload:
     return editing.Upload(editing.PASTED_NAME, text.encode("utf-8"))
 
 
+def answer(body: dict[str, Any], status: int = 200, headers: dict[str, str] | None = None):
+    """A change's JSON answer as it always was; when the search index was busy, 202 and
+    `"index": "pending"` with a message (the change is saved, and searchable as soon as the
+    index is free)."""
+    if index_pending():
+        body = body | {"index": "pending", "message": editing.PENDING_NOTICE}
+        return jsonify(body), 202, headers or {}
+    return jsonify(body), status, headers or {}
+
+
 @bp.post("/documents")
 @editors_only
 def add_document():
@@ -102,12 +121,9 @@ def add_document():
         return jsonify(error_body(message, 422, "unreadable", **extra)), 422
     status = 201 if any(r.status == "added" for r in results) else 200
     if len(items) == 1:
-        return (
-            jsonify(items[0]),
-            status,
-            {"Location": url_for(".patch_document", doc_id=items[0]["id"])},
-        )
-    return jsonify({"items": items}), status
+        location = {"Location": url_for(".patch_document", doc_id=items[0]["id"])}
+        return answer(items[0], status, location)
+    return answer({"items": items}, status)
 
 
 @bp.patch("/documents/<int:doc_id>")
@@ -115,7 +131,7 @@ def add_document():
 def patch_document(doc_id: int):
     get_catalog().documents.info(doc_id)  # 404 before 4xx about the body
     doc = editing.correct_fields(get_archive(), doc_id, json_body(), actor=actor())
-    return jsonify(document_to_json(doc))
+    return answer(document_to_json(doc))
 
 
 @bp.delete("/documents/<int:doc_id>")
@@ -130,14 +146,14 @@ def delete_document(doc_id: int):
             raise InvalidValue('send {"reason": "..."}')
         reason = body.get("reason")
     editing.withdraw(get_archive(), doc_id, reason, actor=actor())
-    return jsonify({"id": doc_id, "status": "withdrawn", "reason": reason.strip()})
+    return answer({"id": doc_id, "status": "withdrawn", "reason": reason.strip()})
 
 
 @bp.post("/documents/<int:doc_id>/reinstate")
 @token_required("admin")
 def reinstate_document(doc_id: int):
     editing.reinstate(get_archive(), doc_id, actor=actor())
-    return jsonify({"id": doc_id, "status": "active"})
+    return answer({"id": doc_id, "status": "active"})
 
 
 @bp.get("/quotes")
@@ -215,4 +231,4 @@ def patch_quote(quote_id: int):
         doc_id = editing.fix_speaker(
             archive, quote_id, None, actor=actor(), person_id=current.speaker_id, verified=False
         )
-    return jsonify(document_to_json(get_catalog().documents.get(doc_id, include_withdrawn=True)))
+    return answer(document_to_json(get_catalog().documents.get(doc_id, include_withdrawn=True)))

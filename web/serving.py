@@ -10,13 +10,16 @@ from typing import Any
 
 from flask import Flask
 
-from web.app import create_app
+from web.app import create_app, shutdown
 
 
 def serve_one_process(app: Flask, host: str, port: int, threads: int) -> None:
     import waitress
 
-    waitress.serve(app, host=host, port=port, threads=threads, ident="cuttings")
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="cuttings")
+    finally:
+        shutdown(app)
 
 
 def serve_worker_processes(
@@ -43,6 +46,7 @@ def serve_worker_processes(
                 "proc_name": "cuttings",
                 # long enough for a large upload or a Chicago basket on a busy machine
                 "timeout": 300,
+                "worker_exit": _stop_worker_app,
             }
             for name, value in options.items():
                 self.cfg.set(name, value)
@@ -53,3 +57,10 @@ def serve_worker_processes(
             )
 
     Server().run()
+
+
+def _stop_worker_app(_server: Any, worker: Any) -> None:
+    """gunicorn's hook as a worker process ends: its app's background threads stop first."""
+    app = getattr(worker, "wsgi", None)
+    if isinstance(app, Flask):
+        shutdown(app)

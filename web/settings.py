@@ -119,7 +119,36 @@ SETTINGS = (
         low=1,
         high=1000,
     ),
+    Setting(
+        "LOGIN_ATTEMPTS_PER_ADDRESS",
+        20,
+        "Failed logins allowed per address (over every name) per 15 minutes",
+        low=1,
+        high=10_000,
+    ),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set behind TLS)"),
+    Setting(
+        "SESSION_HOURS",
+        12,
+        "Hours a login lasts at most, however busy its user",
+        low=1,
+        high=24 * 31,
+    ),
+    Setting(
+        "SESSION_IDLE_MINUTES",
+        60,
+        "Minutes without a request after which a login ends",
+        low=1,
+        high=24 * 60 * 31,
+    ),
+    Setting(
+        "INDEX_WAIT",
+        5,
+        "Seconds a web change waits for a busy search index before it is saved and reported "
+        "as pending (indexed as soon as the index is free)",
+        low=0,
+        high=600,
+    ),
     Setting(
         "ATTRIBUTION_THRESHOLD",
         0.9,

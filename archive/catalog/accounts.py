@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from archive import password_policy
 from archive.catalog.database import Database, Row, now_iso
 from archive.errors import InvalidValue, NotFound
 
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 # reinstates withdrawn documents and reads the audit log.
 ROLES = ("reader", "librarian", "admin")
 EDITOR_ROLES = ("librarian", "admin")
-MIN_PASSWORD = 8
-MAX_PASSWORD = 1024  # argon2 takes any length; a bound keeps hashing cheap to refuse
+MIN_PASSWORD = password_policy.MIN_LENGTH
+MAX_PASSWORD = password_policy.MAX_LENGTH
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 
 _hasher = PasswordHasher()
@@ -43,6 +44,8 @@ class User:
     name: str
     role: str
     created_at: str
+    # Sessions carry the generation they were opened in; moving it on ends them all.
+    session_generation: int = 0
 
     @property
     def can_edit(self) -> bool:
@@ -75,7 +78,13 @@ class TokenInfo:
 
 
 def _user(row: Row) -> User:
-    return User(id=row["id"], name=row["name"], role=row["role"], created_at=row["created_at"])
+    return User(
+        id=row["id"],
+        name=row["name"],
+        role=row["role"],
+        created_at=row["created_at"],
+        session_generation=int(row.get("session_generation") or 0),
+    )
 
 
 def hash_token(token: str) -> str:
@@ -100,12 +109,9 @@ def check_role(role: str) -> str:
     return role
 
 
-def check_password(password: str) -> str:
-    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise InvalidValue(f"the password must have at least {MIN_PASSWORD} characters")
-    if len(password) > MAX_PASSWORD:
-        raise InvalidValue(f"the password may have at most {MAX_PASSWORD} characters")
-    return password
+def check_password(password: str, name: str | None = None) -> str:
+    """The password policy (archive.password_policy): long, and not easily guessed."""
+    return password_policy.check_password(password, name=name)
 
 
 class Accounts:
@@ -121,7 +127,7 @@ class Accounts:
         """Create an account; InvalidValue for a bad name, role or password, or a taken name."""
         check_name(name)
         check_role(role)
-        password_hash = _hasher.hash(check_password(password))
+        password_hash = _hasher.hash(check_password(password, name))
         with self.db.transaction():
             if self.db.one("SELECT id FROM users WHERE name = ?", (name,)):
                 raise InvalidValue(f"there is already a user called {name!r}")
@@ -158,11 +164,38 @@ class Accounts:
             )
 
     def set_password(self, name: str, password: str, *, actor: str) -> None:
+        """A new password; every session of the user ends (they log in with the new one)."""
         user = self.user(name)
-        password_hash = _hasher.hash(check_password(password))
+        password_hash = _hasher.hash(check_password(password, name))
         with self.db.transaction():
-            self.db.run("UPDATE users SET password_hash = ? WHERE id = ?", (password_hash, user.id))
+            self.db.run(
+                "UPDATE users SET password_hash = ?, session_generation = session_generation + 1 "
+                "WHERE id = ?",
+                (password_hash, user.id),
+            )
             self.catalog.audit.write(actor, "user-password", f"user:{name}", None, None)
+
+    def set_role(self, name: str, role: str, *, actor: str) -> User:
+        """A new role; every session of the user ends, so no page keeps the old rights."""
+        user = self.user(name)
+        check_role(role)
+        with self.db.transaction():
+            self.db.run(
+                "UPDATE users SET role = ?, session_generation = session_generation + 1 "
+                "WHERE id = ?",
+                (role, user.id),
+            )
+            self.catalog.audit.write(
+                actor, "user-role", f"user:{name}", {"role": user.role}, {"role": role}
+            )
+        return self.user(name)
+
+    def end_sessions(self, user_id: int) -> None:
+        """End every session of a user, on every browser (logging out does this)."""
+        self.db.run(
+            "UPDATE users SET session_generation = session_generation + 1 WHERE id = ?",
+            (user_id,),
+        )
 
     def authenticate(self, name: str, password: str) -> User | None:
         """The user when the password matches, else None (taking as long for an unknown name)."""

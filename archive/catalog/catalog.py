@@ -14,6 +14,8 @@ from archive.catalog.accounts import Accounts
 from archive.catalog.audit import AuditLog
 from archive.catalog.database import Database, SQLiteDatabase
 from archive.catalog.documents import Documents
+from archive.catalog.index_queue import IndexQueue
+from archive.catalog.jobs import Jobs
 from archive.catalog.keys import refresh_person_keys
 from archive.catalog.migrations import current_version, latest_version, migrate, pending
 from archive.catalog.people import People
@@ -39,6 +41,8 @@ class Catalog:
         self.people = People(db, self)
         self.quotes = Quotes(db, self)
         self.accounts = Accounts(db, self)
+        self.index_queue = IndexQueue(db)
+        self.jobs = Jobs(db)
 
     @contextmanager
     def transaction(self) -> Iterator[Catalog]:

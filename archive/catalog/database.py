@@ -7,6 +7,7 @@ comes back, how a write transaction starts - is a `Database` subclass's business
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import threading
@@ -20,11 +21,7 @@ from archive.errors import Conflict
 
 Row = dict[str, Any]
 Params = Sequence[Any]
-
-
-class UniqueViolation(Conflict):
-    """A row whose unique key another row already has (say, the same content added twice at
-    once by two processes): the caller decides what that means."""
+_savepoints = itertools.count(1)
 
 
 def now_iso() -> str:
@@ -32,8 +29,14 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+class DuplicateRow(Conflict):
+    """A write that a unique constraint refused (another writer got there first: say, the
+    same content added by two processes at once); the caller decides what that means."""
+
+
 class Database:
-    """The engine-neutral surface: rows come back as plain dicts."""
+    """The engine-neutral surface: rows come back as plain dicts; a unique constraint's
+    refusal is a DuplicateRow, whichever engine raised it."""
 
     dialect = "generic"
     wrote = False  # whether anything was committed through this connection
@@ -74,11 +77,34 @@ class Database:
         (say, those matching people) take turns."""
         raise NotImplementedError
 
+    def wait_for_locks(self, seconds: float | None) -> None:
+        """Inside a transaction: wait at most `seconds` for other writers' locks from here on
+        (None: as long as it takes); past it the write raises IndexBusy."""
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(getattr(self, "_depth", 0))
+
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """One atomic unit of work, rolled back whole on any error; nested calls join it."""
         raise NotImplementedError
         yield self
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a transaction: a part that may fail alone. An error rolls back what the
+        block wrote (and is raised), and the transaction goes on without it."""
+        if not self.in_transaction:
+            raise RuntimeError("a savepoint needs an open transaction")
+        name = f"cuttings_part_{next(_savepoints)}"
+        self.run(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.run(f"ROLLBACK TO SAVEPOINT {name}")
+            raise
+        self.run(f"RELEASE SAVEPOINT {name}")
 
     # -- schema introspection (copying an archive between engines) ---------------------------
 
@@ -141,18 +167,18 @@ class SQLiteDatabase(Database):
             yield rows
 
     def run(self, sql: str, params: Params = ()) -> int:
-        with self._lock, _unique_errors():
+        with self._lock, _unique():
             count = self.conn.execute(sql, tuple(params)).rowcount
             self.wrote = True
             return count
 
     def run_many(self, sql: str, rows: Iterable[Params]) -> None:
-        with self._lock, _unique_errors():
+        with self._lock, _unique():
             self.conn.executemany(sql, [tuple(r) for r in rows])
             self.wrote = True
 
     def insert(self, sql: str, params: Params = ()) -> int:
-        with self._lock, _unique_errors():
+        with self._lock, _unique():
             new_id = int(self.conn.execute(sql, tuple(params)).lastrowid)
             self.wrote = True
             return new_id
@@ -208,12 +234,13 @@ class SQLiteDatabase(Database):
 
 
 @contextmanager
-def _unique_errors() -> Iterator[None]:
+def _unique() -> Iterator[None]:
+    """SQLite's unique-constraint error as the engine-neutral DuplicateRow."""
     try:
         yield
     except sqlite3.IntegrityError as error:
         if "UNIQUE" in str(error) or "PRIMARY KEY" in str(error):
-            raise UniqueViolation(str(error)) from error
+            raise DuplicateRow(str(error)) from error
         raise
 
 

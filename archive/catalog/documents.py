@@ -45,6 +45,7 @@ class Documents:
                 None,
                 {"filename": doc.original.filename, "title": doc.value("title")},
             )
+            self.catalog.index_queue.add([doc_id])  # cleared once the index has it
         return doc_id
 
     def _insert_entry(self, doc: Document, added_by: str | None) -> int:
@@ -103,6 +104,34 @@ class Documents:
 
     def get(self, doc_id: int, *, include_withdrawn: bool = False) -> Document:
         """The whole document; NotFound for an unknown (or, to readers, withdrawn) id."""
+        doc = self._entry(doc_id, include_withdrawn)
+        doc.passages = self.passages_of(doc.id)
+        doc.quotes = self.catalog.quotes.of_document(doc.id)
+        speakers = self.catalog.quotes.speakers_by_passage(doc.id)
+        for passage in doc.passages:
+            passage.speakers = speakers.get(passage.id or "", [])
+        doc.people = self.catalog.people.mentions_in(doc.id)
+        return doc
+
+    def get_passages(self, doc_id: int, numbers: list[int]) -> Document:
+        """A document (withdrawn ones too) with only the passages numbered `numbers` and
+        their quotes: what reindexing those passages needs, read in time that follows them."""
+        doc = self._entry(doc_id, include_withdrawn=True)
+        wanted = [passage_id(doc.id, n) for n in dict.fromkeys(numbers)]
+        rows = self.db.all(
+            "SELECT id, n, kind, text FROM passages WHERE doc_id = ? "
+            f"AND id IN ({_marks(wanted) or 'NULL'}) ORDER BY n",
+            (doc.id, *wanted),
+        )
+        doc.passages = [Passage(n=r["n"], kind=r["kind"], text=r["text"], id=r["id"]) for r in rows]
+        doc.quotes = self.catalog.quotes.of_document(doc.id, wanted)
+        speakers = self.catalog.quotes.speakers_by_passage(doc.id, wanted)
+        for passage in doc.passages:
+            passage.speakers = speakers.get(passage.id or "", [])
+        return doc
+
+    def _entry(self, doc_id: int, include_withdrawn: bool) -> Document:
+        """A document's entry and fields, without passages, quotes or people."""
         info = self.info(doc_id)
         if not info.active and not include_withdrawn:
             raise NotFound(f"no document with id {doc_id}")
@@ -122,12 +151,6 @@ class Documents:
             status=info.status,
         )
         doc.fields = self.fields_of(info.id)
-        doc.passages = self.passages_of(info.id)
-        doc.quotes = self.catalog.quotes.of_document(info.id)
-        speakers = self.catalog.quotes.speakers_by_passage(info.id)
-        for passage in doc.passages:
-            passage.speakers = speakers.get(passage.id or "", [])
-        doc.people = self.catalog.people.mentions_in(info.id)
         return doc
 
     def fields_of(self, doc_id: int) -> dict[str, Field]:
@@ -157,6 +180,19 @@ class Documents:
         """Every document (of a status), whole, in id order."""
         for doc_id in self.ids(status=status):
             yield self.get(doc_id, include_withdrawn=True)
+
+    def active_among(self, doc_ids: list[int]) -> set[int]:
+        """Which of these documents are active (readers may see them)."""
+        wanted = [d for d in dict.fromkeys(doc_ids) if isinstance(d, int) and 0 < d < 2**63]
+        found: set[int] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            rows = self.db.all(
+                f"SELECT id FROM documents WHERE status = 'active' AND id IN ({_marks(chunk)})",
+                chunk,
+            )
+            found.update(r["id"] for r in rows)
+        return found
 
     def counts(self) -> dict[str, int]:
         """Documents per status."""

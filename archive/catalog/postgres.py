@@ -21,9 +21,9 @@ from psycopg import errors as pg_errors
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from archive.catalog.database import Database, Params, Row, UniqueViolation, split_statements
+from archive.catalog.database import Database, DuplicateRow, Params, Row, split_statements
 from archive.datadir import describe_url
-from archive.errors import ArchiveError, Unavailable
+from archive.errors import ArchiveError, IndexBusy, Unavailable
 
 POOL_SIZE = 16  # connections per process at most (a serving process runs 8 threads)
 CONNECT_TIMEOUT = 10  # seconds
@@ -133,17 +133,22 @@ class PostgresDatabase(Database):
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
-        """psycopg's errors as the catalog's: a broken key is UniqueViolation, a lost server
+        """psycopg's errors as the catalog's: a broken key is DuplicateRow, a lost server
         is Unavailable (HTTP 503); anything else is a bug and stays what it is."""
         try:
             yield
         except pg_errors.UniqueViolation as error:
-            raise UniqueViolation(str(error.diag.constraint_name or error)) from error
+            raise DuplicateRow(str(error.diag.constraint_name or error)) from error
         except (pg_errors.InsufficientPrivilege, pg_errors.UndefinedFile) as error:
             raise ArchiveError(
                 f"{self.where} refused: {_reason(error)} (the role in the URL should own the "
                 "database, and the server needs PostgreSQL's contrib extensions unaccent and "
                 "fuzzystrmatch, which Debian's postgresql package ships)"
+            ) from None
+        except pg_errors.LockNotAvailable:
+            raise IndexBusy(
+                "the search tables are busy with another writer: the change is saved and "
+                "will be indexed as soon as they are free"
             ) from None
         except pg_errors.ReadOnlySqlTransaction:
             raise Unavailable(
@@ -205,6 +210,11 @@ class PostgresDatabase(Database):
     def lock(self, name: str) -> None:
         """Hold a named lock until this transaction ends: writers of one kind queue here."""
         self.scalar("SELECT pg_advisory_xact_lock(?)", (lock_key(name),))
+
+    def wait_for_locks(self, seconds: float | None) -> None:
+        """`SET LOCAL lock_timeout` for the rest of this transaction."""
+        if seconds is not None and self._depth:
+            self.run(f"SET LOCAL lock_timeout = '{max(1, int(seconds * 1000))}ms'")
 
     def _mark_written(self) -> None:
         if not self._depth:

@@ -91,21 +91,36 @@ class Quotes:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def of_document(self, doc_id: int) -> list[Quote]:
+    def of_document(self, doc_id: int, passages: list[str] | None = None) -> list[Quote]:
+        """A document's quotes in order (only those in `passages`, ids, when given)."""
+        within, params = _within(passages)
         rows = self.db.all(
             "SELECT q.*, p.name AS speaker, p.kind AS person_kind, ps.n AS passage_n "
             "FROM quotes q LEFT JOIN people p ON p.id = q.person_id "
-            "JOIN passages ps ON ps.id = q.passage_id WHERE q.doc_id = ? ORDER BY q.seq",
-            (doc_id,),
+            f"JOIN passages ps ON ps.id = q.passage_id WHERE q.doc_id = ?{within} "
+            "ORDER BY q.seq",
+            (doc_id, *params),
         )
         return [_quote(r) for r in rows]
 
-    def speakers_by_passage(self, doc_id: int) -> dict[str, list[str]]:
+    def passage_of(self, quote_id: int) -> int:
+        """The number of the passage a quote is in."""
+        row = self.db.one(
+            "SELECT ps.n FROM quotes q JOIN passages ps ON ps.id = q.passage_id WHERE q.id = ?",
+            (int(self._row(quote_id)["id"]),),
+        )
+        assert row is not None  # _row found the quote, and every quote has its passage
+        return int(row["n"])
+
+    def speakers_by_passage(
+        self, doc_id: int, passages: list[str] | None = None
+    ) -> dict[str, list[str]]:
         """Passage id -> the names it quotes, in order, once each."""
+        within, params = _within(passages)
         rows = self.db.all(
             "SELECT q.passage_id, p.name FROM quotes q JOIN people p ON p.id = q.person_id "
-            "WHERE q.doc_id = ? ORDER BY q.seq",
-            (doc_id,),
+            f"WHERE q.doc_id = ?{within} ORDER BY q.seq",
+            (doc_id, *params),
         )
         speakers: dict[str, list[str]] = {}
         for r in rows:
@@ -270,6 +285,13 @@ class Quotes:
                 "verified_at = NULL, speaker_kind = ?, evidence = ? WHERE id = ?",
                 (kind, json.dumps(evidence, ensure_ascii=False), quote_id),
             )
+
+
+def _within(passages: list[str] | None) -> tuple[str, list[str]]:
+    """The SQL that keeps only quotes in some passages (ids), and its parameters."""
+    if passages is None:
+        return "", []
+    return f" AND q.passage_id IN ({', '.join('?' for _ in passages) or 'NULL'})", passages
 
 
 def _same_span(found: Quote, kept: Quote) -> bool:

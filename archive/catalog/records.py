@@ -173,3 +173,26 @@ class AuditEntry:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """A background job (a long upload) as its status page and JSON show it."""
+
+    id: str
+    kind: str
+    owner: str
+    state: str  # queued, running, done, failed or interrupted
+    total: int
+    done: int
+    message: str | None
+    results: list[dict[str, Any]]
+    created_at: str
+    updated_at: str
+
+    @property
+    def finished(self) -> bool:
+        return self.state not in ("queued", "running")
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self) | {"finished": self.finished}

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from archive.addresses import is_web_address
 from archive.citations.keys import citation_key
 from archive.errors import ArchiveError, InvalidValue
 from archive.model import Document, PartialDate, Passage
@@ -231,6 +232,12 @@ def _authors(document: Document) -> tuple[Author, ...]:
     return tuple(parse_author(n, organisations) for n in names)
 
 
+def _web_address(value: object) -> str | None:
+    """The document's address, if it is one a citation may give (http or https)."""
+    address = flatten(str(value or ""))
+    return address if is_web_address(address) else None
+
+
 def _permalink(document_url: str, passages: Sequence[QuotedPassage]) -> str:
     """The document's archive URL, pointing at the paragraph when one passage is cited."""
     return f"{document_url}#p{passages[0].n}" if len(passages) == 1 else document_url
@@ -267,7 +274,7 @@ def record_for(
         authors=authors,
         published=published,
         published_uncertain=bool(published and published_field and published_field.uncertain),
-        url=flatten(str(document.value("url", ""))) or None,
+        url=_web_address(document.value("url")),
         accessed=accessed_date(document, added),
         document_url=document_url,
         permalink=_permalink(document_url, quoted),

@@ -44,7 +44,14 @@ def decode_bytes(
     """Decode `data`; return the text and the encoding with how it was decided."""
     bom = bom_encoding(data)
     if bom:
-        return data.decode(_bom_codec(bom)), f"{bom} (byte order mark)"
+        try:
+            return data.decode(_bom_codec(bom)), f"{bom} (byte order mark)"
+        except UnicodeDecodeError as error:  # the mark is a declaration the bytes belie
+            raise UnsupportedInput(
+                f"the file starts with a {bom} byte order mark but is not {bom} "
+                f"(byte {error.object[error.start]:#04x} at position {error.start}): "
+                "save it again as UTF-8"
+            ) from None
     notes: list[str] = []
     for label, how in _declarations(data, declared, html):
         decoded = _try_declared(data, label)

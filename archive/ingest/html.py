@@ -20,6 +20,7 @@ from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from archive.addresses import is_web_address
 from archive.errors import Unreadable
 from archive.ingest.pipeline import Block, Draft
 from archive.model import Document
@@ -248,9 +249,11 @@ def _set_url(doc: Document, item_url: str | None, page: PageMeta) -> None:
     ):
         href = page.first_text(xpath)
         if href and (href.startswith(("http://", "https://")) or item_url):
-            doc.set("url", urljoin(item_url or "", href), "html-meta", evidence)
-            return
-    if item_url:
+            address = urljoin(item_url or "", href.strip())
+            if is_web_address(address):  # never `javascript:` or `data:`, even joined
+                doc.set("url", address, "html-meta", evidence)
+                return
+    if item_url and is_web_address(item_url):
         doc.set("url", item_url, "warc", "WARC-Target-URI of the archived record")
 
 

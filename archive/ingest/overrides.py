@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archive.addresses import is_web_address
 from archive.errors import InvalidValue
 from archive.ingest.pipeline import Draft
 from archive.model import FIELD_NAMES, Field, PartialDate
@@ -24,16 +25,33 @@ def _clean(name: str, value: object) -> object:
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list | tuple) or not all(isinstance(a, str) for a in items):
             raise InvalidValue("authors must be a list of names")
-        return [a.strip() for a in items if a.strip()]
+        return [_text(name, a.strip()) for a in items if a.strip()]
     if not isinstance(value, str):
         raise InvalidValue(f"{name} must be text, not {type(value).__name__}")
-    value = value.strip()
+    value = _text(name, value.strip())
     if name in ("published", "captured"):
         date = PartialDate.parse(value)
         if date is None or len(value) not in (4, 7, 10):
             raise InvalidValue(f"{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         _check_calendar(name, date)
         return date.iso()
+    if name == "url" and not is_web_address(value):
+        raise InvalidValue(
+            f"url {value[:80]!r} is not a web address: give one starting with http:// or https://"
+        )
+    return value
+
+
+def _text(name: str, value: str) -> str:
+    """Text any catalog can store: not a lone surrogate (what a command line makes of bytes
+    that are not UTF-8, or a JSON "\\ud800")."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidValue(
+            f"{name} is not valid text (character {error.start + 1} is a lone surrogate: "
+            "bytes that are not UTF-8?)"
+        ) from None
     return value
 
 

@@ -28,6 +28,9 @@ class Item:
     url: str | None = None  # target URI for a WARC record
     captured: str | None = None  # ISO capture date for a WARC record
     charset: str | None = None  # declared by an HTTP header, if any
+    # The SHA-256 of `original_bytes` when the reader knows it: a WARC is hashed once, not
+    # once per record.
+    original_sha256: str | None = None
 
     @property
     def original_bytes(self) -> bytes:

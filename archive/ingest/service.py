@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from archive.catalog import Catalog
-from archive.catalog.database import UniqueViolation
+from archive.catalog.database import DuplicateRow
 from archive.datadir import DataDir
-from archive.errors import ArchiveError, Unreadable
+from archive.errors import ArchiveError, Unreadable, storage_failure
 from archive.ingest.limits import DEFAULT_MAX_BYTES
 from archive.ingest.pipeline import Item, Stage, new_draft, run_pipeline
 from archive.ingest.read import read_bytes, read_path
@@ -115,9 +115,9 @@ class Ingestor:
             document = self.process(item, content, overrides)
             if not document.passages:
                 raise Unreadable("no article text found")
-            self.originals.put(item.original_bytes)
+            self.originals.put(item.original_bytes, sha256=document.original.sha256)
             doc_id = self._store(document)
-        except UniqueViolation as error:
+        except DuplicateRow as error:
             # another process stored the same content while we extracted it: theirs stands
             existing = self.catalog.documents.find_by_content(content)
             if existing is None:
@@ -126,13 +126,16 @@ class Ingestor:
         except ArchiveError as error:
             return IngestResult.failed(FailedItem.of(item.filename, error))
         except Exception as error:  # a bug must not cost the rest of the batch
+            failure = storage_failure(error)
+            if failure is not None:
+                raise failure from None  # the next item would fail the same way: stop here
             log.exception("ingest of %s failed", item.filename)
-            failure = FailedItem.of(
+            bug = FailedItem.of(
                 item.filename,
                 f"internal error ({type(error).__name__}: {error}); please report it",
                 "internal",
             )
-            return IngestResult.failed(failure)
+            return IngestResult.failed(bug)
         return IngestResult(item.filename, "added", id=doc_id, document=document)
 
     def _store(self, document: Document) -> int:
@@ -153,7 +156,7 @@ class Ingestor:
         """Run the pipeline on one item without storing anything."""
         original = Original(
             filename=item.filename,
-            sha256=sha256_of(item.original_bytes),
+            sha256=item.original_sha256 or sha256_of(item.original_bytes),
             format=item.container_format or item.format,
             bytes=len(item.original_bytes),
             record=item.record,

@@ -21,6 +21,7 @@ from archive.ingest.limits import DEFAULT_MAX_BYTES, GZIP_MAGIC, describe_size, 
 from archive.ingest.pipeline import Item
 from archive.ingest.sniff import looks_like_html
 from archive.model import FailedItem
+from archive.originals import sha256_of
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 DOCUMENT_RECORDS = ("response", "resource")
@@ -43,12 +44,15 @@ def read_warc(
         yield FailedItem.of(name, err)
         return
     yielded = False
+    container_sha256 = sha256_of(data)  # once for the file, not once per record
     for index, record in _records(raw):
         source = f"{name}#{index}"
         try:
             if isinstance(record, Exception):
                 raise BadRecord(f"malformed record ({_first_line(record)})")
             item = _item_from(record, data, name, index, max_bytes)
+            if item is not None:
+                item.original_sha256 = container_sha256
         except BadRecord as err:
             yield FailedItem.of(source, str(err), "unsupported")
             yielded = True

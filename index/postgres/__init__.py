@@ -18,7 +18,12 @@ from archive.errors import ArchiveError
 from archive.model import Document
 from index.postgres import schema
 from index.postgres.searching import search
-from index.postgres.writing import indexed_documents, remove_document, write_documents
+from index.postgres.writing import (
+    indexed_documents,
+    remove_document,
+    replace_passages,
+    write_documents,
+)
 from index.request import SearchRequest
 from index.results import SearchResult
 
@@ -86,19 +91,34 @@ class PostgresEngine:
 
     # -- SearchEngine ---------------------------------------------------------------------------
 
-    def add(self, docs: Iterable[Document]) -> int:
-        self.require_ready()
-        return write_documents(self.db, docs)
+    # `wait` bounds how long a write waits for another writer's row locks (PostgreSQL's
+    # lock_timeout); past it the write raises IndexBusy and the catalog's index queue keeps
+    # the documents for the next writer, as with Whoosh's file lock.
 
-    def remove(self, doc_id: int) -> None:
+    def add(self, docs: Iterable[Document], *, wait: float | None = None) -> int:
         self.require_ready()
-        remove_document(self.db, doc_id)
+        return write_documents(self.db, docs, wait)
+
+    def replace_passages(self, doc: Document, *, wait: float | None = None) -> int:
+        self.require_ready()
+        return replace_passages(self.db, doc, wait)
+
+    def remove(self, doc_id: int, *, wait: float | None = None) -> None:
+        self.require_ready()
+        remove_document(self.db, doc_id, wait)
 
     @contextmanager
-    def bulk(self, *, parallel: bool = False) -> Iterator[BulkLoad]:
-        """Each document is written as it comes, inside the transaction that stored it."""
+    def bulk(
+        self,
+        *,
+        parallel: bool = False,
+        wait: float | None = None,
+        committed: Callable[[list[int]], None] | None = None,
+    ) -> Iterator[BulkLoad]:
+        """Each document is written as it comes (inside the transaction that stored it, when
+        there is one): there is no batch to commit or to lose."""
         self.require_ready()
-        yield BulkLoad(self)
+        yield BulkLoad(self, wait, committed)
 
     def search(self, request: SearchRequest) -> SearchResult:
         self.require_ready()
@@ -134,11 +154,23 @@ class PostgresEngine:
 class BulkLoad:
     """A bulk load that writes each document at once (in the caller's transaction, if any)."""
 
-    def __init__(self, engine: PostgresEngine) -> None:
+    def __init__(
+        self,
+        engine: PostgresEngine,
+        wait: float | None = None,
+        committed: Callable[[list[int]], None] | None = None,
+    ) -> None:
         self.engine = engine
+        self.wait = wait
+        self.committed = committed
 
     def add(self, doc: Document) -> None:
-        write_documents(self.engine.db, [doc])
+        write_documents(self.engine.db, [doc], self.wait)
+        if self.committed is not None and doc.id is not None and not self.engine.db.in_transaction:
+            self.committed([int(doc.id)])  # searchable now (else: when the caller commits)
 
     def commit(self) -> None:
         """Nothing waits: every document was written in its own (or its caller's) commit."""
+
+    def cancel(self) -> None:
+        """Nothing to drop: nothing is held back between documents."""

@@ -75,7 +75,7 @@ def document_values(doc: Document) -> dict[str, Any]:
     }
 
 
-def write_documents(db: Database, docs: Iterable[Document]) -> int:
+def write_documents(db: Database, docs: Iterable[Document], wait: float | None = None) -> int:
     """(Re)index these documents, replacing what they had; withdrawn ones are only removed.
     Joins the caller's transaction when there is one (ingest: the catalog's own)."""
     latest = {doc.id: doc for doc in docs if doc.id is not None}
@@ -84,6 +84,7 @@ def write_documents(db: Database, docs: Iterable[Document]) -> int:
     ids = [int(i) for i in latest]
     rows = [row for doc in latest.values() if doc.status == "active" for row in passage_rows(doc)]
     with db.transaction():
+        db.wait_for_locks(wait)
         db.run("DELETE FROM search_passages WHERE doc_id = ANY(?)", (ids,))
         db.run_many(_INSERT, rows)
         if rows:
@@ -91,8 +92,25 @@ def write_documents(db: Database, docs: Iterable[Document]) -> int:
     return len(rows)
 
 
-def remove_document(db: Database, doc_id: int) -> None:
-    db.run("DELETE FROM search_passages WHERE doc_id = ?", (int(doc_id),))
+def replace_passages(db: Database, doc: Document, wait: float | None = None) -> int:
+    """(Re)index only the passages `doc` carries (a speaker fix), leaving its others."""
+    if doc.id is None:
+        return 0
+    wanted = [p.id or passage_id(doc.id, p.n) for p in doc.passages]
+    rows = passage_rows(doc) if doc.status == "active" else []
+    with db.transaction():
+        db.wait_for_locks(wait)
+        db.run("DELETE FROM search_passages WHERE passage_id = ANY(?)", (wanted,))
+        db.run_many(_INSERT, rows)
+        if rows:
+            db.run(_TERMS, ([int(doc.id)], [int(doc.id)]))
+    return len(rows)
+
+
+def remove_document(db: Database, doc_id: int, wait: float | None = None) -> None:
+    with db.transaction():
+        db.wait_for_locks(wait)
+        db.run("DELETE FROM search_passages WHERE doc_id = ?", (int(doc_id),))
 
 
 def indexed_documents(db: Database) -> dict[int, int]:

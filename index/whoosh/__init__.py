@@ -11,7 +11,7 @@ from archive.model import Document
 from index.request import SearchRequest
 from index.results import SearchResult
 from index.whoosh.searching import search
-from index.whoosh.writing import BulkLoad, Indexer
+from index.whoosh.writing import BulkLoad, Committed, Indexer
 
 
 class WhooshEngine:
@@ -36,14 +36,23 @@ class WhooshEngine:
         """Nothing to check before serving: a missing index is made on the first write, and
         one of another version is reported when written (`cuttings reindex` rebuilds it)."""
 
-    def add(self, docs: Iterable[Document]) -> int:
-        return self.indexer.add_documents(docs)
+    def add(self, docs: Iterable[Document], *, wait: float | None = None) -> int:
+        return self.indexer.add_documents(docs, wait=wait)
 
-    def remove(self, doc_id: int) -> None:
-        self.indexer.remove_document(doc_id)
+    def replace_passages(self, doc: Document, *, wait: float | None = None) -> int:
+        return self.indexer.replace_passages(doc, wait=wait)
 
-    def bulk(self, *, parallel: bool = False) -> BulkLoad:
-        return self.indexer.bulk(parallel=parallel)
+    def remove(self, doc_id: int, *, wait: float | None = None) -> None:
+        self.indexer.remove_document(doc_id, wait=wait)
+
+    def bulk(
+        self,
+        *,
+        parallel: bool = False,
+        wait: float | None = None,
+        committed: Committed | None = None,
+    ) -> BulkLoad:
+        return self.indexer.bulk(parallel=parallel, wait=wait, committed=committed)
 
     def search(self, request: SearchRequest) -> SearchResult:
         return search(self.index_dir, request)

@@ -7,12 +7,24 @@ as `next()` already does, fixes it.
 
 W3PerDocReader asks the file system whether a lengths column exists on every call when it
 does not, which made committing a batch of passages several times slower.
+
+Whoosh names new segments and temporary files with Python's shared `random` generator, so
+anything that seeds it (a test framework, a library) makes two writers pick the same
+segment name, and the second commit fails an assertion (`create_compound_file`). Names come
+from the operating system's randomness instead.
 """
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
+import whoosh.codec.base
+import whoosh.filedb.compound
+import whoosh.filedb.filestore
+import whoosh.multiproc
+import whoosh.util
+import whoosh.writing
 from whoosh.codec.whoosh3 import W3PerDocReader
 from whoosh.matching.binary import AndNotMatcher
 
@@ -38,3 +50,19 @@ def _cached_reader(self: W3PerDocReader, fieldname: str, column: Any) -> Any:
 
 
 W3PerDocReader._cached_reader = _cached_reader
+
+
+def _random_name(size: int = 28) -> str:
+    """Whoosh's file and segment names, from the OS's randomness: no seed makes two alike."""
+    return "".join(secrets.choice(whoosh.util.IDCHARS) for _ in range(size))
+
+
+for _module in (
+    whoosh.util,
+    whoosh.codec.base,
+    whoosh.filedb.compound,
+    whoosh.filedb.filestore,
+    whoosh.multiproc,
+    whoosh.writing,
+):
+    _module.random_name = _random_name  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from whoosh.collectors import SortingCollector, TopCollector
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet
 
+from archive.errors import Unavailable
 from archive.model import PASSAGE_KINDS
 from index.parse import parse
 from index.request import SearchRequest
@@ -34,8 +35,8 @@ def search(index_dir: Path, request: SearchRequest) -> SearchResult:
     request.validate()
     parsed = parse(request.q)
     searcher = _searcher(Path(index_dir))
-    if searcher is None:
-        return SearchResult(request)
+    if searcher is None or searcher.doc_count_all() == 0:
+        return SearchResult(request)  # new or emptied: Whoosh's empty reader has no columns
     words = compile_query(parsed, searcher.schema) if parsed is not None else None
     final = build_query(searcher, request, words)
     table = _facts(searcher)
@@ -237,9 +238,15 @@ def _searcher(index_dir: Path) -> Searcher | None:
     key = str(index_dir.resolve())
     current = cache.get(key)
     if current is None:
-        if not whoosh_index.exists_in(key):
-            return None
-        current = whoosh_index.open_dir(key).searcher()
+        try:
+            if not whoosh_index.exists_in(key):
+                return None
+            current = whoosh_index.open_dir(key).searcher()
+        except Exception as error:  # a table of contents a crash or a full disk cut short
+            raise Unavailable(
+                f"the search index cannot be read ({type(error).__name__}): "
+                "run `cuttings verify`, which rebuilds it from the catalog"
+            ) from None
     else:
         current = current.refresh()
     cache[key] = current

@@ -1,10 +1,12 @@
-"""Building and updating the index: one writer per call, serialised by a file lock."""
+"""Building and updating the index: one writer per call, serialised by the write lock
+(index.whoosh.locking), which also takes the place of Whoosh's own lock."""
 
 from __future__ import annotations
 
-import fcntl
+import ctypes
 import os
-import time
+import shutil
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -12,23 +14,25 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.index import FileIndex, LockError
-from whoosh.multiproc import MpWriter
+from whoosh.index import EmptyIndexError, FileIndex
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.searching import Searcher
 from whoosh.writing import CLEAR, SegmentWriter
 
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, Unavailable
 from archive.model import Document, fingerprint, passage_id
 from index.whoosh import fixes  # noqa: F401  (patches Whoosh bugs on import)
 from index.whoosh.analysis import exact_key, exact_keys
 from index.whoosh.dates import day_number, published_date
+from index.whoosh.locking import write_lock
 from index.whoosh.schema import build_schema
 
-LOCK_FILE = "cuttings-write.lock"
 WRITER_LIMIT_MB = 128
-WRITER_TIMEOUT = 120.0  # seconds to wait for a writer that is not ours (a foreign process)
 BULK_BATCH = 1000  # documents per commit in a bulk load
 MAX_WORKERS = 4  # indexing processes in a bulk load, at most
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+Committed = Callable[[list[int]], None]  # told the ids of each batch once it is committed
 
 
 class Indexer:
@@ -37,29 +41,45 @@ class Indexer:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self.index_dir.mkdir(parents=True, exist_ok=True)
-        with write_lock(self.index_dir):
-            if not whoosh_index.exists_in(str(self.index_dir)):
-                whoosh_index.create_in(str(self.index_dir), build_schema())
 
-    def add_documents(self, docs: Iterable[Document]) -> int:
-        """(Re)index these documents' passages, replacing earlier ones; return passages written."""
+    def add_documents(self, docs: Iterable[Document], *, wait: float | None = None) -> int:
+        """(Re)index these documents' passages, replacing earlier ones; return passages
+        written. IndexBusy when the index is not free within `wait` seconds."""
         latest = {doc.id: doc for doc in docs if doc.id is not None}
         if not latest:
             return 0
-        with self._writer() as writer:
+        with self._writer(wait) as writer:
             _delete_documents(writer, latest)
             return sum(
                 _add_passages(writer, doc) for doc in latest.values() if doc.status == "active"
             )
 
-    def remove_document(self, doc_id: int) -> None:
+    def replace_passages(self, doc: Document, *, wait: float | None = None) -> int:
+        """Reindex only the passages `doc` carries (a speaker fix touches one quote's): the
+        cost follows those passages, not the document's length."""
+        if doc.id is None or not doc.passages:
+            return 0
+        with self._writer(wait) as writer, writer.searcher() as searcher:
+            for passage in doc.passages:
+                pid = passage.id or passage_id(doc.id, passage.n)
+                writer.delete_by_term("passage_id", pid, searcher=searcher)
+            return _add_passages(writer, doc) if doc.status == "active" else 0
+
+    def remove_document(self, doc_id: int, *, wait: float | None = None) -> None:
         """Drop every passage of one document (a withdrawal)."""
-        with self._writer() as writer:
+        with self._writer(wait) as writer:
             writer.delete_by_term("doc_id", int(doc_id))
 
     def indexed_documents(self) -> dict[int, int]:
-        """doc_id -> passages indexed, for `cuttings verify`."""
+        """doc_id -> passages indexed, for `cuttings verify`; empty for a new index."""
+        try:
+            if not whoosh_index.exists_in(str(self.index_dir)):
+                return {}
+        except Exception:
+            pass  # unreadable: `_open` says so
         with self._open().searcher() as searcher:
+            if searcher.doc_count_all() == 0:
+                return {}  # no segment yet: Whoosh's empty reader has no columns
             reader = searcher.reader()
             column = reader.column_reader("doc_id")
             return dict(sorted(Counter(column[d] for d in reader.all_doc_ids()).items()))
@@ -69,7 +89,8 @@ class Indexer:
         fail, so they stream rather than sit in memory); readers see the old index until
         the commit."""
         with write_lock(self.index_dir):
-            if not _has_current_schema(self._open()):
+            ix = self._prepare(replace_damaged=True)
+            if not _has_current_schema(ix):
                 whoosh_index.create_in(str(self.index_dir), build_schema())
             written = self._replace_all(documents(), workers=worker_count())
             if self._open().doc_count() != written:
@@ -92,19 +113,49 @@ class Indexer:
         writer.commit(mergetype=CLEAR)
         return written
 
-    def bulk(self, batch: int = BULK_BATCH, *, parallel: bool = False) -> BulkLoad:
+    def bulk(
+        self,
+        batch: int = BULK_BATCH,
+        *,
+        parallel: bool = False,
+        wait: float | None = None,
+        committed: Committed | None = None,
+    ) -> BulkLoad:
         """A session for indexing many new documents as they are added; `parallel` (for
         `cuttings add DIR`) indexes in worker processes when the machine has several cores."""
-        return BulkLoad(self, batch=batch, workers=worker_count() if parallel else 0)
+        workers = worker_count() if parallel else 0
+        return BulkLoad(self, batch=batch, workers=workers, wait=wait, committed=committed)
 
     def _open(self) -> FileIndex:
-        return whoosh_index.open_dir(str(self.index_dir))
+        try:
+            return whoosh_index.open_dir(str(self.index_dir))
+        except EmptyIndexError:
+            raise
+        except Exception as error:
+            raise Unavailable(
+                f"the search index cannot be read ({type(error).__name__}): "
+                "run `cuttings verify`, which rebuilds it from the catalog"
+            ) from None
+
+    def _prepare(self, *, replace_damaged: bool = False) -> FileIndex:
+        """The index, created if new (or half-created), with what killed writers left behind
+        removed. Call under the write lock: no other writer is at work."""
+        _remove_leftovers(self.index_dir)
+        try:
+            return self._open()
+        except EmptyIndexError:
+            pass  # new, or a crash before the first table of contents: create it
+        except Unavailable:
+            # unreadable: start afresh when nothing was ever committed, or when rebuilding
+            if _segment_files(self.index_dir) and not replace_damaged:
+                raise
+        return whoosh_index.create_in(str(self.index_dir), build_schema())
 
     @contextmanager
-    def _writer(self) -> Iterator[SegmentWriter]:
+    def _writer(self, wait: float | None = None) -> Iterator[SegmentWriter]:
         """A writer committed on success and cancelled on error, under the write lock."""
-        with write_lock(self.index_dir):
-            ix = self._open()
+        with write_lock(self.index_dir, wait):
+            ix = self._prepare()
             if not _has_current_schema(ix):
                 raise ArchiveError(
                     "the index was built by another version of Cuttings: "
@@ -120,19 +171,32 @@ class Indexer:
 
 
 class BulkLoad:
-    """Indexes a stream of documents in batches, in worker processes when the machine has
-    several cores, so that indexing one batch overlaps with extracting the next.
+    """Indexes a stream of documents in batches, committing every `batch` documents.
 
-    A batch holds the index's write lock from its first document to its commit, so other
-    writers (a librarian's correction) wait at most one batch. Use as a context manager:
-    leaving it commits the last batch; an error cancels the uncommitted batch (those
-    documents are in the catalog, and `cuttings verify` indexes them).
+    With worker processes (a command-line load on several cores) documents stream into the
+    writer as they come, so indexing one batch overlaps with extracting the next; the batch
+    holds the write lock from its first document to its commit. In this process (the web),
+    documents wait in memory and take the lock only to be written, so a long upload never
+    keeps a librarian's correction waiting for more than one write.
+
+    Use as a context manager: leaving it commits the last batch; an error cancels the
+    uncommitted batch (those documents are in the catalog, and the next writer indexes them).
     """
 
-    def __init__(self, indexer: Indexer, batch: int = BULK_BATCH, workers: int = 0) -> None:
+    def __init__(
+        self,
+        indexer: Indexer,
+        batch: int = BULK_BATCH,
+        workers: int = 0,
+        *,
+        wait: float | None = None,
+        committed: Committed | None = None,
+    ) -> None:
         self.indexer = indexer
         self.batch = batch
         self.workers = workers
+        self.wait = wait
+        self.committed = committed
         self._docs: list[Document] = []
         self._session: ExitStack | None = None
         self._writer: SegmentWriter | None = None
@@ -143,6 +207,14 @@ class BulkLoad:
         """Queue one document's passages, replacing any it had; commits every `batch`."""
         if doc.id is None:
             return
+        if self.workers:
+            self._stream(doc)
+        else:
+            self._docs.append(doc)
+        if len(self._docs) >= self.batch:
+            self.commit()
+
+    def _stream(self, doc: Document) -> None:
         if self._writer is None:
             self._open()
         assert self._writer is not None and self._searcher is not None
@@ -152,11 +224,15 @@ class BulkLoad:
         )
         if doc.status == "active":
             self._expected += _add_passages(self._writer, doc)
-        if len(self._docs) >= self.batch:
-            self.commit()
 
     def commit(self) -> None:
         """Commit the open batch and check every passage reached the index."""
+        if not self.workers:
+            docs, self._docs = self._docs, []
+            if docs:
+                self.indexer.add_documents(docs, wait=self.wait)
+                self._told(docs)
+            return
         if self._writer is None or self._session is None or self._searcher is None:
             return
         docs, expected = self._docs, self._expected
@@ -170,9 +246,15 @@ class BulkLoad:
             # A worker process failed without a word (Whoosh's multi-process writer drops a
             # segment it does not get back): index the batch again in this process.
             self.indexer.add_documents(docs)
+        self._told(docs)
+
+    def _told(self, docs: list[Document]) -> None:
+        if self.committed is not None:
+            self.committed([int(d.id) for d in docs if d.id is not None])
 
     def cancel(self) -> None:
         """Drop the open batch."""
+        self._docs = []
         if self._writer is None:
             return
         try:
@@ -193,9 +275,9 @@ class BulkLoad:
 
     def _open(self) -> None:
         session = ExitStack()
-        session.enter_context(write_lock(self.indexer.index_dir))
+        session.enter_context(write_lock(self.indexer.index_dir, self.wait))
         try:
-            ix = self.indexer._open()
+            ix = self.indexer._prepare()
             if not _has_current_schema(ix):
                 raise ArchiveError(
                     "the index was built by another version of Cuttings: "
@@ -217,9 +299,38 @@ class BulkLoad:
             session.close()
 
 
+class _WorkerTask(SubWriterTask):
+    """Whoosh's indexing process, made to die with the process that started it: a killed
+    `cuttings add` leaves no worker behind (and the lock's descriptors were closed in the
+    child at the fork, see index.whoosh.locking)."""
+
+    def __init__(self, *args: Any, parent: int) -> None:
+        super().__init__(*args)
+        self.parent = parent
+
+    def run(self) -> None:
+        die_with_parent(self.parent)
+        super().run()
+
+
 class _WorkerWriter(MpWriter):
-    """Whoosh's multi-process writer, with a cancel that stops its workers: the stock one
-    flags them in this process only, leaving them waiting on their queue for ever."""
+    """Whoosh's multi-process writer, with workers that die with their parent and a cancel
+    that stops them: the stock one flags them in this process only, leaving them waiting on
+    their queue for ever."""
+
+    def _new_task(self) -> SubWriterTask:
+        task = _WorkerTask(
+            self.storage,
+            self.indexname,
+            self.jobqueue,
+            self.resultqueue,
+            self.subargs,
+            self.multisegment,
+            parent=os.getpid(),
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
 
     def cancel(self) -> None:
         try:
@@ -230,6 +341,17 @@ class _WorkerWriter(MpWriter):
             SegmentWriter.cancel(self)
 
 
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this process when its parent dies; exit now if it already has."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the lock is still freed when the parent dies
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def worker_count() -> int:
     """Indexing processes for a bulk load: one per usable core (at most MAX_WORKERS); 0, to
     index in this process, on a single core."""
@@ -237,35 +359,35 @@ def worker_count() -> int:
     return min(cores, MAX_WORKERS) if cores > 1 else 0
 
 
-@contextmanager
-def write_lock(index_dir: Path) -> Iterator[None]:
-    """One writer at a time across threads and processes (flock on a file in the index dir)."""
-    with open(Path(index_dir) / LOCK_FILE, "a+b") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
 def _open_writer(ix: FileIndex, workers: int = 0) -> SegmentWriter:
     """A writer, indexing in `workers` processes when there are two or more (each writing
-    its own segment). Whoosh's own lock can still be held by a writer that skipped ours:
-    back off and retry."""
-    deadline = time.monotonic() + WRITER_TIMEOUT
-    delay = 0.05
-    while True:
-        try:
-            if workers > 1:
-                return _WorkerWriter(ix, procs=workers, multisegment=True, limitmb=WRITER_LIMIT_MB)
-            return ix.writer(procs=1, limitmb=WRITER_LIMIT_MB)
-        except LockError:
-            if time.monotonic() > deadline:
-                raise ArchiveError(
-                    "the index is locked by another writer; try again later"
-                ) from None
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+    its own segment). Whoosh's own lock is not taken (`_lk=False`): the write lock already
+    lets one writer in at a time, and Whoosh's, inherited by a killed writer's orphans, was
+    what kept every later writer out."""
+    if workers > 1:
+        return _WorkerWriter(
+            ix,
+            procs=workers,
+            multisegment=True,
+            limitmb=WRITER_LIMIT_MB,
+            subargs={"limitmb": WRITER_LIMIT_MB},
+            _lk=False,
+        )
+    return SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, _lk=False)
+
+
+def _remove_leftovers(index_dir: Path) -> None:
+    """Temporary folders and half-written tables of contents that killed writers left."""
+    for path in index_dir.glob("*.tmp"):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+    for path in index_dir.glob("_MAIN_*.toc.*"):
+        path.unlink(missing_ok=True)
+
+
+def _segment_files(index_dir: Path) -> list[Path]:
+    """The files of committed or half-written segments (`MAIN_<id>.<part>`)."""
+    return [p for p in index_dir.glob("MAIN_*.*") if p.is_file()]
 
 
 def _has_current_schema(ix: FileIndex) -> bool:
@@ -291,6 +413,7 @@ def _add_passages(writer: SegmentWriter, doc: Document) -> int:
 def passage_records(doc: Document) -> Iterator[dict[str, Any]]:
     """The index documents for one catalog document: every passage, with its provenance."""
     shared = document_fields(doc)
+    attributions = doc.attributions()
     for passage in doc.passages:
         speakers = list(dict.fromkeys(passage.speakers))
         key = fingerprint(passage.text)
@@ -302,7 +425,7 @@ def passage_records(doc: Document) -> Iterator[dict[str, Any]]:
             fingerprint=key,
             text=passage.text,
             speakers=speakers,
-            attributions=doc.attributions_of(passage.n),
+            attributions=attributions.get(passage.n, []),
             facets=(key, shared.get("outlet"), shared.get("year"), tuple(speakers)),
         )
         if speakers:

@@ -109,3 +109,13 @@ def test_a_quick_suite_run_measures_cuttings_and_writes_the_report(tmp_path):
     assert "cuttings-http --workers 2" in text
     assert (tmp_path / "docs" / "benchmarks-scaling.png").exists()
     json.dumps(results, default=str)
+
+
+def test_the_safety_benchmark_measures_both_findings_against_their_baselines():
+    from bench import safety
+
+    warc = safety.warc_figures(records=4, images_mb=1, runs=1)
+    assert warc["records"] == 4 and warc["warc_bytes"] > 1024 * 1024
+    assert warc["ratio_warc_to_files"] > 0 and warc["old_extra_hashing_s"]["median"] > 0
+    fix = safety.speaker_figures(passages=200, runs=1)
+    assert fix["ratio_long_to_short"] > 0 and fix["ratio_old_to_new"] > 0

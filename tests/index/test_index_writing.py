@@ -162,3 +162,15 @@ def test_passages_a_silent_worker_dropped_are_indexed_in_process(tmp_path, monke
     assert indexer.indexed_documents() == {n: 3 for n in range(1, 5)}
     assert indexer.rebuild(lambda: [numbered(7), numbered(8)]) == 6
     assert indexer.indexed_documents() == {7: 3, 8: 3}
+
+
+def test_writers_after_the_same_random_seed_still_name_their_segments_apart(tmp_path):
+    # Hypothesis (and any library) may seed Python's `random` alike before each write;
+    # Whoosh named segments from it, so the second commit met the first's name and failed.
+    import random
+
+    indexer = Indexer(tmp_path)
+    for doc_id in range(1, 6):
+        random.seed(1234)
+        assert indexer.add_documents([numbered(doc_id)]) == 3
+    assert indexer.indexed_documents() == {n: 3 for n in range(1, 6)}

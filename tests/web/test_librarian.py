@@ -15,6 +15,7 @@ from tests.librarian_support import (
     archive_document,
     build_app,
     csrf_token,
+    finished_job,
     log_in,
     make_document,
     open_catalog_of,
@@ -124,8 +125,9 @@ def test_several_files_are_archived_and_file_names_are_never_paths(librarian, da
     response = post_form(
         librarian, "/librarian/upload", {"files": files}, content_type="multipart/form-data"
     )
-    assert response.status_code == 200
-    page = response.get_data(as_text=True)
+    job = finished_job(librarian, response)  # several files: a background job
+    assert job["state"] == "done"
+    page = librarian.get(response.headers["Location"]).get_data(as_text=True)
     assert "picture.txt" in page and "error" in page
     catalog = open_catalog_of(data)
     names = sorted(catalog.documents.info(i).filename for i in catalog.documents.ids())

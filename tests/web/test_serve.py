@@ -14,27 +14,13 @@ import pytest
 from click.testing import CliRunner
 
 from tests.librarian_support import add_user
-from tests.server_support import Browser, free_port, wait_for_port
+from tests.server_support import Browser, children, free_port, wait_for_port
 from web.app import create_app
 from web.auth import limiter
 from web.cli import cli
 from web.cli.serve_cmds import demo_files
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid` (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                status = (entry / "status").read_text()
-            except OSError:
-                continue
-            if f"\nPPid:\t{pid}\n" in status:
-                found.append(int(entry.name))
-    return found
 
 
 @pytest.mark.slow
@@ -89,6 +75,59 @@ def test_each_worker_process_allows_its_share_of_login_attempts(tmp_path):
         assert limiter().attempts == 6
     with three.app_context():
         assert limiter().attempts == 2
+
+
+@pytest.mark.slow
+def test_a_terminated_server_stops_cleanly_with_its_upload_jobs(tmp_path):
+    """SIGTERM is how a service manager stops the server: exit 0, no traceback, no thread or
+    process left (an upload job at work is stopped between two items)."""
+    import uuid
+
+    from tests.archive_fixtures import article_page, warc_of
+    from tests.server_support import command_env, cuttings
+
+    data = tmp_path / "data"
+    add_user(data, "lib", "librarian")
+    port = free_port()
+    server = subprocess.Popen(
+        cuttings("serve", "--port", str(port), "--threads", "2", "--data", str(data)),
+        cwd=ROOT,
+        env=command_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for_port(port)
+        browser = Browser(f"http://127.0.0.1:{port}")
+        browser.log_in("lib")
+        pages = [
+            (f"https://x.example/{n}", article_page(f"Report {n}", "Boats.")) for n in range(200)
+        ]
+        crawl = warc_of(pages)
+        boundary = uuid.uuid4().hex
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+                f"{browser.token('/librarian/upload')}\r\n--{boundary}\r\n"
+                'Content-Disposition: form-data; name="files"; filename="crawl.warc.gz"\r\n'
+                "Content-Type: application/gzip\r\n\r\n"
+            ).encode()
+            + crawl
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        job = browser.post("/librarian/upload", body, f"multipart/form-data; boundary={boundary}")
+        assert "/librarian/jobs/" in job.url
+        time.sleep(0.5)  # the job is at work
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    stderr = server.stderr.read().decode()
+    assert server.returncode == 0, stderr[-2000:]
+    assert "Traceback" not in stderr and "Cuttings stopped" in stderr
 
 
 def test_serving_an_older_embedded_catalog_is_refused_with_the_command_to_run(tmp_path):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+
 import click
 
 from web.cli import archive_cmds, cite_cmds, db_cmds, search_cmds, serve_cmds, user_cmds
+from web.cli.common import Terminated
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,4 +28,16 @@ for command in (
 
 
 def main() -> None:
+    stop_on_terminate()
     cli(prog_name="cuttings")
+
+
+def stop_on_terminate() -> None:
+    """SIGTERM and SIGHUP unwind like Ctrl-C: open transactions roll back, an open index batch
+    is cancelled and its worker processes stopped (Python's default just ends the process)."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Terminated(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)

@@ -11,7 +11,7 @@ import click
 from archive.ingest.overrides import librarian_fields
 from archive.ingest.service import IngestResult
 from archive.serialize import document_to_json
-from index.sync import Archive
+from index.sync import Archive, CatchUp
 from web.cli.common import data_option, friendly_errors, open_archive, print_json
 
 
@@ -50,8 +50,12 @@ def add(
     )
     files = list(_expand(paths))
     failed = 0
-    with open_archive(data) as archive:
-        for result in archive.add(_with_progress(archive, files), overrides, parallel=True):
+    with (
+        open_archive(data) as archive,
+        archive.loading(parallel=True, catch_up=True) as session,
+    ):
+        _report_catch_up(session.caught_up)
+        for result in session.add(_with_progress(archive, files), overrides):
             failed += result.status == "error"
             if as_json:
                 print_json(result.to_json())
@@ -59,6 +63,18 @@ def add(
                 _report(result)
     if failed:
         raise SystemExit(1)
+
+
+def _report_catch_up(done: CatchUp) -> None:
+    """What an interrupted add (or a busy index) had left out, now indexed."""
+    if done.indexed:
+        click.echo(
+            f"indexing {len(done.indexed)} documents an interrupted add or a busy index "
+            "had left out of the search index",
+            err=True,
+        )
+    if done.removed:
+        click.echo(f"removing {len(done.removed)} unknown documents from the index", err=True)
 
 
 def _expand(paths: Iterable[Path]) -> Iterator[Path]:

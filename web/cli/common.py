@@ -14,7 +14,7 @@ import click
 
 from archive.catalog import Catalog
 from archive.datadir import DataDir
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, storage_failure
 from index.sync import Archive
 
 _DATABASE_URL = "cuttings.database_url"
@@ -84,12 +84,22 @@ def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except ArchiveError as error:
             raise click.ClickException(error.message) from None
-        except OSError as error:
-            raise click.ClickException(
-                f"{error.filename or ''}: {error.strerror}".strip(": ")
-            ) from None
+        except Exception as error:
+            failure = storage_failure(error)  # a full disk, wherever it struck
+            if failure is not None:
+                raise click.ClickException(failure.message) from None
+            if isinstance(error, OSError):
+                raise click.ClickException(
+                    f"{error.filename or ''}: {error.strerror}".strip(": ")
+                ) from None
+            raise
 
     return wrapper
+
+
+class Terminated(SystemExit):
+    """SIGTERM or SIGHUP: unwind like Ctrl-C (transactions roll back, an open index batch is
+    cancelled and its workers stopped), then exit with 128 + the signal's number."""
 
 
 def print_json(value: Any) -> None:

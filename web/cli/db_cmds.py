@@ -37,7 +37,11 @@ def db_init(data: str | None) -> None:
         applied = archive.prepare()
     where = datadir.describe()
     if applied:
-        click.echo(f"{where}: catalog schema upgraded from version {before} to {applied[-1]}")
+        versions = ", ".join(str(v) for v in applied)
+        click.echo(
+            f"{where}: catalog schema upgraded from version {before} to {latest_version()} "
+            f"(applied {versions})"
+        )
     else:
         click.echo(f"{where}: catalog schema already at version {latest_version()}")
     click.echo("search store ready" + (" (PostgreSQL)" if datadir.server_mode else " (Whoosh)"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from importlib import resources
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import click
 
 from index.sync import Archive
 from web import settings
-from web.cli.common import data_option, database_url, friendly_errors, open_archive
+from web.cli.common import Terminated, data_option, database_url, friendly_errors, open_archive
 
 
 def _serve(host: str, port: int, threads: int, workers: int, data: str | None) -> None:
@@ -27,7 +28,10 @@ def _serve(host: str, port: int, threads: int, workers: int, data: str | None) -
         serving.serve_worker_processes(data, host, port, threads, workers, url)
     else:
         click.echo(f"Cuttings is serving {where}", err=True)
-        serving.serve_one_process(app, host, port, threads)
+        # SIGTERM (a service manager's stop) is a clean stop: the app's jobs are stopped first
+        with suppress(Terminated):
+            serving.serve_one_process(app, host, port, threads)
+        click.echo("Cuttings stopped", err=True)
 
 
 def _print_settings(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

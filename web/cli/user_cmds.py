@@ -55,9 +55,10 @@ def user() -> None:
 @data_option
 @friendly_errors
 def user_add(name: str, role: str, password_stdin: bool, data: str | None) -> None:
-    """Create an account called NAME."""
+    """Create an account called NAME (a password of at least 12 characters, not a common
+    one nor the name: a few ordinary words make a good one)."""
     accounts.check_name(name)
-    password = read_password(password_stdin)
+    password = accounts.check_password(read_password(password_stdin), name)
     with catalog_of(data) as catalog:
         created = catalog.accounts.add_user(name, role, password, actor=cli_actor())
         click.echo(f"added {created.role} {created.name}")
@@ -99,11 +100,23 @@ def user_remove(name: str, data: str | None) -> None:
 @data_option
 @friendly_errors
 def user_password(name: str, password_stdin: bool, data: str | None) -> None:
-    """Set a new password for NAME."""
+    """Set a new password for NAME (their sessions end everywhere)."""
     with catalog_of(data) as catalog:
         catalog.accounts.user(name)
         catalog.accounts.set_password(name, read_password(password_stdin), actor=cli_actor())
         click.echo(f"password changed for {name}")
+
+
+@user.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(accounts.ROLES))
+@data_option
+@friendly_errors
+def user_role(name: str, role: str, data: str | None) -> None:
+    """Give NAME another role (their sessions end: they log in again with the new one)."""
+    with catalog_of(data) as catalog:
+        changed = catalog.accounts.set_role(name, role, actor=cli_actor())
+        click.echo(f"{changed.name} is now {changed.role}")
 
 
 # -- tokens ----------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from archive.ingest.scraped.textmeta import (
     dateline,
     is_date_only,
     is_headline,
+    is_masthead,
     outlet_line,
 )
 
@@ -57,13 +58,20 @@ def _is_header_line(lines: list[str], index: int, following: list[int]) -> bool:
 
 
 def _split_header(lines: list[str], order: list[int], article: Article) -> int:
-    """Record the header and title; return the position in `order` where the text begins."""
+    """Record the header and title; return the position in `order` where the text begins.
+    A masthead above the headline ("Northern Courier") is the outlet, not the title."""
+    text = "\n".join(lines)
     for position, index in enumerate(order):
         line = lines[index]
         if _is_header_line(lines, index, order[position + 1 :]):
             article.chrome.add(index)
             if is_date_only(line):
                 article.header_dates.append(line)
+            continue
+        following = lines[order[position + 1]] if position + 1 < len(order) else None
+        if not article.outlets and is_masthead(line, following, text):
+            article.outlets.append((line, line))
+            article.chrome.add(index)
             continue
         if is_headline(line):
             article.title = line

@@ -87,6 +87,38 @@ def is_headline(line: str) -> bool:
     return count <= SHORT_TITLE_WORDS or not sentence
 
 
+# Words of a newspaper's name, beyond the media words a `told X` cue may name.
+_MASTHEAD_WORDS = _MEDIA_WORDS | word_set(
+    """
+    courier echo mirror globe record advertiser argus bulletin dispatch examiner inquirer
+    leader monitor register reporter sentinel voice weekly gleaner clarion citizen news
+    """
+)
+_MASTHEAD_SMALL = word_set("of the and on in for")
+_MASTHEAD_MARKS = re.compile(r"[.,:;!?\"“”()\[\]|/#@]|\d")
+
+
+def is_masthead(line: str, following: str | None, text: str) -> bool:
+    """A publication's name above the headline ("Northern Courier"), not the headline: a few
+    capitalised words without punctuation or digits, a headline after it, and the text
+    bearing it out - a newspaper's word in the name, or the name again further on."""
+    tokens = line.split()
+    if not 1 <= len(tokens) <= 5 or not following or not is_headline(following):
+        return False
+    if _MASTHEAD_MARKS.search(line) or line_is_sentence_case(tokens):
+        return False
+    named_again = text.count(line) >= 2
+    return named_again or any(word in _MASTHEAD_WORDS for word in words(line))
+
+
+def line_is_sentence_case(tokens: list[str]) -> bool:
+    """Whether a word after the first (other than `of`, `the`...) is in lower case: a
+    headline written as a sentence, which a masthead never is."""
+    return any(t[:1].islower() and t.lower() not in _MASTHEAD_SMALL for t in tokens[1:]) or (
+        not tokens[0][:1].isupper()
+    )
+
+
 def byline_names(line: str) -> list[str] | None:
     """The names in a byline line (`By Jane Doe and John Roe`), or None."""
     match = _BYLINE.match(line)

@@ -54,7 +54,16 @@ def test_authenticate_accepts_the_right_password_only(catalog):
         pytest.param("ada", "wizard", PASSWORD, "unknown role", id="unknown-role"),
         pytest.param("../ada", "librarian", PASSWORD, "not allowed", id="name-with-slash"),
         pytest.param("", "librarian", PASSWORD, "not allowed", id="empty-name"),
-        pytest.param("ada", "librarian", "short", "at least 8", id="short-password"),
+        pytest.param("ada", "librarian", "short", "at least 12", id="short-password"),
+        pytest.param("ada", "librarian", "password", "at least 12", id="password"),
+        pytest.param("ada", "librarian", "12345678", "at least 12", id="digits"),
+        pytest.param("adalovelace1", "librarian", "adalovelace1", "user name", id="the-name"),
+        pytest.param("ada", "librarian", "Password2024!", "common passwords", id="common+digits"),
+        pytest.param("ada", "librarian", "iloveyouiloveyou", "repeats", id="doubled"),
+        pytest.param("ada", "librarian", "123456789012", "sequence", id="counting"),
+        pytest.param("ada", "librarian", "qwertyuiopasdf", "sequence", id="keyboard-row"),
+        pytest.param("ada", "librarian", "abababababab", "repeats", id="repeated"),
+        pytest.param("ada", "librarian", "cuttings-2024", "this service", id="the-service"),
     ],
 )
 def test_bad_accounts_are_refused_with_a_reason(catalog, name, role, password, message):
@@ -146,7 +155,7 @@ def test_user_list_and_remove(tmp_path):
             ["user", "add", "ada", "--role", "wizard"], PASSWORD, "wizard", id="unknown-role"
         ),
         pytest.param(
-            ["user", "add", "ada", "--password-stdin"], "short", "at least 8", id="short-password"
+            ["user", "add", "ada", "--password-stdin"], "short", "at least 12", id="short-password"
         ),
         pytest.param(
             ["user", "add", "ada", "--password-stdin"],
