@@ -26,6 +26,9 @@ UPLOAD_FIELDS = tuple(name for name in FIELD_NAMES if name != "captured")
 
 FORMATS = ("text", "html", "warc")
 
+# Flags a document may carry for a librarian's review: flag -> what was found.
+FLAG_LONG_PASSAGES = "long-passages"  # paragraphs over the length limit were split
+
 
 @dataclass
 class Field:
@@ -193,6 +196,8 @@ class Document:
     people: list[PersonMention] = field(default_factory=list)
     id: int | None = None
     status: str = "active"  # "active" or "withdrawn"
+    # for a librarian's review: flag (FLAG_LONG_PASSAGES, ...) -> what was found
+    flags: dict[str, str] = field(default_factory=dict)
 
     def value(self, name: str, default: Any = None) -> Any:
         found = self.fields.get(name)

@@ -77,7 +77,7 @@ _IRISH_PREFIXES = _words("ó ní nic ua uí")  # never a given name
 # Romanised Chinese, Korean and Vietnamese family names, for family-first order.
 CJK_FAMILY = _words(
     """
-    xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao
+    xi li wang zhang liu chen yang huang lou zhao wu zhou xu sun ma zhu hu guo he lin gao
     luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai
     jiang yu du ye cheng wei su lu ding ren shen yao jin fu zhong dai cui fan lu lü qian
     qin gu hou meng bai kong mao qiu xia shi tan jia wen yan xue lei hao duan long kang
@@ -127,7 +127,7 @@ _ROLE_NOUNS = _words(
     "advisor strategist attorney solicitor general representative sheriff commissioner "
     "governor senator mayor judge justice nominee candidate chief"
 )
-_FUNCTION = _words("of for the and on in to at")
+_FUNCTION = _words("of for the and on in to at against with from")
 _PARTY = re.compile(r"\s*\((?P<tag>[^()]{1,30})\)\s*$|,\s*(?P<tag2>[RDI]-[A-Z][\w.\s]{0,20})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _COMPOUND_CJK_FAMILY = _words("欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 长孙")

@@ -29,6 +29,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
             "record": doc.original.record,
         },
         "fields": {name: field.to_json() for name, field in sorted(doc.fields.items())},
+        "flags": dict(doc.flags),
         "passages": [
             {"id": p.id, "n": p.n, "kind": p.kind, "text": p.text, "speakers": list(p.speakers)}
             for p in doc.passages

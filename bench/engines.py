@@ -415,15 +415,21 @@ def total_of(result: Any) -> int:
 
 class CuttingsEngine:
     """Cuttings' own search (`index.engine.open_engine(...).search`) over an archive: Whoosh in
-    a data directory, or in server mode (`database_url`) PostgreSQL, one connection a thread."""
+    a data directory, or in server mode (`database_url`) PostgreSQL, one connection a thread.
+    `cache=False` turns the answer cache off, so every query is really run (server mode keeps
+    no answer cache)."""
 
     name = "cuttings"
 
-    def __init__(self, data: Path, database_url: str | None = None) -> None:
+    def __init__(self, data: Path, database_url: str | None = None, *, cache: bool = True) -> None:
         from archive.datadir import DataDir
+        from index.options import EngineOptions
 
         self.datadir = DataDir(Path(data), database_url=database_url)
+        self.options = EngineOptions() if cache else EngineOptions(cache_entries=0)
         self.name = "cuttings-server" if database_url else "cuttings"
+        if not cache and not database_url:
+            self.name = "cuttings-cold"
         self._local = threading.local()
         self._opened: list[Any] = []
 
@@ -435,7 +441,8 @@ class CuttingsEngine:
 
             catalog = open_catalog(self.datadir.catalog, upgrade=False)
             self._opened.append(catalog)
-            engine = self._local.engine = open_engine(self.datadir, catalog.db)
+            engine = open_engine(self.datadir, self.options, database=catalog.db)
+            self._local.engine = engine
         return engine
 
     def search(self, query: BenchQuery) -> int:

@@ -192,7 +192,7 @@ def ingest_documents(corpus: Corpus, data: Path, database_url: str | None = None
     from archive.datadir import DataDir
     from index.sync import Archive
 
-    added, passages = 0, 0
+    added, passages, quotes = 0, 0, 0
     started = time.perf_counter()
     where = DataDir(data, database_url=database_url)
     with Archive.open(where) as archive, archive.engine.bulk() as load:
@@ -202,12 +202,16 @@ def ingest_documents(corpus: Corpus, data: Path, database_url: str | None = None
                 load.add(doc)
             added += 1
             passages += len(doc.passages)
+            quotes += len(doc.quotes)
         datadir = archive.datadir
     seconds = time.perf_counter() - started
     return {
         "files": len(corpus.articles),
         "added": added,
+        "duplicate": 0,
+        "error": 0,
         "passages": passages,
+        "quotes": quotes,
         "searchable": passages,
         "seconds": seconds,
         "docs_per_s": added / seconds if seconds else 0.0,

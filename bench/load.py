@@ -54,9 +54,11 @@ class Server:
         workers: int = 1,
         log: Path | None = None,
         database_url: str | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.data = Path(data)
         self.database_url = database_url
+        self.env = dict(env or {})  # CUTTINGS_* settings for this server
         self.port = free_port()
         self.threads = threads
         self.workers = workers
@@ -76,7 +78,7 @@ class Server:
 
     def start(self, timeout: float = 60.0) -> Server:
         handle = self.log.open("wb")
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(ROOT), **self.env}
         self.process = subprocess.Popen(
             self.command(), cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env=env
         )
@@ -135,6 +137,28 @@ def api_params(query: BenchQuery) -> dict[str, Any]:
         params["from"] = query.date_from
         params["to"] = query.date_to
     return params
+
+
+def answer_sizes(server: Server, queries: list[BenchQuery], per_page: int = 100) -> dict[str, Any]:
+    """How large `/api/search` answers get: each query of the mix with `per_page` hits."""
+    sizes: list[tuple[int, str]] = []
+    conn = http.client.HTTPConnection(HOST, server.port, timeout=120)
+    try:
+        for query in queries:
+            conn.request(
+                "GET", "/api/search?" + urlencode({**api_params(query), "per_page": per_page})
+            )
+            body = conn.getresponse().read()
+            sizes.append((len(body), query.label()))
+    finally:
+        conn.close()
+    sizes.sort()
+    return {
+        "per_page": per_page,
+        "median_kb": sizes[len(sizes) // 2][0] / 1024 if sizes else None,
+        "max_kb": sizes[-1][0] / 1024 if sizes else None,
+        "largest": sizes[-1][1] if sizes else None,
+    }
 
 
 class HttpError(RuntimeError):

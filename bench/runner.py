@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import corpus as corpora
+from bench.costly import measure_costly_load
 from bench.engines import (
     BASELINES,
     CuttingsEngine,
@@ -23,11 +24,12 @@ from bench.engines import (
     folder_size,
 )
 from bench.ingest import database_sizes, ingest_documents, run_ingest
-from bench.load import HttpEngine, Server, ServerError
+from bench.load import HttpEngine, Server, ServerError, answer_sizes
 from bench.machine import describe_machine, load_average
 from bench.queries import build_query_mix
 from bench.search import measure_latency, throughput_runs
 from bench.stats import Summary
+from bench.trace_eval import measure_trace
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -180,7 +182,7 @@ def run_scale(
     queries = build_query_mix(passages, seed=options.seed)
     out["queries"] = [q.label() for q in queries]
     if datadir is not None:
-        engines.insert(0, CuttingsEngine(datadir))
+        engines[:0] = [CuttingsEngine(datadir), CuttingsEngine(datadir, cache=False)]
     out["latency"], out["throughput"] = {}, {}
     for engine in engines:
         log(f"latency: {engine.name}")
@@ -194,6 +196,12 @@ def run_scale(
         )
         engine.close()
     out["http"] = measure_http(datadir, queries, options)
+    if datadir is not None and options.http:
+        log("costly load: ordinary searches while 3 clients send the worst queries")
+        out["costly"] = measure_costly_load(datadir, queries, runs=options.runs)
+    if datadir is not None:
+        log("trace a quote: recall and latency")
+        out["trace"] = measure_trace(datadir, passages, runs=options.runs)
     if cluster is not None:
         run_server_scale(out, corpus, passages, queries, options, folder, cluster, datadir)
     return out
@@ -224,7 +232,9 @@ def measure_migrate(embedded: Path, data: Path, url: str) -> dict[str, Any]:
     target = DataDir(data, database_url=url, originals_root=DataDir(embedded).originals)
     with Archive.open(DataDir(embedded)) as source:
         catalog = open_catalog(url, upgrade=False)
-        with Archive(target.create(), catalog, open_engine(target, catalog.db)) as destination:
+        with Archive(
+            target.create(), catalog, open_engine(target, database=catalog.db)
+        ) as destination:
             report = move_archive(source, destination)
     close_pools()
     seconds = time.perf_counter() - started
@@ -447,6 +457,11 @@ def measure_http(
     first, *more = options.server_workers
     out = _serve_and_load(datadir, queries, options, workers=first, latency=True, url=database_url)
     out["workers"] = first
+    if "skipped" not in out:
+        # the same with the answer cache off: every query really run (cold)
+        out["cold"] = _serve_and_load(
+            datadir, queries, options, workers=first, latency=True, cold=True
+        )
     if more and "skipped" not in out:
         out["throughput_workers"] = {
             str(n): _serve_and_load(
@@ -465,22 +480,31 @@ def _serve_and_load(
     workers: int,
     latency: bool,
     url: str | None = None,
+    cold: bool = False,
 ) -> dict[str, Any]:
-    """Start `cuttings serve --workers N`, measure, stop it."""
-    server = Server(datadir, threads=options.server_threads, workers=workers, database_url=url)
+    """Start `cuttings serve --workers N` (`cold`: with CUTTINGS_SEARCH_CACHE=0; `url`: in
+    server mode), measure, stop it."""
+    env = {"CUTTINGS_SEARCH_CACHE": "0"} if cold else {}
+    server = Server(
+        datadir, threads=options.server_threads, workers=workers, database_url=url, env=env
+    )
     try:
         server.start()
     except ServerError as error:
         return {"skipped": f"cuttings serve did not start: {error}"}
     try:
         engine = HttpEngine(server)
-        out: dict[str, Any] = {"command": " ".join(server.command()), "throughput": {}}
+        command = " ".join(server.command()) + (" (CUTTINGS_SEARCH_CACHE=0)" if cold else "")
+        out: dict[str, Any] = {"command": command, "throughput": {}}
         if latency:
-            log("latency: GET /api/search")
+            log(f"latency: GET /api/search{' (cache off)' if cold else ''}")
             out["latency"] = measure_latency(engine, queries, runs=options.runs)
-        for clients in options.clients:
+            if not cold:
+                out["answers"] = answer_sizes(server, list(queries))
+        for clients in [c for c in options.clients if not cold or c <= 4]:
             log(
                 f"load: {clients} client(s), {workers} server process(es), "
+                f"{'cache off, ' if cold else ''}"
                 f"{options.load_seconds:g} s x {options.runs}"
             )
             out["throughput"][str(clients)] = throughput_runs(

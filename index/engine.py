@@ -4,6 +4,12 @@ The embedded engine is Whoosh in the data directory (index.whoosh); a server eng
 the same promises: every method takes and returns the archive's own types, never the
 engine's. A reader's query is parsed once (index.parse) into the project's query model
 (index.query), and each engine compiles that model, so every engine reads the same language.
+
+What is the same for every engine lives beside this module and is reused by each: the cost
+of a query (index.limits: `account` before running, a `Deadline` while running), the lanes
+that keep costly searches from choking cheap ones (index.lanes), the answer cache
+(index.cache), facet buckets (index.facets), snippets (index.snippets), "did you mean"
+(index.suggest), a passage's travel (index.travel) and tracing a quotation (index.trace).
 """
 
 from __future__ import annotations
@@ -15,8 +21,10 @@ from typing import Protocol
 from archive.catalog.database import Database
 from archive.datadir import DataDir
 from archive.model import Document
+from index.options import EngineOptions
+from index.query import Node
 from index.request import SearchRequest
-from index.results import SearchResult
+from index.results import Copy, Hit, SearchResult
 
 
 class BulkLoad(Protocol):
@@ -74,10 +82,37 @@ class SearchEngine(Protocol):
         they are searchable."""
 
     def search(self, request: SearchRequest) -> SearchResult:
-        """One page of hits, ranked or by date, with facets, totals and highlighting."""
+        """One page of hits, ranked or by date (`relevance`, `newest`, `oldest`; undated
+        passages last), with facets (index.facets.facet_buckets: the "undated" and "unknown
+        outlet" buckets, the filter in force marked), totals, highlight and snippet HTML
+        (index.snippets), each hit's copies (index.results.Copy, earliest first, at most
+        MAX_COPIES) and a "did you mean" (index.suggest) when little is found.
+
+        Within the engine's limits (index.limits): QueryTooCostly (400) before running a
+        query that breaks one, SearchTimedOut (503) past the time budget, SearchBusy (503)
+        when the costly lane (index.lanes) stayed full. Answers may be cached per index
+        generation (index.cache): a change to the index is never answered from before it."""
 
     def count(self, request: SearchRequest) -> int:
         """How many hits a request has (repeated passages counted once)."""
+
+    def passage(self, passage_id: str) -> Hit | None:
+        """One indexed passage in the hit shape (no marks), with its copies; None when the
+        index does not hold it (unknown, or its document withdrawn)."""
+
+    def copies(self, passage_id: str) -> list[Copy]:
+        """Every passage with the same words as this one, itself included, earliest first
+        (index.travel.earliest_first), at most index.travel.MAX_TIMELINE; [] if unknown."""
+
+    def candidates(self, node: Node, *, kinds: tuple[str, ...], limit: int) -> list[Hit]:
+        """The `limit` passages that best match a query model, best first, one per distinct
+        text, with marks but no facets or suggestion (trace-a-quote's first step), within
+        the engine's limits."""
+
+    def word_counts(self, words: list[str]) -> dict[str, int]:
+        """How many passages hold each word in their text, as the engine analyses words
+        (`harvested` counts the passages with any form of it; 0 for a word none holds or a
+        stop word): what tracing a quotation uses to ask for its rarest words."""
 
     def rebuild(self, documents: Callable[[], Iterable[Document]]) -> int:
         """Index from scratch what `documents()` yields; readers see the old index until done."""
@@ -87,15 +122,20 @@ class SearchEngine(Protocol):
         with the catalog ({} for a new, empty index)."""
 
 
-def open_engine(datadir: DataDir, database: Database | None = None) -> SearchEngine:
+def open_engine(
+    datadir: DataDir, options: EngineOptions | None = None, database: Database | None = None
+) -> SearchEngine:
     """The search engine of an archive: Whoosh in the data directory, or in server mode
     PostgreSQL's full-text search over the catalog's database (`database`: the catalog's
-    own connection, so that ingest can index in the catalog's transaction)."""
+    own connection, so that ingest can index in the catalog's transaction). `options`: its
+    cost limits and answer cache, the same for both."""
     if datadir.server_mode:
         from archive.catalog.catalog import open_database
         from index.postgres import PostgresEngine
 
-        return PostgresEngine(database or open_database(datadir.database_url))
+        return PostgresEngine(
+            database or open_database(datadir.database_url), options or EngineOptions()
+        )
     from index.whoosh import WhooshEngine
 
-    return WhooshEngine(datadir.index)
+    return WhooshEngine(datadir.index, options or EngineOptions())

@@ -109,3 +109,28 @@ def positive_leaves(node: Node) -> list[Node]:
     if isinstance(node, Not):
         return []
     return [node]
+
+
+def written(node: Node) -> str:
+    """A node as a reader would type it (`co*`, `council~2`, `person:"ana silva"`), for
+    messages that name the part of a query they are about."""
+    if isinstance(node, And | Or):
+        joiner = " OR " if isinstance(node, Or) else " "
+        return "(" + joiner.join(written(item) for item in node.items) + ")"
+    if isinstance(node, Not):
+        return "-" + written(node.item)
+    if isinstance(node, DateRange):
+        first = node.first.isoformat() if node.first else "*"
+        last = node.last.isoformat() if node.last else "*"
+        return f"date:[{first} TO {last}]"
+    if isinstance(node, Phrase):
+        body = '"' + " ".join(node.words) + '"' + (f"~{node.slop}" if node.slop else "")
+    elif isinstance(node, Prefix):
+        body = f"{node.text}*"
+    elif isinstance(node, Wildcard):
+        body = node.pattern
+    elif isinstance(node, Fuzzy):
+        body = f"{node.text}~{node.edits}"
+    else:
+        body = node.text
+    return body if node.field == DEFAULT_FIELD else f"{node.field}:{body}"

@@ -11,8 +11,12 @@ from archive.errors import ArchiveError
 from archive.model import PASSAGE_KINDS, SEARCHABLE_KINDS, PartialDate
 from archive.numbers import whole_number
 
-SORTS = ("relevance", "date")
+# `date` is the first name of `newest`, kept for the links and scripts that use it.
+SORTS = ("relevance", "newest", "oldest", "date")
+SORT_LABELS = {"relevance": "relevance", "newest": "newest first", "oldest": "oldest first"}
 MAX_PAGE = 1000
+_YES = ("1", "true", "yes", "on")
+_NO = ("", "0", "false", "no", "off")
 MAX_PER_PAGE = 100
 
 
@@ -29,6 +33,8 @@ class SearchRequest:
     per_page: int = 20
     sort: str = "relevance"
     kinds: tuple[str, ...] = field(default_factory=lambda: tuple(SEARCHABLE_KINDS))
+    undated: bool = False  # only passages whose document has no publication date
+    unknown_outlet: bool = False  # only passages whose document names no outlet
 
     @classmethod
     def from_args(cls, args: Mapping[str, Any]) -> SearchRequest:
@@ -44,16 +50,27 @@ class SearchRequest:
             per_page=whole_number(args.get("per_page"), "per_page", 1, MAX_PER_PAGE, 20),
             sort=(args.get("sort") or "relevance").strip(),
             kinds=kinds or tuple(SEARCHABLE_KINDS),
+            undated=_flag(args.get("undated"), "undated"),
+            unknown_outlet=_flag(args.get("unknown_outlet"), "unknown_outlet"),
         )
 
     @property
     def has_filter(self) -> bool:
-        return bool(self.person or self.outlet or self.date_from or self.date_to)
+        return bool(
+            self.person
+            or self.outlet
+            or self.date_from
+            or self.date_to
+            or self.undated
+            or self.unknown_outlet
+        )
 
     @property
     def effective_sort(self) -> str:
-        """Relevance needs words to rank by; a listing without `q` is by date."""
-        return self.sort if self.q.strip() else "date"
+        """`relevance`, `newest` or `oldest`: relevance needs words to rank by, so a listing
+        without `q` is newest first unless oldest is asked for; `date` means newest."""
+        sort = "newest" if self.sort == "date" else self.sort
+        return sort if self.q.strip() or sort != "relevance" else "newest"
 
     def validate(self) -> None:
         """ArchiveError with a message saying what to fix; nothing is searched before this."""
@@ -66,6 +83,12 @@ class SearchRequest:
             raise ArchiveError(f"kinds must be some of {', '.join(PASSAGE_KINDS)}")
         if not self.q.strip() and not self.has_filter:
             raise ArchiveError("type something to search for, or choose a person, outlet or dates")
+        if self.undated and (self.date_from or self.date_to):
+            raise ArchiveError(
+                "undated passages have no date to compare: choose undated or from/to, not both"
+            )
+        if self.unknown_outlet and self.outlet:
+            raise ArchiveError("choose an outlet or passages with no outlet, not both")
         start, end = self.date_range()
         if start and end and start > end:
             raise ArchiveError(
@@ -91,6 +114,8 @@ class SearchRequest:
             "page": self.page,
             "per_page": self.per_page,
             "kinds": ",".join(self.kinds) if tuple(self.kinds) != SEARCHABLE_KINDS else None,
+            "undated": 1 if self.undated else None,
+            "unknown_outlet": 1 if self.unknown_outlet else None,
         }
         args.update(changes)
         if args.get("page") == 1:
@@ -99,7 +124,36 @@ class SearchRequest:
             args["per_page"] = None
         if args.get("sort") == "relevance":
             args["sort"] = None
+        for flag in ("undated", "unknown_outlet"):
+            if not args.get(flag):
+                args[flag] = None
         return {k: v for k, v in args.items() if v not in (None, "")}
+
+    def cache_key(self) -> tuple[Any, ...]:
+        """Everything that decides the answer: equal keys, equal results on one index."""
+        return (
+            self.q,
+            self.person,
+            self.outlet,
+            self.date_from,
+            self.date_to,
+            self.page,
+            self.per_page,
+            self.effective_sort,
+            tuple(self.kinds),
+            self.undated,
+            self.unknown_outlet,
+        )
+
+
+def _flag(value: Any, name: str) -> bool:
+    """A yes/no query-string argument (`undated=1`); anything else is a 400."""
+    text = str(value if value is not None else "").strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ArchiveError(f"{name} must be 1 or 0, not {value!r}")
 
 
 def _kinds_from(args: Mapping[str, Any]) -> tuple[str, ...]:

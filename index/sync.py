@@ -33,6 +33,7 @@ from archive.model import Document, FailedItem, Field
 from archive.quotes.attribute import attribute
 from archive.verification import VerifyReport, verify_archive
 from index.engine import BulkLoad, SearchEngine, open_engine
+from index.options import EngineOptions
 
 IndexStatus = Literal["indexed", "pending"]
 CATCH_UP_BATCH = 500  # documents a change takes along from the queue, at most
@@ -65,17 +66,25 @@ class Archive:
         catalog: Catalog,
         engine: SearchEngine,
         *,
+        max_passage_chars: int | None = None,
         write_wait: float | None = None,
     ) -> None:
         self.datadir = datadir
         self.catalog = catalog
         self.engine = engine
+        self.max_passage_chars = max_passage_chars  # ingest splits longer paragraphs
         self.write_wait = write_wait
         self.pending: set[int] = set()  # documents saved but not yet in the index
 
     @classmethod
     def open(
-        cls, datadir: DataDir, catalog: Catalog | None = None, *, write_wait: float | None = None
+        cls,
+        datadir: DataDir,
+        catalog: Catalog | None = None,
+        *,
+        options: EngineOptions | None = None,
+        max_passage_chars: int | None = None,
+        write_wait: float | None = None,
     ) -> Archive:
         """The archive in `datadir` (created if new). An embedded catalog is brought up to
         date as it opens; a server catalog must be current already (`cuttings db init`)."""
@@ -83,7 +92,13 @@ class Archive:
             datadir.create()  # the catalog file's folder
         catalog = catalog or open_catalog_of(datadir)
         datadir = locate_originals(datadir, catalog).create()
-        return cls(datadir, catalog, open_engine(datadir, catalog.db), write_wait=write_wait)
+        return cls(
+            datadir,
+            catalog,
+            open_engine(datadir, options, database=catalog.db),
+            max_passage_chars=max_passage_chars,
+            write_wait=write_wait,
+        )
 
     def prepare(self) -> list[int]:
         """Create or upgrade the catalog's schema and the search engine's store (`cuttings db
@@ -114,7 +129,12 @@ class Archive:
         stages: list[Stage] | None = None,
     ) -> Ingestor:
         return Ingestor(
-            self.datadir, self.catalog, added_by=added_by, max_bytes=max_bytes, stages=stages
+            self.datadir,
+            self.catalog,
+            added_by=added_by,
+            max_bytes=max_bytes,
+            stages=stages,
+            max_passage_chars=self.max_passage_chars,
         )
 
     @contextmanager

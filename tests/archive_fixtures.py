@@ -80,7 +80,7 @@ class Archive:
     def __init__(self, root: Path) -> None:
         datadir = DataDir.resolve(root).create()  # server mode when the test's mode says so
         catalog = open_catalog(datadir.catalog)
-        self.archive = SyncArchive(datadir, catalog, open_engine(datadir, catalog.db))
+        self.archive = SyncArchive(datadir, catalog, open_engine(datadir, database=catalog.db))
         self.datadir, self.catalog, self.engine = datadir, self.archive.catalog, self.archive.engine
 
     @property

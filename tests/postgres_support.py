@@ -70,7 +70,7 @@ def prepare_database(url: str) -> None:
 
     catalog = open_catalog(url)
     try:
-        open_engine(DataDir(Path("/nonexistent"), database_url=url), catalog.db).prepare()
+        open_engine(DataDir(Path("/nonexistent"), database_url=url), database=catalog.db).prepare()
     finally:
         catalog.close()
         close_pools()

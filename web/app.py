@@ -79,6 +79,7 @@ def create_app(
     app.after_request(remember_writes)
     register_error_handlers(app)
     _register_blueprints(app)
+    _register_template_globals(app)
 
     @app.after_request
     def add_security_headers(response):
@@ -115,11 +116,20 @@ def shutdown(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     """Every blueprint, and which take no CSRF token: the JSON API reads with no cookies for
     changes (its writes take Bearer tokens only)."""
-    from web import api, auth, citations, librarian, librarian_api, pages
+    from web import api, auth, citations, librarian, librarian_api, pages, passages, tips
 
     auth.init_app(app)
     csrf.init_app(app)
-    for blueprint in (pages.bp, api.bp, citations.bp, auth.bp, librarian.bp, librarian_api.bp):
+    for blueprint in (
+        pages.bp,
+        passages.bp,
+        tips.bp,
+        api.bp,
+        citations.bp,
+        auth.bp,
+        librarian.bp,
+        librarian_api.bp,
+    ):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)
     csrf.exempt(librarian_api.bp)
@@ -138,7 +148,7 @@ def check_archive(datadir: DataDir) -> tuple[DataDir, str | None]:
         catalog.require_current(datadir.describe(), fix=init_command(datadir))
         if not datadir.server_mode:
             return datadir, None
-        open_engine(datadir, catalog.db).require_ready()
+        open_engine(datadir, database=catalog.db).require_ready()
         located = locate_originals(datadir, catalog).create()
         return located, catalog.secret("session_key", lambda: secrets.token_hex(32))
     finally:
@@ -150,6 +160,23 @@ def _is_new(datadir: DataDir) -> bool:
     """An embedded archive with no catalog yet (nothing to upgrade: create it)."""
     path = Path(datadir.catalog)
     return not path.exists() or path.stat().st_size == 0
+
+
+def _register_template_globals(app: Flask) -> None:
+    """What every template may use: the URLs of paragraphs and passages (web.links), the
+    search form's choices and the search limits in force."""
+    from archive.model import PASSAGE_KINDS
+    from index.request import SORT_LABELS
+    from web import links
+
+    app.jinja_env.globals.update(
+        paragraph_url=links.paragraph_url,
+        passage_url=links.passage_url,
+        passages_per_page=links.PASSAGES_PER_PAGE,
+        passage_kinds=PASSAGE_KINDS,
+        sort_labels=SORT_LABELS,
+        limits=settings.engine_options(app.config).limits,
+    )
 
 
 def _secret_key(root: Path) -> str:

@@ -16,6 +16,7 @@ from archive.catalog import Catalog, open_catalog
 from archive.datadir import DataDir
 from index.engine import open_engine
 from index.sync import Archive
+from web import settings
 
 READS = ("GET", "HEAD", "OPTIONS")
 WROTE_AT = "cuttings_wrote_at"  # session key: the primary's WAL position after a write
@@ -30,9 +31,17 @@ def get_archive() -> Archive:
     if "archive" not in g:
         datadir = get_datadir()
         catalog = _replica_catalog(datadir) or open_catalog(datadir.catalog, upgrade=False)
+        options = settings.engine_options(current_app.config)
+        engine = open_engine(datadir, options, database=catalog.db)
         wait = float(current_app.config["CUTTINGS_INDEX_WAIT"])
-        g.archive = Archive(datadir, catalog, open_engine(datadir, catalog.db), write_wait=wait)
+        g.archive = Archive(
+            datadir, catalog, engine, max_passage_chars=_passage_limit(), write_wait=wait
+        )
     return g.archive
+
+
+def _passage_limit() -> int:
+    return settings.max_passage_chars(current_app.config)
 
 
 def _replica_catalog(datadir: DataDir) -> Catalog | None:

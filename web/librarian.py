@@ -83,8 +83,13 @@ def index():
         else None
     )
     page = page_number(request.args.get("page"))
-    documents = get_catalog().documents.listing(status=status, limit=50, offset=(page - 1) * 50)
-    return render_template("librarian/index.html", documents=documents, status=status, page=page)
+    flagged = request.args.get("flagged") == "1"
+    documents = get_catalog().documents.listing(
+        status=status, flagged=flagged, limit=50, offset=(page - 1) * 50
+    )
+    return render_template(
+        "librarian/index.html", documents=documents, status=status, page=page, flagged=flagged
+    )
 
 
 @bp.route("/upload", methods=["GET", "POST"])
@@ -257,6 +262,18 @@ def withdraw(doc_id: int):
     flash_outcome(
         lambda: editing.withdraw(get_archive(), doc_id, reason, actor=actor()),
         f"document {doc_id} withdrawn: readers no longer see it",
+    )
+    return redirect(url_for(".document", doc_id=doc_id))
+
+
+@bp.post("/documents/<int:doc_id>/flags/<flag>/clear")
+@editors_only
+def clear_flag(doc_id: int, flag: str):
+    """A librarian has checked what ingest flagged (a split paragraph, say): clear it."""
+    get_catalog().documents.info(doc_id)
+    flash_outcome(
+        lambda: get_catalog().documents.clear_flag(doc_id, flag, actor=actor()),
+        f"flag {flag} cleared on document {doc_id}",
     )
     return redirect(url_for(".document", doc_id=doc_id))
 

@@ -7,11 +7,12 @@ from typing import Any
 from flask import Blueprint, render_template, request
 
 from archive.errors import ArchiveError
-from archive.model import FIELD_NAMES, PASSAGE_KINDS, Document
+from archive.model import FIELD_NAMES, Document
 from archive.numbers import page_number
-from index.request import SORTS, SearchRequest
+from index.request import SearchRequest
 from web import settings
 from web.context import get_archive, get_catalog
+from web.links import PASSAGES_PER_PAGE
 
 bp = Blueprint("pages", __name__)
 
@@ -29,14 +30,10 @@ def attribution_context() -> dict[str, Any]:
 def search_page():
     """The query box and filters; results, facets and pages once something is asked."""
     form = _form_values()
-    context: dict[str, Any] = {
-        "form": form,
-        "sorts": SORTS,
-        "kinds": PASSAGE_KINDS,
-        "result": None,
-        "error": None,
-    }
-    if not any(form[k] for k in ("q", "person", "outlet", "from", "to")):
+    context: dict[str, Any] = {"form": form, "result": None, "error": None}
+    if not any(
+        form[k] for k in ("q", "person", "outlet", "from", "to", "undated", "unknown_outlet")
+    ):
         return render_template("search.html", **context)
     try:
         wanted = SearchRequest.from_args(request.args)
@@ -49,9 +46,14 @@ def search_page():
 
 @bp.get("/documents/<int:doc_id>")
 def document_page(doc_id: int):
-    """The cleaned article: metadata with provenance, people quoted, anchored passages."""
+    """The cleaned article: metadata with provenance, people quoted, anchored passages, a
+    long document PASSAGES_PER_PAGE passages at a time (`?page=`)."""
     catalog = get_catalog()
-    doc = catalog.documents.get(doc_id)
+    total = catalog.documents.passage_count(doc_id)
+    pages = max(1, -(-total // PASSAGES_PER_PAGE))
+    page = page_number(request.args.get("page"), maximum=pages)
+    first = (page - 1) * PASSAGES_PER_PAGE + 1
+    doc = catalog.documents.get(doc_id, passages=(first, first + PASSAGES_PER_PAGE - 1))
     people = catalog.people.in_document(doc_id)
     return render_template(
         "document.html",
@@ -59,6 +61,9 @@ def document_page(doc_id: int):
         fields=field_rows(doc),
         people=people,
         person_ids={p.name: p.id for p in people},
+        page=page,
+        pages=pages,
+        passage_total=total,
     )
 
 
@@ -113,4 +118,6 @@ def _form_values() -> dict[str, Any]:
     form: dict[str, Any] = {k: (request.args.get(k) or "").strip() for k in FORM_KEYS}
     kinds = [k for v in request.args.getlist("kinds") for k in v.split(",") if k]
     form["kinds"] = kinds or ["body", "heading"]
+    for flag in ("undated", "unknown_outlet"):
+        form[flag] = (request.args.get(flag) or "").strip()
     return form

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,6 +15,8 @@ from urllib.parse import urlsplit
 from flask import current_app
 
 from archive.errors import ArchiveError
+from index.limits import SearchLimits
+from index.options import EngineOptions
 
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off", "")
@@ -172,6 +175,51 @@ SETTINGS = (
         "Server mode: the originals folder every host mounts (default: the one `cuttings db "
         "init` recorded in the database, else the data directory's)",
     ),
+    Setting(
+        "SEARCH_TIME_LIMIT_MS",
+        2000,
+        "Time budget of one search, in milliseconds; a search still running then is stopped "
+        "with a 503 that names its costliest part",
+        low=50,
+        high=600_000,
+    ),
+    Setting(
+        "SEARCH_MAX_EXPANSIONS",
+        1024,
+        "Words a prefix or wildcard (harv*, h?rvest) may stand for; more is a 400",
+        low=1,
+        high=1_000_000,
+    ),
+    Setting(
+        "SEARCH_MAX_CLAUSES",
+        1024,
+        "Words a whole query may stand for once its patterns and fuzzy words are expanded",
+        low=1,
+        high=1_000_000,
+    ),
+    Setting(
+        "SEARCH_COSTLY_POSTINGS",
+        250_000,
+        "Estimated passages visited above which a search is costly: it waits for one of the "
+        "few costly slots and gives way to cheaper searches",
+        low=1,
+        high=10**12,
+    ),
+    Setting(
+        "SEARCH_CACHE",
+        512,
+        "Search answers kept per process (each forgotten when the index changes); 0 keeps none",
+        low=0,
+        high=1_000_000,
+    ),
+    Setting(
+        "MAX_PASSAGE_CHARS",
+        3000,
+        "Longest passage ingest keeps whole: longer ones are split at sentence ends (or at "
+        "this length) and the document is flagged for a librarian",
+        low=200,
+        high=10_000_000,
+    ),
 )
 
 
@@ -187,6 +235,24 @@ def describe() -> str:
     return "\n".join(
         f"CUTTINGS_{s.name:<{width - 9}} {s.help} (default: {s.default!r})" for s in SETTINGS
     )
+
+
+def engine_options(config: Mapping[str, Any] | None = None) -> EngineOptions:
+    """The search engine's limits and cache from the settings (a Flask config, or the
+    environment read as `defaults()` does)."""
+    values = config if config is not None else defaults()
+    limits = SearchLimits(
+        max_expansions=int(values["CUTTINGS_SEARCH_MAX_EXPANSIONS"]),
+        max_clauses=int(values["CUTTINGS_SEARCH_MAX_CLAUSES"]),
+        seconds=int(values["CUTTINGS_SEARCH_TIME_LIMIT_MS"]) / 1000,
+        costly_postings=int(values["CUTTINGS_SEARCH_COSTLY_POSTINGS"]),
+    )
+    return EngineOptions(limits=limits, cache_entries=int(values["CUTTINGS_SEARCH_CACHE"]))
+
+
+def max_passage_chars(config: Mapping[str, Any] | None = None) -> int:
+    values = config if config is not None else defaults()
+    return int(values["CUTTINGS_MAX_PASSAGE_CHARS"])
 
 
 LOCAL_BASE_URL = "http://127.0.0.1:8000"  # `cuttings serve`'s own default address

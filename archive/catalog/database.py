@@ -81,6 +81,10 @@ class Database:
         """Inside a transaction: wait at most `seconds` for other writers' locks from here on
         (None: as long as it takes); past it the write raises IndexBusy."""
 
+    def time_limit(self, seconds: float) -> None:
+        """Inside a transaction: stop a statement of it that runs longer than `seconds` (an
+        engine that bounds its own work, as SQLite's callers do, leaves this as it is)."""
+
     @property
     def in_transaction(self) -> bool:
         return bool(getattr(self, "_depth", 0))

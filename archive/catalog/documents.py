@@ -36,6 +36,7 @@ class Documents:
             doc.id = doc_id
             self._insert_fields(doc_id, doc.fields)
             self._insert_passages(doc_id, doc.passages)
+            self._insert_flags(doc_id, doc.flags)
             people = self.catalog.people.record_mentions(doc_id, doc.people)
             self.catalog.quotes.insert(doc_id, doc.quotes, people)
             self.catalog.audit.write(
@@ -87,6 +88,23 @@ class Documents:
             [(p.id, doc_id, p.n, p.kind, p.text, fingerprint(p.text)) for p in passages],
         )
 
+    def _insert_flags(self, doc_id: int, flags: dict[str, str]) -> None:
+        self.db.run_many(
+            "INSERT INTO document_flags (doc_id, flag, detail, flagged_at) VALUES (?, ?, ?, ?)",
+            [(doc_id, flag, detail, now_iso()) for flag, detail in flags.items()],
+        )
+
+    def clear_flag(self, doc_id: int, flag: str, *, actor: str) -> None:
+        """A librarian has checked what a flag pointed at: drop it (the audit log keeps it)."""
+        detail = self.flags_of(doc_id).get(flag)
+        if detail is None:
+            raise NotFound(f"document {doc_id} has no flag {flag!r}")
+        with self.db.transaction():
+            self.db.run("DELETE FROM document_flags WHERE doc_id = ? AND flag = ?", (doc_id, flag))
+            self.catalog.audit.write(
+                actor, "clear-flag", f"document:{doc_id}", {flag: detail}, None
+            )
+
     # -- reading ---------------------------------------------------------------------------
 
     def find_by_content(self, content_sha256: str) -> int | None:
@@ -102,10 +120,17 @@ class Documents:
             raise NotFound(f"no document with id {doc_id}")
         return _info(row, self.summaries([row["id"]])[row["id"]])
 
-    def get(self, doc_id: int, *, include_withdrawn: bool = False) -> Document:
-        """The whole document; NotFound for an unknown (or, to readers, withdrawn) id."""
+    def get(
+        self,
+        doc_id: int,
+        *,
+        include_withdrawn: bool = False,
+        passages: tuple[int, int] | None = None,
+    ) -> Document:
+        """The whole document; NotFound for an unknown (or, to readers, withdrawn) id. With
+        `passages` (first, last), only those passages are read (a long document's page)."""
         doc = self._entry(doc_id, include_withdrawn)
-        doc.passages = self.passages_of(doc.id)
+        doc.passages = self.passages_of(doc.id, passages)
         doc.quotes = self.catalog.quotes.of_document(doc.id)
         speakers = self.catalog.quotes.speakers_by_passage(doc.id)
         for passage in doc.passages:
@@ -151,6 +176,7 @@ class Documents:
             status=info.status,
         )
         doc.fields = self.fields_of(info.id)
+        doc.flags = self.flags_of(info.id)
         return doc
 
     def fields_of(self, doc_id: int) -> dict[str, Field]:
@@ -164,11 +190,37 @@ class Documents:
             for r in rows
         }
 
-    def passages_of(self, doc_id: int) -> list[Passage]:
+    def flags_of(self, doc_id: int) -> dict[str, str]:
+        """What ingest flagged in a document for a librarian: flag -> detail."""
         rows = self.db.all(
-            "SELECT id, n, kind, text FROM passages WHERE doc_id = ? ORDER BY n", (doc_id,)
+            "SELECT flag, detail FROM document_flags WHERE doc_id = ? ORDER BY flag", (doc_id,)
         )
+        return {r["flag"]: r["detail"] for r in rows}
+
+    def flagged_ids(self) -> list[int]:
+        """Documents with a flag a librarian has not cleared, newest first."""
+        rows = self.db.all("SELECT DISTINCT doc_id FROM document_flags ORDER BY doc_id DESC")
+        return [r["doc_id"] for r in rows]
+
+    def passages_of(self, doc_id: int, span: tuple[int, int] | None = None) -> list[Passage]:
+        """A document's passages in order (those numbered `span[0]` to `span[1]` if given)."""
+        if span is None:
+            rows = self.db.all(
+                "SELECT id, n, kind, text FROM passages WHERE doc_id = ? ORDER BY n", (doc_id,)
+            )
+        else:
+            rows = self.db.all(
+                "SELECT id, n, kind, text FROM passages WHERE doc_id = ? AND n BETWEEN ? AND ? "
+                "ORDER BY n",
+                (doc_id, *span),
+            )
         return [Passage(n=r["n"], kind=r["kind"], text=r["text"], id=r["id"]) for r in rows]
+
+    def passage_count(self, doc_id: int) -> int:
+        """How many passages an active document has; NotFound for an unknown or withdrawn one."""
+        if not self.info(doc_id).active:
+            raise NotFound(f"no document with id {doc_id}")
+        return int(self.db.scalar("SELECT COUNT(*) FROM passages WHERE doc_id = ?", (doc_id,)) or 0)
 
     def ids(self, *, status: str | None = "active") -> list[int]:
         if status is None:
@@ -211,16 +263,40 @@ class Documents:
         return [r["sha256"] for r in self.db.all("SELECT sha256 FROM originals ORDER BY sha256")]
 
     def listing(
-        self, *, status: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        status: str | None = None,
+        flagged: bool = False,
+        limit: int = 100,
+        offset: int = 0,
     ) -> list[DocumentInfo]:
-        """Newest first, any status (or one), with title and outlet, for librarians."""
-        where, params = ("WHERE status = ?", [status]) if status else ("", [])
+        """Newest first, any status (or one), with title, outlet and flags, for librarians;
+        with `flagged`, only documents carrying a flag."""
+        where, params = (["status = ?"], [status]) if status else ([], [])
+        if flagged:
+            where.append("id IN (SELECT doc_id FROM document_flags)")
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = self.db.all(
-            f"SELECT * FROM documents {where} ORDER BY id DESC LIMIT ? OFFSET ?",
+            f"SELECT * FROM documents {clause} ORDER BY id DESC LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
-        summaries = self.summaries([r["id"] for r in rows])
-        return [_info(r, summaries[r["id"]]) for r in rows]
+        ids = [r["id"] for r in rows]
+        summaries = self.summaries(ids)
+        flags = self._flag_names(ids)
+        return [_info(r, summaries[r["id"]], flags.get(r["id"], ())) for r in rows]
+
+    def _flag_names(self, doc_ids: list[int]) -> dict[int, tuple[str, ...]]:
+        found: dict[int, tuple[str, ...]] = {}
+        for start in range(0, len(doc_ids), _CHUNK):
+            chunk = doc_ids[start : start + _CHUNK]
+            rows = self.db.all(
+                f"SELECT doc_id, flag FROM document_flags WHERE doc_id IN ({_marks(chunk)}) "
+                "ORDER BY flag",
+                tuple(chunk),
+            )
+            for r in rows:
+                found[r["doc_id"]] = (*found.get(r["doc_id"], ()), r["flag"])
+        return found
 
     def summaries(self, doc_ids: list[int]) -> dict[int, dict[str, Any]]:
         """Title, outlet and published date of each document, by id."""
@@ -337,8 +413,9 @@ def _id(doc_id: int) -> int:
     return doc_id
 
 
-def _info(row: Row, summary: dict[str, Any]) -> DocumentInfo:
+def _info(row: Row, summary: dict[str, Any], flags: tuple[str, ...] = ()) -> DocumentInfo:
     return DocumentInfo(
+        flags=flags,
         id=row["id"],
         status=row["status"],
         filename=row["filename"],

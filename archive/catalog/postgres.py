@@ -102,6 +102,12 @@ def to_psycopg(sql: str) -> str:
     return "".join(out)
 
 
+class StatementTimedOut(Unavailable):
+    """A statement ran past the time limit its transaction set (`time_limit`)."""
+
+    kind = "timeout"
+
+
 def lock_key(name: str) -> int:
     """A name as a signed 64-bit advisory lock key."""
     return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
@@ -117,6 +123,7 @@ class PostgresDatabase(Database):
         self.where = describe_url(url)
         self._conn: psycopg.Connection | None = None
         self._depth = 0
+        self._dirty = False  # whether the open transaction has written
         self._lock = threading.RLock()
         self.wrote = False  # whether anything was committed through this connection
 
@@ -150,6 +157,14 @@ class PostgresDatabase(Database):
                 "the search tables are busy with another writer: the change is saved and "
                 "will be indexed as soon as they are free"
             ) from None
+        except (pg_errors.CharacterNotInRepertoire, pg_errors.UntranslatableCharacter):
+            # PostgreSQL text holds no NUL character (SQLite's does): a 400, never a 500
+            raise ArchiveError(
+                "text with a NUL character (\\x00) cannot be stored or searched in server mode: "
+                "remove it"
+            ) from None
+        except pg_errors.QueryCanceled:
+            raise StatementTimedOut(f"{self.where} stopped a statement at its time limit") from None
         except pg_errors.ReadOnlySqlTransaction:
             raise Unavailable(
                 f"{self.where} is a read-only replica: send writes to the primary"
@@ -206,6 +221,7 @@ class PostgresDatabase(Database):
         with self._lock:
             for statement in split_statements(sql):
                 self._execute(statement, ())
+            self._mark_written()
 
     def lock(self, name: str) -> None:
         """Hold a named lock until this transaction ends: writers of one kind queue here."""
@@ -216,8 +232,17 @@ class PostgresDatabase(Database):
         if seconds is not None and self._depth:
             self.run(f"SET LOCAL lock_timeout = '{max(1, int(seconds * 1000))}ms'")
 
+    def time_limit(self, seconds: float) -> None:
+        """Inside a transaction: stop any statement of it that runs longer (StatementTimedOut).
+        A setting, not a write: a search on a replica may take one too."""
+        if self._depth:
+            ms = max(1, int(seconds * 1000))
+            self.scalar("SELECT set_config('statement_timeout', ?, true) AS s", (f"{ms}ms",))
+
     def _mark_written(self) -> None:
-        if not self._depth:
+        if self._depth:
+            self._dirty = True  # the commit will have written
+        else:
             self.wrote = True
 
     @contextmanager
@@ -232,6 +257,7 @@ class PostgresDatabase(Database):
                 return
             self._execute("BEGIN", ())
             self._depth = 1
+            self._dirty = False
             try:
                 yield self
             except BaseException:
@@ -242,7 +268,8 @@ class PostgresDatabase(Database):
                 raise
             self._depth = 0
             self._execute("COMMIT", ())
-            self.wrote = True
+            if self._dirty:  # a read-only transaction (a timed search) wrote nothing
+                self.wrote = True
 
     # -- replicas ----------------------------------------------------------------------------
 

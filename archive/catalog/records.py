@@ -25,6 +25,7 @@ class DocumentInfo:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    flags: tuple[str, ...] = ()  # what ingest flagged for a librarian (listing only)
 
     @property
     def active(self) -> bool:

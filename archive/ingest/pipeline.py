@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from archive.ingest.split import DEFAULT_MAX_PASSAGE_CHARS
 from archive.model import Document, Field, Original
 
 Stage = Callable[["Draft"], "Draft"]
@@ -55,10 +56,22 @@ class Draft:
     encoding: str | None = None
     blocks: list[Block] = field(default_factory=list)
     overrides: dict[str, Field] = field(default_factory=dict)  # librarian's metadata
+    max_passage_chars: int = DEFAULT_MAX_PASSAGE_CHARS  # longer blocks are split
 
 
-def new_draft(item: Item, original: Original, overrides: dict[str, Field] | None = None) -> Draft:
-    return Draft(item=item, document=Document(original=original), overrides=overrides or {})
+def new_draft(
+    item: Item,
+    original: Original,
+    overrides: dict[str, Field] | None = None,
+    *,
+    max_passage_chars: int | None = None,
+) -> Draft:
+    return Draft(
+        item=item,
+        document=Document(original=original),
+        overrides=overrides or {},
+        max_passage_chars=max_passage_chars or DEFAULT_MAX_PASSAGE_CHARS,
+    )
 
 
 def run_pipeline(draft: Draft, stages: Iterable[Stage]) -> Document:

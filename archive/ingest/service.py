@@ -76,6 +76,7 @@ class Ingestor:
         stages: list[Stage] | None = None,
         added_by: str | None = None,
         max_bytes: int | None = None,
+        max_passage_chars: int | None = None,
     ) -> None:
         self.datadir = datadir.create()
         self.catalog = catalog
@@ -86,6 +87,7 @@ class Ingestor:
         # Called with each new document's id inside the transaction that stores it (an index
         # in the catalog's own database indexes it there: stored and searchable, or neither).
         self.on_stored: Callable[[int], None] | None = None
+        self.max_passage_chars = max_passage_chars
 
     def read_paths(self, paths: Iterable[Path]) -> Iterator[Item | FailedItem]:
         """The items of files and folders (a WARC file holds many)."""
@@ -162,4 +164,5 @@ class Ingestor:
             record=item.record,
             content_sha256=content_sha256,
         )
-        return run_pipeline(new_draft(item, original, overrides), self.stages)
+        draft = new_draft(item, original, overrides, max_passage_chars=self.max_passage_chars)
+        return run_pipeline(draft, self.stages)

@@ -12,10 +12,11 @@ and imports nothing from `index/` or `web/`. The modules, in the order a passage
 - `mentions`, `cast`  the people and organisations a document introduces
 - `rules`       the cue rules' proposal for each quote
 - `sources`, `candidates`, `ranker`  every possible speaker, its features, the trained ranker
-- `speakers`, `antecedents`  resolving pronouns and descriptions to the cast
+- `speakers`, `antecedents`  resolving pronouns and descriptions to the cast (the narration's
+                own "he"/"she" followed in order, as a reader follows them)
 - `choice`, `confidence`  the final speaker with its evidence and calibrated confidence
 - `nested`      quotes inside quotes
-- `state`, `attribute`  the running state and the loop over a document
+- `state`, `attribute`  the running state (sources found when a quote asks) and the loop
 - `weights`     the committed coefficients (written by bench/quotes/train.py)
 
 How it decides, for librarians: docs/attribution.md. Figures: bench/quotes/README.md.

@@ -1,16 +1,24 @@
 """Who "he" or "she" refers to: the people the text named before, weighed.
 
-Every person named as a subject in the last three paragraphs, of the pronoun's gender or of
-unknown gender, is a candidate. What counts: being named in this paragraph or the one before,
-being the latest named, being known to be of that gender (an honorific, a given name), having
-been quoted lately, and how often the text names them. The weights are fitted with the ranker
-(bench/quotes/train.py) on hand-labelled pronoun quotes of the development data; without them a
-plain order applies (this paragraph first, then the latest).
+Every person of the pronoun's gender (or of unknown gender) referred to in the last three
+paragraphs is a candidate, whatever their role in the sentence: "Just look at Paul Ryan. He
+said ..." is Ryan although he was named as an object. The narration's own "he" and "she" count
+as references too: they are followed in order (`follow`), each resolved by the same weights,
+so that "Garcia was in the back. He was not feeling it. 'No,' he said." keeps to Garcia.
+
+What counts, as features: being referred to in this paragraph or the one before, as a subject
+or at all; being the latest referred to; being the person the last "he"/"she" was; being known
+to be of that gender (an honorific, a given name); having spoken the last quote, or lately;
+being named inside the quote itself (people seldom name themselves); how often the text names
+them. The weights are fitted with the ranker (bench/quotes/train.py) on hand-labelled pronoun
+quotes of the development data; without them a plain order applies.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from functools import lru_cache
 
 from archive.quotes.cast import PARAGRAPH, Cast, Member
 
@@ -20,60 +28,167 @@ except ImportError:  # pragma: no cover - only before the first training run
     ANTECEDENT = {}
 
 WINDOW = 3 * PARAGRAPH
+MAX_CANDIDATES = 6  # the most recently referred to; older ones never win
+LEARN_GENDER = 0.9  # a "he"/"she" this sure of its person tells that person's gender
 # Until fitted: this paragraph, the latest, the right gender, the last speaker.
 _DEFAULT = {
-    "same_paragraph": 3.0,
+    "subject_here": 2.0,
+    "here": 1.0,
     "previous_paragraph": 1.0,
     "latest": 1.0,
+    "latest_subject": 1.0,
     "gender_known": 1.5,
-    "quoted_lately": 1.0,
+    "last_quoted": 1.0,
+    "named_in_quote": -1.0,
 }
 
 
-def candidates(cast: Cast, at: int, gender: str) -> list[tuple[Member, dict[str, float]]]:
+def follow(cast: Cast, at: int) -> None:
+    """Resolve the narration's "he"/"she" before `at` (and before the quote being attributed),
+    in order, each noted as a reference to the person it stands for."""
+    limit = min(at, cast.frontier) if cast.frontier >= 0 else at
+    pronouns = cast.pronouns
+    while cast.followed < len(pronouns) and pronouns[cast.followed].at < limit:
+        pronoun = pronouns[cast.followed]
+        cast.followed += 1
+        if not pronoun.settled:
+            found = _candidates(cast, pronoun.at, pronoun.gender, "")
+            pronoun.member = _best(found, None)
+            member = pronoun.member
+            # a "he"/"she" this sure of its person tells their gender ("Groberg ... he spoke")
+            if member is not None and member.gender is None and _tells_gender(cast, pronoun, found):
+                member.gender = pronoun.gender
+        if pronoun.member is not None:
+            cast.note(pronoun.member, pronoun.at, pronoun=True)
+
+
+def candidates(
+    cast: Cast, at: int, gender: str, quote: str | None = None
+) -> list[tuple[Member, dict[str, float]]]:
     """The people "he"/"she" at position `at` may refer to, with their features."""
+    follow(cast, at)
+    return _candidates(cast, at, gender, cast.quote if quote is None else quote)
+
+
+def _candidates(
+    cast: Cast, at: int, gender: str, quote: str
+) -> list[tuple[Member, dict[str, float]]]:
     paragraph = at - at % PARAGRAPH
+    floor = at - WINDOW
     found = []
     for member in cast.members:
         if member.mention.kind != "person" or member.gender not in (None, gender):
             continue
-        seen = [a for a in member.seen_at if at - WINDOW <= a < at]
-        if not seen:
+        mentions = [a for a in member.mentioned_at if floor <= a < at]
+        if not mentions:
             continue
-        found.append((member, max(seen), len(seen)))
+        subjects = [a for a in member.seen_at if floor <= a < at]
+        found.append((member, max(mentions), max(subjects, default=-1), len(mentions)))
     if not found:
         return []
-    latest = max(last for _, last, _ in found)
-    latest_here = max((last for _, last, _ in found if last >= paragraph), default=-1)
+    found.sort(key=lambda f: -f[1])
+    found = found[:MAX_CANDIDATES]
+    latest = found[0][1]
+    latest_subject = max(s for _, _, s, _ in found)
+    last_quote, last_speaker = _last_quote(cast, at)
+    chain = _last_pronoun(cast, at, gender)
+    sentence = cast.sentence_of(at)
     out = []
-    for member, last, count in found:
+    for member, last, subject, count in found:
         quoted = [a for a in member.quoted_at if at - 2 * PARAGRAPH <= a < at]
         features = {
-            "same_paragraph": float(last >= paragraph),
+            "here": float(last >= paragraph),
+            "subject_here": float(subject >= paragraph),
             "previous_paragraph": float(paragraph - PARAGRAPH <= last < paragraph),
             "latest": float(last == latest),
-            "latest_here": float(last == latest_here),
+            "latest_subject": float(subject >= 0 and subject == latest_subject),
             "gender_known": float(member.gender == gender),
             "quoted_lately": float(bool(quoted)),
-            "last_quoted": float(bool(quoted) and max(quoted) == _last_quote(cast, at)),
+            "last_quoted": float(member is last_speaker),
+            "since_last_quote": float(last_quote >= 0 and last > last_quote + 1),
+            "chain": float(chain is member),
+            "named_in_quote": float(bool(quote) and _named_in(member, quote)),
             "mentions": math.log1p(count),
             "distance": min((at - last) / PARAGRAPH, 3.0),
+            "same_sentence": float(cast.sentence_of(last) == sentence),
+            "previous_sentence": float(cast.sentence_of(last) == sentence - 1),
+            "subject_previous_sentence": float(
+                subject >= 0 and cast.sentence_of(subject) >= sentence - 1
+            ),
+            # a person the text has just introduced is who it goes on to quote
+            "introduced_lately": float(cast.sentence_of(member.mentioned_at[0]) >= sentence - 1),
         }
         out.append((member, features))
     return out
 
 
-def _last_quote(cast: Cast, at: int) -> int:
-    return max((a for m in cast.members for a in m.quoted_at if a < at), default=-1)
+def _tells_gender(cast: Cast, pronoun, found: list[tuple[Member, dict[str, float]]]) -> bool:
+    """A sure "he"/"she" near the start of its sentence, with no one named before it there
+    ("Groberg, 33, ... But on Thursday he spoke out"), not "telling Trump whatever he meant"."""
+    if max(probabilities(found)) < LEARN_GENDER:
+        return False
+    start = cast.sentences[cast.sentence_of(pronoun.at)] if cast.sentences else 0
+    if pronoun.at - start > 80:
+        return False
+    return not any(start <= a < pronoun.at for m, _ in found for a in m.mentioned_at)
 
 
-def choose(cast: Cast, at: int, gender: str, weights: dict[str, float] | None = None):
-    """The person "he"/"she" at `at` most likely refers to, or None."""
+def _last_quote(cast: Cast, at: int) -> tuple[int, Member | None]:
+    """Where the last quote before `at` opens, and who spoke it."""
+    best, who = -1, None
+    for member in cast.members:
+        for a in member.quoted_at:
+            if best < a < at:
+                best, who = a, member
+    return best, who
+
+
+def _last_pronoun(cast: Cast, at: int, gender: str) -> Member | None:
+    """Who the last "he"/"she" of this gender before `at` was taken to be."""
+    for pronoun in reversed(cast.pronouns[: cast.followed]):
+        if pronoun.at < at and pronoun.gender == gender:
+            return pronoun.member
+    return None
+
+
+def _named_in(member: Member, quote: str) -> bool:
+    """Whether a quote names the member (by a surname or alias of three letters or more)."""
+    forms = {a.split()[-1] for a in (member.name, *member.mention.aliases) if a.split()}
+    return any(len(f) > 2 and f in quote and f in _words(quote) for f in forms)
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w’'-]+", text))
+
+
+def _best(
+    found: list[tuple[Member, dict[str, float]]], weights: dict[str, float] | None
+) -> Member | None:
     weights = (ANTECEDENT or _DEFAULT) if weights is None else weights
     best, best_score = None, -math.inf
-    for member, features in candidates(cast, at, gender):
+    for member, features in found:
         score = sum(weights.get(n, 0.0) * v for n, v in features.items())
         score += 1e-9 * features["latest"]  # ties: the latest
         if score > best_score:
             best, best_score = member, score
     return best
+
+
+def probabilities(
+    found: list[tuple[Member, dict[str, float]]], weights: dict[str, float] | None = None
+) -> list[float]:
+    """Each candidate's probability of being the referent (softmax of the weighted scores)."""
+    weights = (ANTECEDENT or _DEFAULT) if weights is None else weights
+    scores = [sum(weights.get(n, 0.0) * v for n, v in f.items()) for _, f in found]
+    if not scores:
+        return []
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def choose(cast: Cast, at: int, gender: str, weights: dict[str, float] | None = None):
+    """The person "he"/"she" at `at` most likely refers to, or None."""
+    return _best(candidates(cast, at, gender), weights)

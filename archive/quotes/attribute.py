@@ -21,7 +21,6 @@ from archive.quotes.cast import Member
 from archive.quotes.choice import Choice, decide
 from archive.quotes.mentions import scan_mentions
 from archive.quotes.nested import attribute_nested
-from archive.quotes.sources import find_sources
 from archive.quotes.spans import Span, find_spans
 from archive.quotes.speakers import PARAGRAPH
 from archive.quotes.state import State
@@ -79,7 +78,7 @@ def _attribute_passage(
     spans = find_spans(text)
     scan_mentions(text, spans, state.cast, base, state.common_words)
     if index in state.quoting:
-        state.sources[index] = find_sources(text, spans, state.common_words)
+        state.sources.add(index, text, spans)
     tops = [s for s in spans if s.depth == 0]
     previous_end, in_passage = 0, []
     for position, span in enumerate(spans):
@@ -137,6 +136,7 @@ def _attribute_span(
     ):
         return None
     cue = rules.best_cue(trailing, leading)
+    state.cast.frontier, state.cast.quote = index * PARAGRAPH + open_at, quote_text
     proposal = rules.choose(state, index, text, span, floor, cue, in_passage, following)
     frame = Frame(index, text, open_at, span.end, floor, previous_end, next_open, quote_text)
     choice = decide(state, frame, proposal, use_model=use_model)
@@ -172,6 +172,8 @@ def _record(
         confidence=confidence,
         evidence=evidence,
     )
+    if speaker is not None and isinstance(how, Choice):
+        _settle_cue_pronoun(state, how, speaker)
     if speaker is not None:
         speaker.speaker = True
         state.quoted[id(speaker)] = state.quoted.get(id(speaker), 0) + 1
@@ -183,3 +185,11 @@ def _record(
     state.speakers.append(speaker)
     state.decisions.append(decision)
     return len(state.quotes) - 1
+
+
+def _settle_cue_pronoun(state: State, choice: Choice, speaker: Member) -> None:
+    """The "he" of `"...," he said` is the speaker chosen: narration keeps to that."""
+    chosen = choice.chosen
+    source = chosen.source if chosen is not None else None
+    if source is not None and source.kind == "pronoun" and source.text in ("he", "she"):
+        state.cast.settle_pronoun(chosen.paragraph * PARAGRAPH + source.start, speaker)

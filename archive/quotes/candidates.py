@@ -14,16 +14,21 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from archive.quotes import verbs
+from archive.quotes import names, roles, sources, verbs
 from archive.quotes.cast import Cast, Member
 from archive.quotes.cues import Subject, classify
 from archive.quotes.sources import Source
+
+if TYPE_CHECKING:
+    from archive.quotes.state import PassageSources
 from archive.quotes.speakers import PARAGRAPH, resolve
 
 MAX_CANDIDATES = 12
 _WORD = re.compile(r"[\w’'-]+")
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+# A closing mark may stand after a space ("... than ever. " A judgement ...).
+_SENTENCE_END = re.compile(r"[.!?](?:\s?[”\"’)])*\s+(?=[“\"‘(]?[A-Z0-9])")
 _SKIP = frozenset(
     [
         "also",
@@ -169,7 +174,7 @@ def subject_of(source: Source) -> Subject | None:
 
 def gather(
     frame: Frame,
-    sources: dict[int, list[Source]],
+    sources: PassageSources,
     cast: Cast,
     common_words: set[str],
     *,
@@ -178,6 +183,7 @@ def gather(
     cue_span: tuple[int, int] | None,
     last_speaker: Member | None,
     quoted: dict[int, int],
+    continuation_kind: str = "",
 ) -> list[Candidate]:
     """The candidates of one quote, with their features."""
     text, base = frame.text, frame.index * PARAGRAPH
@@ -215,6 +221,12 @@ def gather(
         candidate.features = _features(
             candidate, frame, rule, continuation, cue_span, last_speaker, quoted
         )
+        if continuation is not None and candidate.member is continuation:
+            candidate.features[f"continues:{continuation_kind}"] = 1.0
+            if opens_paragraph and continuation_kind.startswith("recent"):
+                candidate.features["continues:paragraph_start"] = 1.0
+    # "Tony Blair's official spokesman said": the spokesman speaks, never Blair
+    out = [c for c in out if "possessive_person" not in c.features]
     _mark_nearest(out)
     return out
 
@@ -227,7 +239,9 @@ def _candidate(
     cached = source.resolved
     if cached is not None and cached[0] == len(cast.members):
         return Candidate(position, source, index, cached[1], cached[2])
-    subject = subject_of(source)
+    if source.subject is None:
+        source.subject = subject_of(source) or False  # False: no subject (found once)
+    subject = source.subject or None
     at = index * PARAGRAPH + source.start
     member = resolve(cast, subject, at, words, introduce=False) if subject else None
     source.resolved = (len(cast.members), subject, member)
@@ -355,19 +369,46 @@ def _features(
     gap = _gap(candidate, frame)[:240]
     gap_words = _WORD.findall(gap)
     f["gap_words"] = math.log1p(len(gap_words))
+    if source.static is None:
+        source.static = _source_features(text, source)
+    static = source.static
+    f.update(static)
+    if not _SPEECH_WORDS.isdisjoint(w.lower() for w in gap_words):
+        f["gap_verb"] = 1.0
+    stripped = gap.strip()
+    if stripped.endswith(":") and len(gap_words) <= 12 and source.end <= frame.open_at:
+        f["colon"] = 1.0
+    if stripped in (",", "", "—", "-", "–"):
+        f["comma_adjacent"] = 1.0
+    if cue_span is not None and source.start < cue_span[1] and cue_span[0] < source.end:
+        f["cue_subject"] = 1.0
+    if candidate.position == "lead" and frame.short:
+        f["fragment_lead"] = 1.0
+    if _leads_next(text, source, frame):
+        f["leads_next"] = 1.0
+    before_quote = candidate.position in ("lead", "prev")
+    # interactions the linear ranker cannot form itself: a name right after a verb, before
+    # the quote, is an object ("thanked Obama for '...'"); after the quote, a subject ("said X")
+    if before_quote and source.verbish:
+        f["lead_object"] = 1.0
+    if candidate.position == "trail" and "verb_before" in static:
+        f["trail_verb_first"] = 1.0
+    if before_quote and not verbs.PARTICIPLES.isdisjoint(gap_words):
+        f["gap_participle"] = 1.0
+    return f
+
+
+def _source_features(text: str, source: Source) -> dict[str, float]:
+    """The features of a source that do not depend on the quote (found once per source)."""
+    f: dict[str, float] = {}
     after = _words_after(text, source.end)
     before = _word_before(text, source.start)
+    source.before = before
     while after and after[0] in _SKIP:
         after = after[1:]
     _flag(f, "verb_after", bool(after) and verbs.is_speech_verb(after[0]))
-    _flag(f, "verb_after_clause", any(verbs.is_speech_verb(w) for w in after))
+    _flag(f, "verb_after_clause", not _SPEECH_WORDS.isdisjoint(after))
     _flag(f, "verb_before", verbs.is_speech_verb(before))
-    _flag(f, "gap_verb", any(verbs.is_speech_verb(w.lower()) for w in gap_words))
-    stripped = gap.strip()
-    _flag(
-        f, "colon", stripped.endswith(":") and len(gap_words) <= 12 and source.end <= frame.open_at
-    )
-    _flag(f, "comma_adjacent", stripped in (",", "", "—", "-", "–"))
     _flag(
         f,
         "according",
@@ -375,25 +416,48 @@ def _features(
     )
     owned = after[1:] if after and after[0] in ("'s", "’s") else after
     _flag(f, "possessive_speech", source.possessive and bool(owned) and owned[0] in _SPEECH_NOUNS)
+    _flag(f, "possessive_person", source.possessive and _owns_a_person(owned))
     _flag(f, "after_preposition", before in _PREPOSITIONS)
     _flag(f, "after_by", before == "by")
     _flag(f, "object", before in _OBJECT_VERBS)
     _flag(f, "in_parentheses", "(" in text[max(0, source.start - 2) : source.start])
     _flag(f, "clause_initial", _clause_initial(text, source.start))
     _flag(f, "modifier", _modifies(text, source))
-    if cue_span is not None:
-        _flag(f, "cue_subject", source.start < cue_span[1] and cue_span[0] < source.end)
-    _flag(f, "fragment_lead", candidate.position == "lead" and frame.short)
-    before_quote = candidate.position in ("lead", "prev")
-    # interactions the linear ranker cannot form itself: a name right after a verb, before
-    # the quote, is an object ("thanked Obama for '...'"); after the quote, a subject ("said X")
-    verbish = bool(before) and (
+    source.verbish = bool(before) and bool(
         verbs.is_speech_verb(before) or before in _OBJECT_VERBS or _VERBISH.fullmatch(before)
     )
-    _flag(f, "lead_object", before_quote and bool(verbish))
-    _flag(f, "trail_verb_first", candidate.position == "trail" and verbs.is_speech_verb(before))
-    _flag(f, "gap_participle", before_quote and any(w in verbs.PARTICIPLES for w in gap_words))
     return f
+
+
+_SPEECH_WORDS = verbs.WORDS
+
+
+def _owns_a_person(words: list[str]) -> bool:
+    """ "(Blair's) official spokesman", "(Trump's) campaign manager", "(her) lawyer": the words
+    after a possessive name a person who is not its owner."""
+    for word in words[:3]:
+        if word in _PERSON_NOUNS or roles.role_head(word) is not None:
+            return True
+        if word not in _ADJECTIVES:
+            return False
+    return False
+
+
+_PERSON_NOUNS = frozenset(sources.PERSON_HEADS) - {"campaign"}
+_ADJECTIVES = frozenset(
+    names.words("official chief top senior former longtime press deputy new own campaign personal")
+)
+
+
+def _leads_next(text: str, source: Source, frame: Frame) -> bool:
+    """A source after the quote whose verb introduces the next one ("... home." Hasselbaink
+    added: "..."): it speaks the next quote, not this one."""
+    if source.start <= frame.close_at or frame.next_open >= len(text):
+        return False
+    between = text[source.end : frame.next_open]
+    if len(between) > 60 or not between.rstrip().endswith((":", ",")):
+        return False
+    return any(verbs.is_speech_verb(w.strip(",:").lower()) for w in between.split())
 
 
 def _flag(features: dict[str, float], name: str, on: bool) -> None:

@@ -7,6 +7,7 @@ minister", "he") to the person introduced earlier.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -27,9 +28,16 @@ class Member:
     gender: str | None = None
     last_seen: int = -1  # position (see `Cast.note`) of the latest reference
     speaker: bool = False
-    seen_at: list[int] = field(default_factory=list)
+    seen_at: list[int] = field(default_factory=list)  # references as a subject
+    mentioned_at: list[int] = field(default_factory=list)  # every reference, in any role
+    named_at: list[int] = field(default_factory=list)  # references by name (not "he"/"she")
     quoted_at: list[int] = field(default_factory=list)  # where their quotes stand
     keys: set[str] = field(default_factory=set)  # person_key of every alias
+    roles: list[str] = field(default_factory=list)  # every role the text gives, first first
+    bare_refs: int = 0  # references by the surname alone ("Trump said")
+    derived: bool = (
+        False  # introduced only through another's name ("Heidi" of "Heidi and Ted Cruz")
+    )
 
     def __post_init__(self) -> None:
         self.keys = {person_key(a) for a in [self.mention.name, *self.mention.aliases]}
@@ -45,9 +53,14 @@ class Member:
             self.keys.add(person_key(alias))
 
     def set_role(self, role: str | None) -> None:
-        """Keep the first role the text gives."""
-        if role and not self.mention.role:
-            self.mention.role = restore(role).strip(" ,")
+        """Keep the first role the text gives for display, and every role for "the senator"."""
+        if not role:
+            return
+        role = restore(role).strip(" ,")
+        if not self.mention.role:
+            self.mention.role = role
+        if role not in self.roles:
+            self.roles.append(role)
 
 
 _TITLE_ROLES = {
@@ -74,16 +87,27 @@ _TITLE_ROLES = {
 
 def _most_likely(matches: list[Member], at: int) -> Member | None:
     """Of several people a surname fits: the one named in this paragraph (latest first), else
-    the one named most often, else the latest."""
+    the one the text already calls by the surname alone, else the first introduced in their own
+    name. Journalists give the others their full names ("Eric Trump") to tell them apart."""
     if not matches:
         return None
     if len(matches) == 1 or at < 0:
         return max(matches, key=lambda m: m.last_seen)
     paragraph = at - at % PARAGRAPH
-    here = [m for m in matches if any(paragraph <= a < at for a in m.seen_at)]
+    here = [m for m in matches if any(paragraph <= a < at for a in m.named_at)]
     if here:
-        return max(here, key=lambda m: max(a for a in m.seen_at if paragraph <= a < at))
-    return max(matches, key=lambda m: (len(m.seen_at), m.last_seen))
+        return max(here, key=lambda m: max(a for a in m.named_at if paragraph <= a < at))
+    return min(matches, key=lambda m: (-m.bare_refs, m.derived, m.named_at[:1] or [at]))
+
+
+@dataclass
+class Pronoun:
+    """A "he" or "she" in narration, and the person it was taken to refer to."""
+
+    at: int
+    gender: str
+    member: Member | None = None
+    settled: bool = False  # resolved as a quote's speaker: the model does not revisit it
 
 
 @dataclass
@@ -95,7 +119,43 @@ class Cast:
     named_organisations: list[tuple[int, str]] = field(default_factory=list)
     # The organisation whose unnamed spokesperson spoke last, and where: "he added" after
     # "a council spokesman said" is still the council.
-    spokesperson: tuple[int, Member] | None = None
+    spokesperson: tuple[int, Member | None] | None = None
+    spokesperson_gender: str | None = None  # "m" for a spokesman, "f" for a spokeswoman
+    # "he"/"she" in narration, in order; those before `followed` have been resolved and count
+    # as references to their person (archive.quotes.antecedents.follow).
+    pronouns: list[Pronoun] = field(default_factory=list)
+    followed: int = 0
+    # Where the quote being attributed opens, and its words: narration pronouns are followed
+    # only up to there, and a person the quote names is seldom its speaker.
+    frontier: int = -1
+    quote: str = ""
+    sentences: list[int] = field(default_factory=list)  # where each sentence begins, in order
+
+    def mention_sentences(self, base: int, starts: tuple[int, ...]) -> None:
+        """Note where a passage's sentences begin (`starts`: offsets after the first)."""
+        self.sentences.append(base)
+        self.sentences.extend(base + start for start in starts)
+
+    def sentence_of(self, at: int) -> int:
+        """The number of the sentence position `at` stands in."""
+        return bisect.bisect_right(self.sentences, at) - 1
+
+    def note_spokesperson(self, at: int, member: Member | None, gender: str | None) -> None:
+        """An unnamed spokesperson for `member` (None: for a person) speaks at `at`."""
+        self.spokesperson, self.spokesperson_gender = (at, member), gender
+
+    def mention_pronoun(self, at: int, gender: str) -> None:
+        """Note a "he"/"she" of narration at position `at`."""
+        self.pronouns.append(Pronoun(at, gender))
+
+    def settle_pronoun(self, at: int, member: Member) -> None:
+        """Record that the pronoun at `at` is `member` (a quote's cue, once attributed)."""
+        for pronoun in reversed(self.pronouns):
+            if pronoun.at == at:
+                pronoun.member, pronoun.settled = member, True
+                return
+            if pronoun.at < at:
+                return
 
     def mention_organisation(self, name: str, at: int) -> None:
         """Note an organisation named at position `at` (it joins the cast only if it speaks)."""
@@ -115,21 +175,31 @@ class Cast:
         return None
 
     def person(
-        self, written: str, *, role: str | None = None, at: int = -1, subject: bool = True
+        self,
+        written: str,
+        *,
+        role: str | None = None,
+        at: int = -1,
+        subject: bool = True,
+        derived: bool = False,
     ) -> Member:
         """The member a written name refers to, introducing them if new."""
         written = names.without_postnominals(restore(written))
         honorific, bare = names.strip_honorific(written)
         member = self._find_name(written, honorific, bare, at)
+        if member is not None and len(bare.split()) == 1:
+            member.bare_refs += 1
         if member is None:
             # "Sen. Ted Cruz" is recorded as Ted Cruz; "Dr. Alim" keeps the only form known
             full = bare if honorific and len(bare.split()) > 1 else written
             if honorific and len(bare.split()) == 1 and len(honorific.split()) > 1:
                 # "Lord Chancellor Lord Falconer" is known as Lord Falconer
                 full = " ".join(written.split()[len(honorific.split()) - 1 :])
-            member = Member(PersonMention(name=full, kind="person"))
+            member = Member(PersonMention(name=full, kind="person"), derived=derived)
             self.members.append(member)
-        elif len(bare.split()) > 1 and len(names.strip_honorific(member.name)[1].split()) == 1:
+        elif len(bare.split()) > 1 and member.derived:
+            member.derived = False  # named in their own right now
+        if len(bare.split()) > 1 and len(names.strip_honorific(member.name)[1].split()) == 1:
             member.add_alias(member.name)
             member.mention.name = bare  # a fuller form of a name first seen short
         member.add_alias(member.name)
@@ -137,7 +207,7 @@ class Cast:
         if honorific:
             member.add_alias(written)
             member.gender = member.gender or names.gender_of(honorific)
-            if not member.mention.role and honorific.split()[-1] in _TITLE_ROLES:
+            if honorific.split()[-1] in _TITLE_ROLES:
                 member.set_role(honorific.split()[-1])  # "President Obama": the president
         if member.gender is None:
             member.gender = gender_of_given(names.given_name(member.name))
@@ -197,22 +267,28 @@ class Cast:
                 matches = [m for m in matches if m.gender in (None, gender)]  # Mrs. is no man
                 matches.sort(key=lambda m: m.gender != gender)
                 matches = [m for m in matches if m.gender == matches[0].gender]
+            if not matches:  # "Ms. Acosta" is Melba Acosta Febo: a double family name
+                matches = [m for m in people if bare in m.name.split()[1:-1]]
             return _most_likely(matches, at)
         single = [m for m in people if len(names.strip_honorific(m.name)[1].split()) == 1]
         return next((m for m in single if names.surname(m.name) == names.surname(bare)), None)
 
-    def known(self, word: str) -> Member | None:
+    def known(self, word: str, at: int = -1) -> Member | None:
         """The person a single capitalised word (a surname or alias) refers to, if any."""
         matches = [
             m for m in self.members if m.mention.kind == "person" and word in m.mention.aliases
         ]
-        return max(matches, key=lambda m: m.last_seen) if matches else None
+        return _most_likely(matches, at)
 
-    def note(self, member: Member, at: int, *, subject: bool = True) -> None:
-        """Record a reference to `member` at position `at`; subjects are antecedents for pronouns."""
+    def note(self, member: Member, at: int, *, subject: bool = True, pronoun: bool = False) -> None:
+        """Record a reference to `member` at position `at` (by a pronoun, or by name)."""
         member.last_seen = max(member.last_seen, at)
-        if subject and at >= 0:
-            member.seen_at.append(at)
+        if at >= 0:
+            member.mentioned_at.append(at)
+            if subject:
+                member.seen_at.append(at)
+            if not pronoun:
+                member.named_at.append(at)
 
     def by_role(self, role: str) -> Member | None:
         """The person whose recorded role best matches a description like "the prime minister"."""
@@ -226,15 +302,16 @@ class Cast:
         head = wanted[-1]
         best: tuple[tuple[int, int, int], Member] | None = None
         for member in self.members:
-            words = re.findall(r"[\w'-]+", (member.mention.role or "").lower())
-            have = set(words)
-            if head not in have:
-                continue
-            # "the president": a role that is just "President" beats "World Bank president"
-            extra = len([w for w in words if w not in wanted])
-            score = (sum(w in have for w in wanted), -extra, member.last_seen)
-            if best is None or score > best[0]:
-                best = (score, member)
+            for given in member.roles:
+                words = re.findall(r"[\w'-]+", given.lower())
+                have = set(words)
+                if head not in have:
+                    continue
+                # "the president": a role that is just "President" beats "World Bank president"
+                extra = len([w for w in words if w not in wanted])
+                score = (sum(w in have for w in wanted), -extra, member.last_seen)
+                if best is None or score > best[0]:
+                    best = (score, member)
         return best[1] if best else None
 
     def latest(

@@ -85,6 +85,7 @@ def decide(
         state.cast,
         state.common_words,
         continuation=rules.continuation,
+        continuation_kind=rules.continuation_kind,
         rule=rules.member,
         cue_span=cue_span,
         last_speaker=state.last_speaker,
@@ -174,7 +175,7 @@ def _chain(state: State, frame: Frame, chosen: Candidate, member: Member) -> lis
     if not short:
         return []
     at = chosen.paragraph * PARAGRAPH + source.start
-    earlier = [a for a in member.seen_at if a < at]
+    earlier = [a for a in member.named_at if a < at]
     link = {"paragraph": state.passage_n(chosen.paragraph), "text": source.text}
     if not earlier:
         return [link]

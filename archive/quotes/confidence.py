@@ -1,8 +1,9 @@
 """Confidence: the probability that a chosen speaker is right, calibrated on development data.
 
 A logistic model over a few numbers about the choice (the ranker's probability and margin,
-whether the rules agree, the kind of source, whether a reference had to be resolved) gives
-the probability that the speaker is right. Its coefficients are fitted by
+whether the rules agree, the kind of source, whether a reference had to be resolved, whose
+words a cue-less quote continues, and for "he"/"she" how clearly one person stands out among
+those it may refer to) gives the probability that the speaker is right. Its coefficients are fitted by
 bench/quotes/train.py on the development part only and committed in
 archive/quotes/weights.py. A quote with no speaker has confidence 0.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import math
 from typing import TYPE_CHECKING
+
+from archive.quotes import antecedents
 
 try:
     from archive.quotes.weights import CALIBRATION
@@ -39,6 +42,20 @@ def features(choice: Choice, frame: Frame) -> dict[str, float]:
         "cue": float(choice.cue is not None),
         "logit": _logit(choice.probability),
     }
+    if chosen is not None:
+        for name in (
+            "continues:paragraph",
+            "continues:open",
+            "continues:recent",
+            "continues:recent_far",
+            "leads_next",
+        ):
+            if name in chosen.features:
+                f[name] = 1.0
+    if choice.antecedents:  # "he"/"she": how clearly one person stands out
+        shares = sorted(antecedents.probabilities(choice.antecedents), reverse=True)
+        f["pronoun_margin"] = shares[0] - (shares[1] if len(shares) > 1 else 0.0)
+        f["pronoun_rivals"] = math.log(len(shares))
     return f
 
 

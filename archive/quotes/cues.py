@@ -92,7 +92,7 @@ _CONJUNCTIONS = re.compile(
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<subj>[^,.;:“”\"]{2,80})")
 _SENTENCE_END = re.compile(
     r"[.!?](?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<!\bSt\.)(?<!\bNo\.)"
-    r"(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])"
+    r"(?<!\b[A-Z]\.)(?:\s?[”\"’)])*\s+(?=[“\"‘(]?[A-Z0-9])"
 )
 _GROUP_NOUNS = {
     "experts",
@@ -212,6 +212,10 @@ def subject_before(before: str) -> Subject | None:
     while words and words[-1].lower() in _SKIP_BEFORE_VERB:
         words.pop()
     text = " ".join(words)
+    if len(words) > 1 and words[-1].lower() == "who" and words[-2].endswith(","):
+        # "Princess Marguerite of Romania, the King's eldest daughter, who said ...": the
+        # person the relative clause is about
+        return _with_appositive(" ".join(words[:-1])[:-1])
     if not words or words[-1].lower() in _PASSIVE:
         return None
     if text.endswith(","):
@@ -430,13 +434,13 @@ def _according(text: str, floor: int, prefix: str, adjacent: bool) -> Cue | None
 
 def sentence_start(text: str, at: int, floor: int = 0) -> int:
     """Where the sentence containing offset `at` begins (not before `floor`)."""
-    ends = _sentence_ends(text)
+    ends = sentence_starts(text)
     found = bisect.bisect_right(ends, at) - 1
     return max(floor, ends[found]) if found >= 0 else floor
 
 
 @lru_cache(maxsize=64)
-def _sentence_ends(text: str) -> tuple[int, ...]:
+def sentence_starts(text: str) -> tuple[int, ...]:
     """Offsets where each sentence after the first begins."""
     return tuple(m.end() for m in _SENTENCE_END.finditer(text))
 

@@ -23,7 +23,7 @@ _MALE = """
     jesse jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh joshua juan
     julian justin karl keith ken kenneth kevin kurt kyle lance larry lawrence  leo leon
     leonard lewis liam  lloyd louis luis luke malcolm manuel marco marcus mario mark
-    martin marvin matt matthew maurice max michael miguel mike mitch mitchell mitt mohammed
+    marty martin marvin matt matthew maurice max michael miguel mike mitch mitchell mitt mohammed
     muhammad nathan neil nelson newt nicholas nick nigel noah norman oliver omar oscar owen
     pablo patrick paul pedro peter phil philip pierre ralph ramon randy ray raymond reggie
     reince ricardo richard rick rob robert roberto rod rodney roger roland ron ronald ross

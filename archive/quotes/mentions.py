@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from archive.personnames import parse_name
-from archive.quotes import names, roles
+from archive.quotes import cues, names, roles
 from archive.quotes.cast import Cast
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
@@ -25,6 +25,14 @@ _BODY_NAMED = re.compile(
     r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|"
     rf"publisher|studio|label|chain|think tank|website|magazine|paper)\s+(?P<name>{names.RUN})"
 )
+# "a UKIP spokesman said ...", "a spokeswoman for the council said ...": later "he added" is
+# still the organisation (or no one, for a spokesman of a person: "Tony Blair's spokesman").
+_SPOKESPERSON = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})(?P<own>['’]s)?\s+(?:official\s+)?"
+    rf"spokes(?P<g>man|woman|person)\b|spokes(?P<g2>man|woman|person)\s+(?:for|at|from)\s+"
+    rf"(?:the\s+)?(?P<org2>{names.RUN}))"
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -40,6 +48,7 @@ _STOP_BACK = set(
 )
 # Acronyms of places, which are named but do not speak as organisations.
 _PLACES = {"UK", "US", "USA", "UAE", "DC", "NYC", "LA", "GB", "NI"}
+_TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "BST", "CET", "UTC"}
 # Words after which a name opens a main clause ("..., but Cruz said"); after "as", "when" or
 # "while" it is the subject of a subordinate clause, not the one the paragraph is about.
 _CLAUSE_OPENERS = {"but", "and", "however", "meanwhile", "then", "now", "so", "yet"}
@@ -50,14 +59,27 @@ def scan_mentions(
 ) -> None:
     """Introduce the people named in a passage's narration and note where they were named."""
     quoted = [(s.start, s.end) for s in spans if s.depth == 0]
-    for match in _COUPLE.finditer(text):  # "Heidi and Ted Cruz": Heidi Cruz too
+    starts = cues.sentence_starts(text)  # the sentences of narration, not of quotes
+    cast.mention_sentences(base, tuple(a for a in starts if not any(q < a <= e for q, e in quoted)))
+    for match in _PRONOUN.finditer(text):  # "he"/"she" of narration, followed in order later
+        at = match.start()
+        if not (quoted and any(a <= at < b for a, b in quoted)):
+            cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f")
+    # the rarer patterns only where their words occur (most passages have none)
+    spokes = _SPOKESPERSON.finditer(text) if "spokes" in text else ()
+    for match in spokes:
+        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+            _spokesperson(match, cast, base)
+    couples = _COUPLE.finditer(text) if " and " in text else ()
+    for match in couples:  # "Heidi and Ted Cruz": Heidi Cruz too
         before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
         if before and before[0][:1].isupper() and before[0][-1:].isalpha():
             continue  # "Rand Paul and Marco Rubio": Paul is a family name here
         if match.group("given").lower() in names.GIVEN_NAMES:
             at = match.start()
             if not (quoted and any(a <= at < b for a, b in quoted)):
-                cast.person(f"{match.group('given')} {match.group('family')}", at=base + at)
+                name = f"{match.group('given')} {match.group('family')}"
+                cast.person(name, at=base + at, derived=True)
     for match in _BODY_NAMED.finditer(text):  # "the telecoms firm Brightline"
         if not (quoted and any(a <= match.start() < b for a, b in quoted)):
             cast.mention_organisation(match.group("name"), base + match.start("name"))
@@ -68,7 +90,7 @@ def scan_mentions(
         if quoted and any(a <= start < b for a, b in quoted):
             continue
         if " " not in run:
-            _single_word(text, run, start, run_end, cast, base)
+            _single_word(text, run, start, run_end, cast, base, common_words)
             continue
         words = run.split()
         first = names.opens_sentence(text, start)
@@ -79,29 +101,81 @@ def scan_mentions(
             words, first = words[1:], False
         words = names.without_time_words(words)
         if len(words) == 1:
-            _single_word(text, words[0], start, run_end, cast, base)
+            _single_word(text, words[0], start, run_end, cast, base, common_words)
         elif words:
-            _mention(text, " ".join(words), start, run_end, cast, base)
+            _mention(text, " ".join(words), start, run_end, cast, base, common_words)
 
 
-def _single_word(text: str, word: str, start: int, end: int, cast: Cast, base: int) -> None:
+def _spokesperson(match: re.Match[str], cast: Cast, base: int) -> None:
+    """Note an unnamed spokesperson and whom they speak for."""
+    org = restore(match.group("org") or match.group("org2"))
+    _, bare = names.split_titles(org)
+    gender = {"man": "m", "woman": "f"}.get(match.group("g") or match.group("g2") or "")
+    if names.looks_like_person(bare) or (match.group("own") and cast.find_person(bare)):
+        member = None  # a person's spokesman is not that person
+    else:
+        member = cast.organisation(org, at=base + match.start())
+    cast.note_spokesperson(base + match.start(), member, gender)
+
+
+def _single_word(
+    text: str,
+    word: str,
+    start: int,
+    end: int,
+    cast: Cast,
+    base: int,
+    common_words: frozenset[str] | set[str] = frozenset(),
+) -> None:
     """A lone capitalised word counts only as a surname or alias of someone already named
     (or, written in capitals, as an organisation: "GM", "BT")."""
     if len(word) > 1 and word.isupper() and word.isalpha():
-        if word not in _PLACES:
+        if word not in _PLACES and word not in _TIME_ZONES:
             cast.mention_organisation(word, base + start)
         return
-    known = cast.known(word)
+    known = cast.known(word, base + start)
+    if known is None and _introduced_with_role(text, word, start, end, common_words):
+        cast.person(word, role=roles.appositive_after(text, end), at=base + start)
+        return
     if known is not None:
+        known.bare_refs += 1
         subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
         cast.note(known, base + start, subject=subject)
 
 
-def _mention(text: str, run: str, start: int, end: int, cast: Cast, base: int) -> None:
+def _introduced_with_role(text: str, word: str, start: int, end: int, common_words) -> bool:
+    """A lone surname introduced with a person's role ("Holbrook, a former union leader,"):
+    a person the text goes on to refer to. Not "the Clarion-Ledger, the state's largest
+    newspaper" nor "Louisville, Ky., where she studies"."""
+    low = word.lower().rstrip(".")
+    if word.endswith(".") or low in common_words or low in names.NOT_NAME_WORDS:
+        return False
+    if low in names.TITLE_WORDS or text[max(0, start - 4) : start].lower() == "the ":
+        return False
+    role = roles.appositive_after(text, end)
+    if not role or len(role.split()) > 6 or role.split()[0].lower() not in _ARTICLES:
+        return False
+    head = role.split()[-1].lower()
+    return head in roles.ROLE_NOUNS and head not in _NOT_PEOPLE
+
+
+_ARTICLES = {"a", "an", "the", "another"}
+_NOT_PEOPLE = {"party", "group", "union", "chain"}
+
+
+def _mention(
+    text: str,
+    run: str,
+    start: int,
+    end: int,
+    cast: Cast,
+    base: int,
+    common_words: frozenset[str] | set[str] = frozenset(),
+) -> None:
     """Record a run of capitalised words if it names a person."""
     honorific, _ = names.strip_honorific(run)
     titles, name = (None, run) if honorific else names.split_titles(run)
-    if not honorific and not names.looks_like_person(name):
+    if not honorific and not names.names_a_person(name, common_words):
         if " " not in name:
             _single_word(text, name, end - len(name), end, cast, base)
         elif parse_name(restore(run)).kind == "organisation":

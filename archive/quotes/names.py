@@ -134,6 +134,23 @@ NOT_NAME_WORDS = set(
 )
 
 
+# Places named in two or more capitalised words that would otherwise read as a person's name
+# ("Puerto Rico"), and single-word places that head a capitalised run ("Texas Gov. ...").
+PLACES = frozenset(
+    line.strip().lower()
+    for line in """
+    Puerto Rico|Costa Rica|Sri Lanka|Hong Kong|Saudi Arabia|El Salvador|Sierra Leone|
+    Burkina Faso|Cape Verde|San Marino|Tel Aviv|Abu Dhabi|Buenos Aires|Kuala Lumpur|
+    Rio de Janeiro|Sao Paulo|Cape Town|Baton Rouge|Des Moines|Las Vegas|Los Angeles|
+    Santa Fe|Salt Lake City|Palm Beach|Silicon Valley|Wall Street|Capitol Hill|Long Island|
+    Ivory Coast|Papua New Guinea|Trinidad and Tobago|Bosnia and Herzegovina|Timor Leste|
+    Kansas City|Carson City|Little Rock|Oklahoma City|Fort Worth|Fort Lauderdale|Sioux City|
+    Cedar Rapids|Myrtle Beach|Ohio Valley|Rust Belt|Gaza Strip|West Bank|Golan Heights|
+    Hyde Park|Leicester Square|Trafalgar Square|Downing Street|Milton Keynes|Costa Brava
+    """.replace("\n", "").split("|")
+    if line.strip()
+)
+
 # Words that open place names ("New Jersey Gov. Chris Christie", "Los Angeles Times").
 PLACE_PREFIXES = set(
     words("new north south east west los las san santa st saint mount upper lower great fort")
@@ -234,7 +251,8 @@ def _split_title_words(run: str) -> tuple[str, str]:
     words = run.split()
     cut = 0
     while cut < len(words) - 1 and _is_title(words[cut]):
-        if _bare(words[cut]) in OCCUPATIONS and len(words) - cut < 3:
+        bare = _bare(words[cut])
+        if (bare in OCCUPATIONS or _agent_noun(bare)) and len(words) - cut < 3:
             break  # "Singer Bruce Springsteen" sheds its occupation; "Tim Baker" is a name
         if words[cut].isupper() and len(words) - cut == 2 and cut == 0:
             break  # "JP Morgan", "BT Group": an organisation, not a title and a surname
@@ -250,7 +268,22 @@ def _is_title(word: str) -> bool:
     bare = _bare(word)
     if bare in HONORIFICS:
         return False
-    return bare in TITLE_WORDS or bare in OCCUPATIONS or (word.isupper() and len(word) > 1)
+    return (
+        bare in TITLE_WORDS
+        or bare in OCCUPATIONS
+        or (word.isupper() and len(word) > 1)
+        or _agent_noun(bare)
+    )
+
+
+def _agent_noun(bare: str) -> bool:
+    """A long agent noun ("goalscorer", "campaigner", "publicist"), not a given name."""
+    return (
+        len(bare) >= 8
+        and bare.isalpha()
+        and bare.endswith(("er", "ist"))
+        and bare not in GIVEN_NAMES
+    )
 
 
 # Occupations that open a name run when they open a sentence ("Actor Leonardo DiCaprio").
@@ -264,7 +297,9 @@ OCCUPATIONS = set(
     entrepreneur footballer boxer golfer player coach manager officer campaigner activist
     scientist surgeon chairman chairwoman boss spokesman spokeswoman frontbencher
     backbencher veteran legend filmmaker film-maker broadcaster pollster strategist adviser
-    advisor consultant lecturer researcher historian investor banker trader
+    advisor consultant lecturer researcher historian investor banker trader goalscorer
+    scorer skipper keeper goalkeeper teammate team-mate debutant substitute newcomer rival
+    opponent winner runner-up challenger holder
     """
     )
 )
@@ -285,17 +320,42 @@ def looks_like_person(name: str) -> bool:
     """Two to four name words, none of them a place, organisation or sentence opener."""
     honorific, bare = strip_honorific(without_postnominals(name))
     words = bare.split()
-    if not words or any(w.lower() in NON_PERSON_WORDS for w in words):
+    if not words:
+        return False
+    # "Chicago Sun-Times" is a newspaper, "Finance Bill" a law; "Bill Clinton" a person
+    checked = words[1:] if len(words) > 1 and _bare(words[0]) in GIVEN_NAMES else words
+    if any(part in NON_PERSON_WORDS for w in checked for part in w.lower().split("-")):
         return False
     if honorific:
         return len(words) <= 3
     if not 2 <= len(words) <= 4 or words[0].lower() in NOT_NAME_WORDS:
+        return False
+    if " ".join(words).lower() in PLACES:
         return False
     if words[-1].lower() in NATIONALITIES:
         return False  # "Han Chinese", "Bosnian Serb": a people, not a person
     if any(w.isupper() and len(w.rstrip("." + ABBREVIATION_DOT)) > 1 for w in words):
         return False  # an acronym ("BBC"), not an initial ("L.")
     return personnames.parse_name(restore(bare)).kind == "person"
+
+
+PARTY_MEMBERS = frozenset(["republican", "democrat", "tory", "conservative", "liberal"])
+
+
+def names_a_person(name: str, common_words: set[str] | frozenset[str]) -> bool:
+    """`looks_like_person`, unless the words are not a name (`describes_no_one`)."""
+    return looks_like_person(name) and not describes_no_one(name, common_words)
+
+
+def describes_no_one(name: str, common_words: set[str] | frozenset[str]) -> bool:
+    """A capitalised run of mostly words the document writes in lower case ("Make America
+    Great Again", "No Child Left Behind", "National Convention"), or a party member described
+    by place ("the Wisconsin Republican"): no one's name."""
+    words = split_titles(strip_honorific(name)[1])[1].split()
+    if len(words) > 1 and _bare(words[-1]) in PARTY_MEMBERS:
+        return True
+    common = [w for w in words if _bare(w) in common_words and _bare(w) not in GIVEN_NAMES]
+    return 2 * len(common) > len(words)
 
 
 @lru_cache(maxsize=4096)

@@ -5,6 +5,7 @@ independent researcher who...", "Matthew Robertson is another research fellow at
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from archive.quotes import names
 
@@ -29,6 +30,7 @@ ROLE_NOUNS = set(
     )
 )
 
+_LONG_ROLE_NOUNS = frozenset(n for n in ROLE_NOUNS if len(n) >= 6)
 _AGENT_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent")
 _NOT_AGENTS = set(
     names.words(
@@ -96,12 +98,17 @@ def descriptor_before(text: str, start: int) -> str | None:
     return " ".join(picked) or None
 
 
+@lru_cache(maxsize=8192)
 def role_head(word: str) -> str | None:
     """The role noun a word is (plurals and "vice-director" forms included), else None."""
     bare = word.lower().strip("’'")
     for form in (bare, bare.rstrip("s"), bare.rsplit("-", 1)[-1]):
         if form in ROLE_NOUNS:
             return form
+    if bare.isalpha():  # "neurosurgeon": a compound of a long role noun
+        for cut in range(2, len(bare) - 5):
+            if bare[cut:] in _LONG_ROLE_NOUNS:
+                return bare[cut:]
     agent = bare.rstrip("s")
     if (
         len(agent) > 5
@@ -111,6 +118,17 @@ def role_head(word: str) -> str | None:
     ):
         return agent  # "pathologist", "lecturer", "historian", "consultant"
     return None
+
+
+@lru_cache(maxsize=8192)
+def person_noun(word: str) -> bool:
+    """A noun for a person, surely: a role noun, a compound of one ("neurosurgeon"), or an
+    "-ist"/"-ian" agent ("pathologist", "historian"); not the looser guesses of role_head
+    ("document" is no agent)."""
+    head = role_head(word)
+    if head is None:
+        return False
+    return head in ROLE_NOUNS or head.endswith(("ist", "ian"))
 
 
 def appositive_after(text: str, end: int) -> str | None:

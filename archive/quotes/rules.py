@@ -31,6 +31,10 @@ class RuleChoice:
     cue: cues.Cue | None
     rule: str
     continuation: Member | None  # whose words the quote would continue, if it has no cue
+    # how: "paragraph" (a quote earlier in this paragraph), "open" (a quote the previous
+    # paragraph left open), "recent" (the last speaker, in the paragraph before) or
+    # "recent_far" (two paragraphs before)
+    continuation_kind: str = ""
 
 
 def best_cue(trailing: cues.Cue | None, leading: cues.Cue | None) -> cues.Cue | None:
@@ -51,24 +55,27 @@ def choose(
     following: str,
 ) -> RuleChoice:
     """The rules' speaker for a top-level quote whose best cue is `cue`."""
-    continuation = _continuation(state, index, in_passage)
+    continuation, kind = _continuation(state, index, in_passage)
     if cue is not None and cue.subject is not None:
         member = resolve(state.cast, cue.subject, index * PARAGRAPH + cue.start, state.common_words)
         rule = "cue after the quote" if cue.start > span.start else "cue before the quote"
         if cue.phrase.lower().startswith("according to"):
             rule = "according to"
-        return RuleChoice(member, cue, rule, continuation)
+        return RuleChoice(member, cue, rule, continuation, kind)
     member, found, rule = _inherit(state, index, text, span, floor, in_passage, following)
-    return RuleChoice(member, found or cue, rule, continuation)
+    return RuleChoice(member, found or cue, rule, continuation, kind)
 
 
-def _continuation(state: State, index: int, in_passage: list[int]) -> Member | None:
-    """The speaker a cue-less quote here would continue."""
+def _continuation(state: State, index: int, in_passage: list[int]) -> tuple[Member | None, str]:
+    """The speaker a cue-less quote here would continue, and how."""
     if in_passage:
-        return state.speakers[in_passage[-1]]
+        return state.speakers[in_passage[-1]], "paragraph"
     if state.continuing is not None:
-        return state.continuing
-    return state.last_speaker if index - state.last_passage <= 2 else None
+        return state.continuing, "open"
+    if index - state.last_passage <= 2 and state.last_speaker is not None:
+        # the paragraph before, or with a paragraph of narration between
+        return state.last_speaker, "recent" if index - state.last_passage == 1 else "recent_far"
+    return None, ""
 
 
 def _inherit(

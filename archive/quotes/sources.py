@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from archive.personnames import ORGANISATION_WORDS, parse_name
 from archive.quotes import names, roles
@@ -17,9 +18,11 @@ from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
 # People and bodies a description can name ("the senator", "a Clinton campaign spokesman").
-_PERSON_HEADS = names.words(
+PERSON_HEADS = names.words(
     """
-    senator congressman congresswoman governor mayor president candidate nominee
+    senator congressman congresswoman governor mayor president candidate nominee diplomat
+    businessman businesswoman policeman chairman assemblyman councilman councilwoman tycoon
+    magnate hopeful contender incumbent challenger developer entrepreneur
     front-runner frontrunner billionaire businessman businesswoman mogul lawmaker
     legislator aide strategist pollster operative consultant host anchor moderator
     columnist commentator reporter journalist historian voter supporter protester resident
@@ -40,17 +43,18 @@ _BODY_HEADS = names.words(
     campaign company firm group committee council agency department ministry government
     administration office board union party organization organisation association
     commission court police statement report study survey poll website newspaper paper
-    network channel team club foundation institute center centre bank embassy
+    network channel team club foundation institute center centre bank embassy station
+    broadcaster magazine publication studio label airline retailer publisher
     """
 )
-_HEADS = frozenset({*_PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
+_HEADS = frozenset({*PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
 _HEADS_ALL = _HEADS | {"Democrat", "Republican", "Tory"}
 _WORD_RE = re.compile(r"\b[A-Za-z][\w-]*")
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b")
 # A determiner and at most four words, unpunctuated, right before a head noun.
 _OPENING = re.compile(
     r"(?:^|(?<=\s))(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
-    r"\s+(?:[\w’'.-]+\s+){0,4}$"
+    r"\s+(?:[\w’'.-]+,?\s+){0,4}$"
 )
 _TAIL = re.compile(rf"\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.RUN}")
 _GROUP_AFTER = re.compile(
@@ -61,9 +65,10 @@ _GROUP_AFTER = re.compile(
 _OF_PLACE = re.compile(rf"\s+(?:of|in|for|at|on)\s+(?:the\s+)?{names.RUN}")
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 _BARE_GROUPS = re.compile(
-    r"(?<![\w’'-]\s)\b(?:[Oo]fficials|[Aa]ides|[Aa]dvisers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|"
+    r"\b(?:[Oo]fficials|[Aa]ides|[Aa]dvisers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|"
     r"[Ss]upporters|[Ss]ources|[Pp]rosecutors|[Pp]olice|[Ii]nvestigators)\b"
 )
+_AFTER_A_WORD = re.compile(r"[\w’'-]\s")  # "UN experts": the group has a name before it
 
 
 @dataclass
@@ -79,6 +84,11 @@ class Source:
     possessive: bool = False  # "Trump's campaign": the name owns, it does not speak
     # (cast size, subject, member) of the last resolution (archive.quotes.candidates)
     resolved: tuple | None = field(default=None, repr=False, compare=False)
+    # what archive.quotes.candidates found about it whatever the quote, found once
+    static: dict[str, float] | None = field(default=None, repr=False, compare=False)
+    before: str = field(default="", repr=False, compare=False)  # the word before it
+    verbish: bool = field(default=False, repr=False, compare=False)  # that word is a verb
+    subject: object = field(default=None, repr=False, compare=False)  # its cue Subject, once
 
     @property
     def is_name(self) -> bool:
@@ -94,7 +104,10 @@ def find_sources(text: str, spans: list[Span], common_words: set[str]) -> list[S
 
     found: list[Source] = [s for s in _descriptions(text) if outside(s.start)]
     for match in _BARE_GROUPS.finditer(text):
-        if outside(match.start()) and not _within(match.start(), found):
+        at = match.start()
+        if at >= 2 and _AFTER_A_WORD.fullmatch(text, at - 2, at):
+            continue
+        if outside(at) and not _within(at, found):
             found.append(Source(match.start(), match.end(), match.group(), "description"))
     for source in _names(text, common_words):
         if not outside(source.start):
@@ -118,20 +131,49 @@ def _descriptions(text: str) -> list[Source]:
     for the council", "his campaign manager", "the Clinton campaign"."""
     out = []
     for head in _WORD_RE.finditer(text):
-        word = head.group()
-        if word not in _HEADS_ALL and not (word[-1:] == "s" and word[:-1] in _HEADS_ALL):
+        if not _is_head(head.group()):
             continue
-        window = text[max(0, head.start() - 60) : head.start()]
-        opening = _OPENING.search(window)
-        if opening is None:
+        start = _opening(text, head.start())
+        if start is None:
             continue
-        start = head.start() - len(window) + opening.start("det")
         end = head.end()
         tail = _TAIL.match(text, end)
         if tail:
             end = tail.end()
         out.append(Source(start, end, restore(text[start:end]), "description"))
     return out
+
+
+def _opening(text: str, head: int) -> int | None:
+    """Where the determiner opening a description of the head at `head` stands: the leftmost
+    of "the", "a", "his" ... at most four plain words before the head, else None."""
+    if not head or not text[head - 1].isspace():
+        return None
+    floor = max(0, head - 60)
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, floor, head)]
+    found = None
+    for at, token in reversed(tokens[-5:]):
+        if token in _DETERMINERS and (at == 0 or text[at - 1].isspace()):
+            found = at
+        if not _PLAIN.fullmatch(token):
+            break
+    return found
+
+
+_TOKEN = re.compile(r"\S+")
+_PLAIN = re.compile(r"[\w’'.-]+,?")
+_DETERMINERS = frozenset(
+    names.words("The the A a An an His his Her her Their their Its its One one Another another")
+)
+
+
+@lru_cache(maxsize=8192)
+def _is_head(word: str) -> bool:
+    """A noun that can end a description: a person's or a body's ("the senator", "the
+    campaign", "the retired neurosurgeon", "the 71-year-old diplomat")."""
+    if word in _HEADS_ALL or (word[-1:] == "s" and word[:-1] in _HEADS_ALL):
+        return True
+    return word.islower() and roles.person_noun(word)
 
 
 def _within(at: int, sources: list[Source]) -> bool:
@@ -194,5 +236,7 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 role_end = end
                 continue
             kind = parsed.kind
+            if kind == "person" and names.describes_no_one(run, common_words):
+                continue  # "Make America Great Again", "the Wisconsin Republican": no name
         out.append(Source(start, end, written, kind, possessive))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from archive.personnames import parse_name
-from archive.quotes import antecedents, names
+from archive.quotes import antecedents, names, roles, sources
 from archive.quotes.cast import PARAGRAPH, Cast, Member
 from archive.quotes.cues import Subject
 
@@ -133,6 +133,24 @@ _BODIES = frozenset(
         "league",
         "corporation",
         "business",
+        "station",
+        "broadcaster",
+        "magazine",
+        "programme",
+        "service",
+        "site",
+        "publication",
+        "studio",
+        "label",
+        "airline",
+        "carrier",
+        "retailer",
+        "operator",
+        "manufacturer",
+        "maker",
+        "chain",
+        "publisher",
+        "giant",
     ]
 )
 # Bodies a text names by kind alone ("the company", "the newspaper"): the last organisation.
@@ -152,6 +170,21 @@ _GENERIC_BODIES = frozenset(
         "organization",
         "organisation",
         "charity",
+        "station",
+        "broadcaster",
+        "magazine",
+        "publication",
+        "studio",
+        "label",
+        "airline",
+        "carrier",
+        "retailer",
+        "operator",
+        "manufacturer",
+        "maker",
+        "chain",
+        "publisher",
+        "giant",
     ]
 )
 _PAPERS = frozenset(
@@ -213,7 +246,7 @@ def _peek(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Memb
         if honorific or names.looks_like_person(written):
             return cast.find_person(written)
         if len(bare.split()) == 1:
-            return cast.known(bare) or cast.find_organisation(written)
+            return cast.known(bare, at) or cast.find_organisation(written)
         return cast.find_organisation(written)
     if subject.kind == "phrase":
         return _phrase(cast, subject.text, at, introduce=False)
@@ -240,6 +273,7 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
     if (
         spoke is not None
         and at - spoke[0] < PARAGRAPH
+        and cast.spokesperson_gender in (None, gender)
         and (member is None or max((a for a in member.seen_at if a < at), default=-1) < spoke[0])
     ):
         return spoke[1]  # "a council spokesman said ... he added": still the council
@@ -255,8 +289,9 @@ def _name(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Memb
     if honorific or names.looks_like_person(written):
         return cast.person(written, role=subject.role, at=at)
     if len(bare.split()) == 1:
-        known = cast.known(bare)
+        known = cast.known(bare, at)
         if known is not None:
+            known.bare_refs += 1
             cast.note(known, at)
             return known
         if bare.lower() in common_words or bare.lower() in names.NOT_NAME_WORDS:
@@ -276,7 +311,7 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     if org:  # "a spokeswoman for the council", "a US Embassy spokesman": the organisation
         member = organisation(org, at=at)
         if introduce and member is not None:
-            cast.spokesperson = (at, member)
+            cast.note_spokesperson(at, member, None)
         return member
     body = _SPOKESPERSON_FOR.match(phrase)
     if body:  # "a spokeswoman for the council": the council the text named
@@ -285,7 +320,7 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
     head = core[-1]
-    if determiner == "the" and head[:1].isupper():
+    if determiner == "the" and head[:1].isupper() and head.lower() not in names.PARTY_MEMBERS:
         if parse_name(" ".join(rest)).kind == "role":  # "the Shadow Secretary of State"
             member = cast.by_role(" ".join(rest))
             if member is not None and introduce:
@@ -299,12 +334,45 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         return None
     if head in _GROUP_HEADS:
         return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
+    if _plural_person(head):
+        return None  # "the hosts", "the two lawmakers": several people, not one
     member = cast.by_role(" ".join(core))
-    if member is None and determiner == "the":
+    if member is None and determiner == "the" and _names_a_person(head) and head not in _UNNAMED:
         member = cast.latest(before=at, after=at - 3 * PARAGRAPH)
     if member is not None and introduce:
         cast.note(member, at)
     return member
+
+
+# People a text describes when it does not name them ("the man", "the insider"): such a
+# description is someone the text named with that role, or no one - never just the latest.
+_UNNAMED = frozenset(
+    names.words(
+        """
+    man woman person boy girl child voter resident protester demonstrator supporter source
+    insider observer witness commenter reader viewer user fan attendee participant student
+    worker employee customer caller listener member neighbor neighbour friend relative
+    official aide adviser advisor analyst expert staffer operative owner driver passenger
+    """
+    )
+)
+
+
+def _plural_person(head: str) -> bool:
+    """A plural of a person's noun ("hosts", "lawmakers", "senators")."""
+    return (
+        len(head) > 3
+        and head.endswith("s")
+        and not head.endswith("ss")
+        and not head.endswith("us")
+        and _names_a_person(head[:-1])
+    )
+
+
+def _names_a_person(head: str) -> bool:
+    """Whether a description's head noun is a person's ("the singer", "the senator", "the
+    former president"), so that it may stand for the person the text is about."""
+    return roles.role_head(head) is not None or head in sources.PERSON_HEADS
 
 
 def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introduce: bool):
@@ -321,7 +389,7 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
         name = cast.named_organisation(before=at, after=window, containing=core[0].lower())
         member = organisation(name, at=at) if name else None
         if member is not None and introduce:
-            cast.spokesperson = (at, member)
+            cast.note_spokesperson(at, member, None)
         return member
     if head in _BODIES:
         name = cast.named_organisation(before=at, after=window, containing=head)
@@ -332,11 +400,11 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
     if name is None:
         member = cast.latest(before=at, after=window, kind="organisation")
         if head in _SPOKESPEOPLE and member is not None and introduce:
-            cast.spokesperson = (at, member)
+            cast.note_spokesperson(at, member, None)
         return member
     member = organisation(name, at=at)
     if head in _SPOKESPEOPLE and member is not None and introduce:
-        cast.spokesperson = (at, member)
+        cast.note_spokesperson(at, member, None)
     return member
 
 

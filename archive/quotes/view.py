@@ -63,8 +63,8 @@ def reading_view(text: str) -> str:
         _curl_doubled(text, chars)
     if "." not in text:
         return "".join(chars) if chars else text
-    for match in _DOTTED.finditer(text):
-        protect = _protected(text, match)
+    for kind, start, end in _dotted(text):
+        protect = _protected(text, kind, start, end)
         if protect:
             if chars is None:
                 chars = list(text)
@@ -73,14 +73,37 @@ def reading_view(text: str) -> str:
     return "".join(chars) if chars else text
 
 
-def _protected(text: str, match: re.Match[str]) -> list[int]:
-    """The full stops of one dotted match that belong to an abbreviation or initials."""
-    if match.group("title"):
-        return [match.end() - 1]
-    if match.group("ending"):
-        return [] if _sentence_follows(text, match.end()) else [match.end() - 1]
-    dots = [at for at in range(match.start(), match.end() - 1) if text[at] == "."]
-    return dots if _sentence_follows(text, match.end()) else [*dots, match.end() - 1]
+def _dotted(text: str) -> list[tuple[str, int, int]]:
+    """The dotted words of a passage in order: ("title", ...) for "Sen.", ("ending", ...) for
+    "Jr." or "Calif.", ("initials", ...) for "L." or "U.S." (as `_DOTTED` would find them, in
+    two cheap passes instead of one long alternation at every word)."""
+    found = []
+    for match in _DOT_WORD.finditer(text):
+        word, end = match.group(1), match.end()
+        follow = text[end : end + 1]
+        if word in _TITLE_SET and follow.isspace():
+            found.append(("title", match.start(), end))
+        elif word in _ENDING_SET and (follow.isspace() or follow in ",)"):
+            found.append(("ending", match.start(), end))
+    found.extend(("initials", m.start(), m.end()) for m in _INITIALS.finditer(text))
+    found.sort(key=lambda f: f[1])
+    return found
+
+
+_DOT_WORD = re.compile(r"\b([A-Za-z]{2,})\.")
+_TITLE_SET = frozenset(_TITLES.split("|"))
+_ENDING_SET = frozenset(_ENDINGS.split("|"))
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}(?=[\s,)’'\"”]|[A-Z][a-z])")
+
+
+def _protected(text: str, kind: str, start: int, end: int) -> list[int]:
+    """The full stops of one dotted word that belong to an abbreviation or initials."""
+    if kind == "title":
+        return [end - 1]
+    if kind == "ending":
+        return [] if _sentence_follows(text, end) else [end - 1]
+    dots = [at for at in range(start, end - 1) if text[at] == "."]
+    return dots if _sentence_follows(text, end) else [*dots, end - 1]
 
 
 def _sentence_follows(text: str, at: int) -> bool:

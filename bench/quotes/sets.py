@@ -19,7 +19,7 @@ from bench.quotes.metric import Gold
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "corpus"
 POLNEAR = CORPUS / "polnear"
-PARTS = ("dev", "heldout")
+PARTS = ("dev", "dev2", "heldout")
 DIRECT_WORDS = 3
 DIRECT_SHARE = 0.8
 
@@ -60,11 +60,22 @@ def _polnear_gold() -> dict[str, dict]:
 
 
 def hand_labels() -> list[dict]:
-    """The hand-labelled pronoun/description sources, or [] before they exist."""
-    path = HERE / "polnear-pronouns.json"
-    if not path.exists():
-        return []
-    return json.loads(path.read_text(encoding="utf-8"))["items"]
+    """The hand-labelled pronoun/description sources (polnear-pronouns.json and the later
+    development batches, polnear-pronouns-dev2.json ...), [] before they exist."""
+    items = []
+    for path in sorted(HERE.glob("polnear-pronouns*.json")):
+        if ".todo" not in path.name:
+            items += json.loads(path.read_text(encoding="utf-8"))["items"]
+    return items
+
+
+BBC_DEVELOPMENT = ("bbc-dev.json", "bbc-dev2.json", "labels.json")
+
+
+def bbc_development() -> list[Article]:
+    """Every BBC-style development article: the BBC development sets and the first labelled set
+    (30 BBC articles and both seeds)."""
+    return [a for name in BBC_DEVELOPMENT for a in labelled(HERE / name)]
 
 
 def polnear(part: str) -> list[Article]:
@@ -75,7 +86,7 @@ def polnear(part: str) -> list[Article]:
         if item.get("part") == part:
             hands.setdefault(item["file"], []).append(item)
     articles = []
-    for file in split()["polnear"][part]:
+    for file in split()["polnear"].get(part, []):
         golds = [_polnear_quote(q) for q in gold[file]["quotes"]]
         golds += [_hand_quote(item) for item in hands.get(file, [])]
         articles.append(Article(file, POLNEAR / "articles" / file, golds))

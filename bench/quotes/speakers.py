@@ -4,8 +4,9 @@ Names agree ignoring case, accents, punctuation, honorifics and titles ("Mr.", "
 "Rep.", "Dr."), suffixes ("Jr.", "III"), a leading "the" and party tags ("(R-Texas)", "of
 Florida" after a full name); a surname alone matches the full name ("Clinton" = "Hillary
 Clinton" = "Mrs. Clinton", "Mark-Viverito" = "Melissa Mark-Viverito", "Le Pen" = "Marine Le
-Pen", but "Bill Clinton" != "Hillary Clinton"). Middle initials do not tell two full names
-apart ("Harry M. Reid" = "Harry Reid").
+Pen", but "Bill Clinton" != "Hillary Clinton"), also the first of a double family name
+("Acosta" = "Melba Acosta Febo"). Middle initials do not tell two full names apart ("Harry M.
+Reid" = "Harry Reid").
 """
 
 from __future__ import annotations
@@ -60,5 +61,7 @@ def same_speaker(found: str, gold: str) -> bool:
     short, full = (a, b) if len(a) < len(b) else (b, a)
     if len(short) == 1 and len(full) == 2 and "-" in full[1] and short[0] == full[0]:
         return True  # "Ban" = "Ban Ki-moon": a family name written first
+    if len(short) == 1 and len(full) >= 3 and full[-2] == short[0]:
+        return True  # "Acosta" = "Melba Acosta Febo": the first of a double family name
     # a surname alone ("Clinton", "Le Pen") is the end of the full name
     return len(short) < len(full) and full[-len(short) :] == short and len(short) <= 2

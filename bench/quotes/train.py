@@ -3,17 +3,21 @@
     .venv/bin/python bench/quotes/train.py          # writes archive/quotes/weights.py
 
 Data: the development part of PolNeAR (split.json "dev"), the BBC development labels
-(bbc-dev.json, when present), the first labelled set (labels.json: 30 BBC articles and both
+(bbc-dev.json, bbc-dev2.json), the first labelled set (labels.json: 30 BBC articles and both
 seeds) and the hand-labelled pronoun/description sources of the development part
-(polnear-pronouns.json, part "dev", when present). No held-out article is read.
+(polnear-pronouns.json part "dev", polnear-pronouns-dev2.json). No held-out article is read.
 
 1. Ranker: a conditional logit over each quote's candidates (archive.quotes.candidates).
    The positive candidate is PolNeAR's annotated source span (human gold for every tier: the
    `coref` tier's automatic speaker is not used), or, for labels that give only a speaker,
    every candidate that names that speaker.
-2. Calibration: logistic regression of "the final speaker is right" on the choice's numbers
+2. Antecedents: the weights for "he"/"she" (archive.quotes.antecedents), a conditional logit
+   over the people a pronoun may refer to, on pronoun quotes whose labelled speaker is among
+   them.
+3. Calibration: logistic regression of "the final speaker is right" on the choice's numbers
    (archive.quotes.confidence.features), fitted on quotes whose speaker a person decided:
-   PolNeAR's `named` tier, the BBC labels, the hand labels.
+   PolNeAR's `named` tier, the BBC labels, the hand labels; the PolNeAR rows and the BBC-style
+   rows weigh the same in all, so that a confidence means the same on both kinds of news.
 Both are fitted with L2 penalties by Newton steps in numpy (a training-time tool only: run
 time evaluates the committed coefficients in pure Python).
 """
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -75,9 +79,7 @@ def development_articles() -> list[tuple[sets.Article, dict | None]]:
     out = []
     for article in sets.polnear("dev"):
         out.append((article, gold[article.file]))
-    for article in sets.labelled(sets.HERE / "bbc-dev.json") + sets.labelled(
-        sets.HERE / "labels.json"
-    ):
+    for article in sets.bbc_development():
         out.append((article, None))
     return out
 
@@ -158,7 +160,10 @@ def collect(articles, use_model: bool):
                     same_speaker(quote.speaker, a)
                     for a in next((g.aliases for g in article.golds if g.text == text), ())
                 )
-                calibration.append((confidence.features(decision, None), right, article.file))
+                source = "polnear" if raw is not None else "bbc"
+                calibration.append(
+                    (confidence.features(decision, None), right, article.file, source)
+                )
     return groups, calibration, pronouns
 
 
@@ -253,17 +258,29 @@ def fit_ranker(groups, l2: float = L2_RANKER) -> dict[str, float]:
     return {n: round(float(v), 4) for n, v in zip(names, w, strict=True) if abs(v) > 1e-4}
 
 
+def source_weights(rows) -> list[float]:
+    """Row weights giving each source (PolNeAR, BBC-style) the same total weight, so that the
+    confidence means the same on both and the larger set does not swamp the other."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row[3]] = counts.get(row[3], 0) + 1
+    share = len(rows) / len(counts)
+    return [share / counts[row[3]] for row in rows]
+
+
 def fit_logistic(rows, l2: float = L2_CALIBRATION) -> dict[str, float]:
-    names = sorted({n for features, _, _ in rows for n in features})
-    x = _matrix([f for f, _, _ in rows], names)
-    y = np.array([float(r) for _, r, _ in rows])
+    """Logistic regression of "right" on the features, each source weighted equally."""
+    names = sorted({n for row in rows for n in row[0]})
+    x = _matrix([row[0] for row in rows], names)
+    y = np.array([float(row[1]) for row in rows])
+    weight = np.array(source_weights(rows))
     w = np.zeros(len(names))
     penalty = l2 * np.eye(len(names))
     penalty[names.index("bias"), names.index("bias")] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-(x @ w)))
-        grad = x.T @ (y - p) - penalty @ w
-        hess = -(x.T * (p * (1 - p))) @ x - penalty
+        grad = x.T @ (weight * (y - p)) - penalty @ w
+        hess = -(x.T * (weight * p * (1 - p))) @ x - penalty
         step = np.linalg.solve(hess - 1e-9 * np.eye(len(names)), grad)
         w -= step
         if np.abs(step).max() < 1e-8:
@@ -285,7 +302,7 @@ def ranker_accuracy(groups, weights) -> float:
 def reliability(rows, weights) -> list[tuple[str, int, float]]:
     bands = [(0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)]
     scored = []
-    for features, right, _ in rows:
+    for features, right, *_ in rows:
         z = sum(weights.get(n, 0.0) * v for n, v in features.items())
         scored.append((1 / (1 + np.exp(-z)), right))
     out = []
@@ -299,7 +316,7 @@ def reliability(rows, weights) -> list[tuple[str, int, float]]:
 
 def cross_validated(rows) -> list[tuple[str, int, float]]:
     """Reliability of the calibration when each half of the articles is fitted on the other."""
-    files = sorted({f for _, _, f in rows})
+    files = sorted({row[2] for row in rows})
     halves = [set(files[0::2]), set(files[1::2])]
     out: dict[str, list[int | float]] = {}
     for held in halves:
@@ -324,58 +341,82 @@ def write(
         '"""',
         "",
         "RANKER = {",
-        *[f"    {k!r}: {v!r}," for k, v in sorted(ranker_weights.items())],
+        *[f'    "{k}": {v!r},' for k, v in sorted(ranker_weights.items())],
         "}",
         "",
         "CALIBRATION = {",
-        *[f"    {k!r}: {v!r}," for k, v in sorted(calibration.items())],
+        *[f'    "{k}": {v!r},' for k, v in sorted(calibration.items())],
         "}",
         "",
         "ANTECEDENT = {",
-        *[f"    {k!r}: {v!r}," for k, v in sorted(antecedent.items())],
+        *[f'    "{k}": {v!r},' for k, v in sorted(antecedent.items())],
         "}",
         "",
     ]
     WEIGHTS.write_text("\n".join(lines), encoding="utf-8")
 
 
+@dataclass
+class Model:
+    """The three sets of coefficients, and what they were fitted on."""
+
+    ranker: dict[str, float]
+    antecedent: dict[str, float]
+    calibration: dict[str, float]
+    quotes: int = 0
+    rows: list = field(default_factory=list)  # calibration rows (features, right, file, source)
+
+
+def install(model: Model | None) -> None:
+    """Make attribution use these coefficients (None: no model, the rules alone)."""
+    for table, values in (
+        (ranker.RANKER, model.ranker if model else {}),
+        (antecedents.ANTECEDENT, model.antecedent if model else {}),
+        (confidence.CALIBRATION, model.calibration if model else {}),
+    ):
+        table.clear()
+        table.update(values)
+
+
+def fit(articles, rounds: int = 2, log=print) -> Model:
+    """Fit the ranker and antecedent weights (refitting on their own choices), then the
+    calibration of the final choices."""
+    model = Model({}, {}, {})
+    for round_ in range(rounds):
+        install(Model(model.ranker, model.antecedent, {}))
+        groups, _, pronouns = collect(articles, use_model=bool(model.ranker))
+        model.ranker = fit_ranker(groups)
+        model.antecedent = fit_ranker(pronouns, l2=L2_PRONOUNS)
+        model.quotes = len(groups)
+        log(
+            f"round {round_ + 1}: {len(groups)} quotes, ranker accuracy "
+            f"{ranker_accuracy(groups, model.ranker):.3f}; {len(pronouns)} pronouns, antecedent "
+            f"accuracy {ranker_accuracy(pronouns, model.antecedent):.3f}"
+        )
+    install(Model(model.ranker, model.antecedent, {}))
+    _, model.rows, _ = collect(articles, use_model=True)
+    model.calibration = fit_logistic(model.rows)
+    install(model)
+    return model
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2, help="ranker refits on its own choices")
     args = parser.parse_args()
-    articles = development_articles()
-    weights: dict[str, float] = {}
-    groups = []
-    pronoun_weights: dict[str, float] = {}
-    for round_ in range(args.rounds):
-        ranker.RANKER.clear()
-        ranker.RANKER.update(weights)
-        antecedents.ANTECEDENT.clear()
-        antecedents.ANTECEDENT.update(pronoun_weights)
-        confidence.CALIBRATION.clear()
-        groups, _, pronouns = collect(articles, use_model=bool(weights))
-        weights = fit_ranker(groups)
-        pronoun_weights = fit_ranker(pronouns, l2=L2_PRONOUNS)
-        print(
-            f"round {round_ + 1}: {len(groups)} quotes, ranker accuracy "
-            f"{ranker_accuracy(groups, weights):.3f}; {len(pronouns)} pronouns, antecedent "
-            f"accuracy {ranker_accuracy(pronouns, pronoun_weights):.3f}"
-        )
-    ranker.RANKER.clear()
-    ranker.RANKER.update(weights)
-    antecedents.ANTECEDENT.clear()
-    antecedents.ANTECEDENT.update(pronoun_weights)
-    _, rows, _ = collect(articles, use_model=True)
-    calibration = fit_logistic(rows)
-    print(f"calibration rows: {len(rows)}, right {sum(r for _, r, _ in rows) / len(rows):.3f}")
+    model = fit(development_articles(), args.rounds)
+    rows = model.rows
+    print(f"calibration rows: {len(rows)}, right {sum(r[1] for r in rows) / len(rows):.3f}")
     print("cross-validated reliability (band, count, accuracy):")
     for band, count, accuracy in cross_validated(rows):
         print(f"  {band}  {count:>6}  {accuracy:.3f}")
     notes = [
-        f"Fitted on {len(groups)} development quotes (ranker) and {len(rows)} (calibration):",
-        "PolNeAR dev part, BBC dev labels, labels.json; no held-out article.",
+        f"Fitted on {model.quotes} development quotes (ranker) and {len(rows)} (calibration):",
+        "PolNeAR dev part and its hand labels (both batches), bbc-dev.json, bbc-dev2.json,",
+        "labels.json; no held-out article. Calibration rows of PolNeAR and of BBC-style news",
+        "weigh the same in all.",
     ]
-    write(weights, calibration, pronoun_weights, notes)
+    write(model.ranker, model.calibration, model.antecedent, notes)
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")
 
 

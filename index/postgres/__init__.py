@@ -16,16 +16,19 @@ from dataclasses import replace
 from archive.catalog.database import Database
 from archive.errors import ArchiveError
 from archive.model import Document
-from index.postgres import schema
-from index.postgres.searching import search
+from index.options import EngineOptions
+from index.postgres import passages, schema
+from index.postgres.searching import Search
+from index.postgres.terms import word_counts
 from index.postgres.writing import (
     indexed_documents,
     remove_document,
     replace_passages,
     write_documents,
 )
+from index.query import Node
 from index.request import SearchRequest
-from index.results import SearchResult
+from index.results import Copy, Hit, SearchResult
 
 REBUILD_BATCH = 500  # documents per statement batch in a rebuild
 
@@ -45,8 +48,11 @@ class PostgresEngine:
     # in one commit, or neither.
     joins_catalog_transaction = True
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, options: EngineOptions | None = None) -> None:
         self.db = db
+        # The same limits as Whoosh; no answer cache (`options.cache_entries` is not used): a
+        # process cannot see another host's writes, so it could not tell when to forget one.
+        self.options = options or EngineOptions()
 
     # -- the tables ---------------------------------------------------------------------------
 
@@ -122,10 +128,27 @@ class PostgresEngine:
 
     def search(self, request: SearchRequest) -> SearchResult:
         self.require_ready()
-        return search(self.db, request)
+        return Search(self.db, self.options.limits).run(request)
 
     def count(self, request: SearchRequest) -> int:
-        return self.search(replace(request, page=1, per_page=1)).total
+        self.require_ready()
+        return Search(self.db, self.options.limits).count(replace(request, page=1))
+
+    def passage(self, passage_id: str) -> Hit | None:
+        self.require_ready()
+        return passages.passage_hit(self.db, passage_id)
+
+    def copies(self, passage_id: str) -> list[Copy]:
+        self.require_ready()
+        return passages.all_copies(self.db, passage_id)
+
+    def candidates(self, node: Node, *, kinds: tuple[str, ...], limit: int) -> list[Hit]:
+        self.require_ready()
+        return Search(self.db, self.options.limits).candidates(node, kinds, limit)
+
+    def word_counts(self, words: list[str]) -> dict[str, int]:
+        self.require_ready()
+        return word_counts(self.db, words)
 
     def rebuild(self, documents: Callable[[], Iterable[Document]]) -> int:
         """Every passage again, in one transaction: readers see the old rows until it commits."""

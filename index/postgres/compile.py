@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from archive.catalog.database import Database
 from archive.errors import ArchiveError
 from index import query as q
+from index.limits import Expansion
 from index.postgres.schema import NAMES_CONFIG, TEXT_CONFIG
 from index.words import MIN_WORD, STOP_WORDS, fold, searched_words
 
@@ -37,7 +38,7 @@ VECTORS = {
     "host": ("names", "C", NAMES_CONFIG),
     "author": ("names", "D", NAMES_CONFIG),
 }
-_LEXEME = re.compile(r"'(?:[^']|'')*'")
+LEXEME = re.compile(r"'(?:[^']|'')*'")
 _PHRASE_PART = re.compile(r"'(?:[^']|'')*'|<(?:-|\d+)>")
 
 
@@ -81,7 +82,7 @@ def unquote(token: str) -> str:
 
 def weighted(tsquery: str, weight: str) -> str:
     """Every lexeme of a tsquery restricted to one weight (one field)."""
-    return _LEXEME.sub(lambda m: f"{m.group()}:{weight}", tsquery)
+    return LEXEME.sub(lambda m: f"{m.group()}:{weight}", tsquery)
 
 
 def to_sql(part: Part) -> Cond:
@@ -93,8 +94,10 @@ def to_sql(part: Part) -> Cond:
 class Compiler:
     """Compiles one parsed query against one database (which analyses its words)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, expansions: dict[q.Node, Expansion] | None = None) -> None:
         self.db = db
+        # what index.limits.account found each fuzzy word and wildcard to stand for
+        self.expansions = expansions or {}
         self.analysed: dict[tuple[str, str], str] = {}
         self.marks: set[str] = set()
         self.mark_prefixes: set[str] = set()
@@ -189,15 +192,17 @@ class Compiler:
             if node.field == "text" and not isinstance(node, q.Prefix):
                 self.marks.update(
                     w
-                    for w in (unquote(t) for t in _LEXEME.findall(text))
+                    for w in (unquote(t) for t in LEXEME.findall(text))
                     if len(w) >= MIN_WORD and w not in STOP_WORDS
                 )
         return Ts(vector, f"({text})" if " " in text else text)
 
     def _expand(self, node: q.Fuzzy | q.Wildcard, vector: str) -> list[str]:
+        if node in self.expansions:
+            return self.expansions[node].words
         if isinstance(node, q.Wildcard):
             pattern = fold(node.pattern)
-            like = _like_escape(pattern).replace("*", "%").replace("?", "_")
+            like = like_escape(pattern).replace("*", "%").replace("?", "_")
             rows = self.db.all(
                 "SELECT term FROM search_terms WHERE vector = ? AND term LIKE ? ESCAPE '!' "
                 "ORDER BY term LIMIT ?",
@@ -205,7 +210,7 @@ class Compiler:
             )
             described = node.pattern
         else:
-            found = [unquote(t) for t in _LEXEME.findall(self._query_of(node))]
+            found = [unquote(t) for t in LEXEME.findall(self._query_of(node))]
             word = found[0] if found else fold(node.text)
             if not word:
                 return []
@@ -215,7 +220,7 @@ class Compiler:
                 "AND levenshtein_less_equal(term, ?, ?) <= ? ORDER BY term LIMIT ?",
                 (
                     vector,
-                    _like_escape(word[0]) + "%",  # the first letter stays, as in Whoosh
+                    like_escape(word[0]) + "%",  # the first letter stays, as in Whoosh
                     len(word) - node.edits,
                     len(word) + node.edits,
                     word,
@@ -306,12 +311,12 @@ def kind_condition(node: q.Node) -> Cond:
     if isinstance(node, q.Phrase):
         return Cond("kind = ?", (" ".join(node.words),))
     if isinstance(node, q.Prefix):
-        return Cond("kind LIKE ? ESCAPE '!'", (_like_escape(node.text) + "%",))
+        return Cond("kind LIKE ? ESCAPE '!'", (like_escape(node.text) + "%",))
     if isinstance(node, q.Wildcard):
-        like = _like_escape(node.pattern).replace("*", "%").replace("?", "_")
+        like = like_escape(node.pattern).replace("*", "%").replace("?", "_")
         return Cond("kind LIKE ? ESCAPE '!'", (like,))
     return Cond("levenshtein(kind, ?) <= ?", (node.text, node.edits))
 
 
-def _like_escape(text: str) -> str:
+def like_escape(text: str) -> str:
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")

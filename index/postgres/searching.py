@@ -1,30 +1,42 @@
-"""Searching the server-mode tables: filters, ranking, collapsing repeated passages, facets,
-pages and highlighting, in one statement for the page, the totals and the facets.
+"""Searching the server-mode tables: limits, filters, ranking, collapsing repeated passages,
+facets, pages, highlighting and snippets, copies and "did you mean".
+
+One search: the request is checked, parsed (index.parse) and costed (index.limits.account:
+the same bounds on patterns, fuzzy words and clauses as in Whoosh, QueryTooCostly 400) before
+anything runs; then one statement gives the page, the total and the facets, under the time
+budget as PostgreSQL's statement timeout (SearchTimedOut, 503).
 
 Repeated passages (the same fingerprint in several documents: reposts, syndication) are one
-hit, the best-placed one, listing the others in `also_in`; totals and facet counts count
-them once, as the Whoosh engine does.
+hit, the best-placed one, with its copies and `also_in`; totals and facet counts count them
+once, as the Whoosh engine does.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
-import threading
+from dataclasses import replace
 from typing import Any
 
 from archive.catalog.database import Database
+from archive.catalog.postgres import StatementTimedOut
+from index import query as q
+from index.facets import FACET_LIMIT, FacetCounts, facet_buckets
+from index.limits import Cost, Deadline, SearchLimits, account
 from index.parse import parse
 from index.postgres.compile import Compiled, Compiler, Cond, Ts, combine, to_sql, weighted
-from index.postgres.schema import NAMES_CONFIG, TEXT_CONFIG
+from index.postgres.hits import HIT_COLUMNS, Marks, build_hits
+from index.postgres.schema import NAMES_CONFIG
+from index.postgres.terms import PostgresTermStats, suggest_word
 from index.request import SearchRequest
-from index.results import FACET_LIMIT, FacetValue, Hit, SearchResult
-from index.words import WORD, exact_key
+from index.results import Hit, SearchResult
+from index.suggest import did_you_mean
+from index.words import exact_key
 
+# Undated passages last whichever way dates run, as in Whoosh.
 _ORDER = {
     "relevance": "score DESC, doc_id, n",
-    "date": "day DESC NULLS LAST, doc_id DESC, n",
+    "newest": "day DESC NULLS LAST, doc_id DESC, n",
+    "oldest": "day ASC NULLS LAST, doc_id, n",
 }
 _SEARCH = """
 WITH matched AS MATERIALIZED (
@@ -52,64 +64,177 @@ SELECT
         SELECT year AS value, COUNT(DISTINCT fingerprint) AS c FROM matched
         WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC
     ) f) AS years,
+    (SELECT COUNT(DISTINCT fingerprint) FROM matched WHERE outlet IS NULL) AS no_outlet,
+    (SELECT COUNT(DISTINCT fingerprint) FROM matched WHERE year IS NULL) AS no_year,
     (SELECT COALESCE(json_agg(h ORDER BY h.position), '[]') FROM (
-        SELECT page.position, s.passage_id, s.doc_id, s.n, s.kind, s.text, s.title, s.outlet,
-            s.host, s.authors, s.published, s.url, s.speakers, s.attributions,
-            ARRAY(SELECT DISTINCT o.doc_id FROM search_passages o
-                  WHERE o.fingerprint = s.fingerprint ORDER BY 1) AS sharing
+        SELECT page.position, {hit_columns}
         FROM page JOIN search_passages s USING (passage_id)
     ) h) AS hits
 """
+# Only the total (a suggestion's count): no facets, no page.
+_COUNT = """
+SELECT COUNT(DISTINCT fingerprint) AS total FROM search_passages WHERE {where}
+"""
+_CANDIDATES = """
+SELECT {hit_columns} FROM (
+    SELECT DISTINCT ON (fingerprint) passage_id, score FROM (
+        SELECT passage_id, fingerprint, doc_id, n, {score} AS score
+        FROM search_passages WHERE {where}
+    ) m ORDER BY fingerprint, score DESC, doc_id, n
+) best JOIN search_passages s USING (passage_id)
+ORDER BY best.score DESC, s.doc_id, s.n LIMIT ?
+"""
 
 
-def search(db: Database, request: SearchRequest) -> SearchResult:
-    """One page of hits for a request; ArchiveError (HTTP 400) for one that cannot run."""
-    request.validate()
-    parsed = parse(request.q)
-    compiled = Compiler(db).compile(parsed) if parsed is not None else None
-    where = _where(db, request, compiled)
-    sort = request.effective_sort
-    score = (
-        "ts_rank(words, ?::tsquery, 1)"
-        if sort == "relevance" and compiled and compiled.rank
-        else "0"
-    )
-    sql = _SEARCH.format(score=score, where=where.sql, order=_ORDER[sort], limit=FACET_LIMIT)
-    params: list[Any] = []
-    if score != "0":
-        params.append(compiled.rank)
-    params += [*where.params, request.per_page, (request.page - 1) * request.per_page]
-    row = db.one(sql, params) or {}
-    marks = Marks(db, compiled)
-    hits = [_hit(h, marks) for h in _json(row.get("hits"))]
-    return SearchResult(
-        request,
-        total=int(row.get("total") or 0),
-        hits=hits,
-        facets={
-            "outlet": _facet(row.get("outlets")),
-            "person": _facet(row.get("people")),
-            "year": _facet(row.get("years")),
-        },
-    )
+class Search:
+    """One search over the catalog's database (a replica's, for readers), within limits."""
+
+    def __init__(self, db: Database, limits: SearchLimits | None = None) -> None:
+        self.db = db
+        self.limits = limits or SearchLimits()
+        self.cost = Cost()
+        # the whole search's budget: each statement gets what is left of it
+        self.deadline = Deadline(self.limits.seconds, culprit=self._culprit)
+
+    def run(self, request: SearchRequest) -> SearchResult:
+        """One page of hits; ArchiveError (400) for a request that cannot run,
+        QueryTooCostly (400) for one too costly to try, SearchTimedOut (503) past the budget."""
+        request = _without_nul(request)
+        request.validate()
+        node = parse(request.q)
+        compiled = self._compiled(node)
+        where = self._where(request, compiled)
+        sort = request.effective_sort
+        score, score_params = _score(compiled, sort)
+        sql = _SEARCH.format(
+            score=score,
+            where=where.sql,
+            order=_ORDER[sort],
+            limit=FACET_LIMIT,
+            hit_columns=", ".join(f"s.{c.strip()}" for c in HIT_COLUMNS.split(",")),
+        )
+        params = [*score_params, *where.params, request.per_page]
+        params.append((request.page - 1) * request.per_page)
+        row = self._timed(sql, params)
+        marks = Marks(self.db, compiled)
+        hits = build_hits(self.db, _json(row.get("hits")), marks)
+        total = int(row.get("total") or 0)
+        counts = FacetCounts(
+            values={
+                "outlet": _counts(row.get("outlets")),
+                "person": _counts(row.get("people")),
+                "year": _counts(row.get("years")),
+            },
+            missing={
+                "outlet": int(row.get("no_outlet") or 0),
+                "year": int(row.get("no_year") or 0),
+            },
+        )
+        result = SearchResult(
+            request, total=total, hits=hits, facets=facet_buckets(counts, request)
+        )
+        if node is not None:
+            result.suggestion = did_you_mean(
+                request, node, total, lambda f, w: suggest_word(self.db, f, w), self.count
+            )
+        return result
+
+    def count(self, request: SearchRequest) -> int:
+        """How many hits a request has (repeated passages once), nothing else."""
+        request = _without_nul(request)
+        request.validate()
+        compiled = self._compiled(parse(request.q))
+        where = self._where(request, compiled)
+        return int(self._timed(_COUNT.format(where=where.sql), where.params).get("total") or 0)
+
+    def candidates(self, node: q.Node, kinds: tuple[str, ...], limit: int) -> list[Hit]:
+        """The best `limit` passages for a query model, one per distinct text, marked."""
+        compiled = self._compiled(node)
+        where = self._where(SearchRequest(kinds=kinds), compiled)
+        score, score_params = _score(compiled, "relevance")
+        sql = _CANDIDATES.format(
+            score=score,
+            where=where.sql,
+            hit_columns=", ".join(f"s.{c.strip()}" for c in HIT_COLUMNS.split(",")),
+        )
+        rows = self._timed(sql, [*score_params, *where.params, limit], many=True)
+        return build_hits(self.db, rows, Marks(self.db, compiled))
+
+    # -- the parts --------------------------------------------------------------------------
+
+    def _compiled(self, node: q.Node | None) -> Compiled | None:
+        if node is None:
+            return None
+        self.cost = account(node, PostgresTermStats(self.db), self.limits)
+        return Compiler(self.db, self.cost.expansions).compile(node)
+
+    def _where(self, request: SearchRequest, compiled: Compiled | None) -> Cond:
+        """The reader's words, the filters (person, outlet, dates) and the passage kinds."""
+        parts: list[Ts | Cond] = [compiled.where] if compiled is not None else []
+        if request.person:
+            parts.append(_name_filter(self.db, "person", request.person))
+        if request.outlet:
+            parts.append(_name_filter(self.db, "outlet", request.outlet))
+        start, end = request.date_range()
+        if start and end:
+            parts.append(Cond("day BETWEEN ? AND ?", (_day(start), _day(end))))
+        elif start:
+            parts.append(Cond("day >= ?", (_day(start),)))
+        elif end:
+            parts.append(Cond("day <= ?", (_day(end),)))
+        if request.undated:
+            parts.append(Cond("day IS NULL"))
+        if request.unknown_outlet:
+            parts.append(Cond("outlet IS NULL"))
+        parts.append(Cond("kind = ANY(?)", (list(request.kinds),)))
+        return to_sql(combine(parts, True))
+
+    def _timed(self, sql: str, params: list[Any], *, many: bool = False) -> Any:
+        """Run one statement of the search within what is left of its time budget
+        (PostgreSQL's statement timeout), SearchTimedOut past it as in Whoosh."""
+        self.deadline.check()
+        try:
+            with self.db.transaction():
+                self.db.time_limit(self.deadline.remaining())
+                return self.db.all(sql, params) if many else (self.db.one(sql, params) or {})
+        except StatementTimedOut:
+            self.deadline.end = self.deadline.started  # spent: check() says so, and why
+            self.deadline.check()
+            raise
+
+    def _culprit(self) -> str:
+        """The part of the query most likely to cost: the widest pattern or fuzzy word, else
+        the whole query (PostgreSQL's term statistics are not read per word here)."""
+        expanded = sorted(self.cost.expansions.items(), key=lambda item: -len(item[1].words))
+        if expanded:
+            leaf, expansion = expanded[0]
+            return f"`{q.written(leaf)}` ({len(expansion.words):,} words)"
+        return "the query as a whole (it matches too many passages to rank and count in time)"
 
 
-def _where(db: Database, request: SearchRequest, compiled: Compiled | None) -> Cond:
-    """The reader's words, the filters (person, outlet, dates) and the passage kinds."""
-    parts: list[Ts | Cond] = [compiled.where] if compiled is not None else []
-    if request.person:
-        parts.append(_name_filter(db, "person", request.person))
-    if request.outlet:
-        parts.append(_name_filter(db, "outlet", request.outlet))
-    start, end = request.date_range()
-    if start and end:
-        parts.append(Cond("day BETWEEN ? AND ?", (_day(start), _day(end))))
-    elif start:
-        parts.append(Cond("day >= ?", (_day(start),)))
-    elif end:
-        parts.append(Cond("day <= ?", (_day(end),)))
-    parts.append(Cond("kind = ANY(?)", (list(request.kinds),)))
-    return to_sql(combine(parts, True))
+def search(
+    db: Database, request: SearchRequest, limits: SearchLimits | None = None
+) -> SearchResult:
+    return Search(db, limits).run(request)
+
+
+def count(db: Database, request: SearchRequest, limits: SearchLimits | None = None) -> int:
+    return Search(db, limits).count(replace(request, page=1))
+
+
+def _without_nul(request: SearchRequest) -> SearchRequest:
+    """NUL is no letter to either engine (Whoosh's tokenizer splits words on it) and
+    PostgreSQL refuses it in text: read it as the space it is to a search."""
+    values = {"q": request.q, "person": request.person, "outlet": request.outlet}
+    if not any(v and "\x00" in v for v in values.values()):
+        return request
+    return replace(request, **{k: v.replace("\x00", " ") if v else v for k, v in values.items()})
+
+
+def _score(compiled: Compiled | None, sort: str) -> tuple[str, list[Any]]:
+    if sort == "relevance" and compiled and compiled.rank:
+        return "ts_rank(words, ?::tsquery, 1)", [compiled.rank]
+    return "0", []
 
 
 def _day(moment: Any) -> int:
@@ -143,81 +268,5 @@ def _json(value: Any) -> list[Any]:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def _facet(value: Any) -> list[FacetValue]:
-    return [FacetValue(str(name), int(count)) for name, count in _json(value)]
-
-
-def _hit(row: dict[str, Any], marks: Marks) -> Hit:
-    doc_id = int(row["doc_id"])
-    return Hit(
-        passage_id=row["passage_id"],
-        doc_id=doc_id,
-        n=int(row["n"]),
-        kind=row["kind"],
-        text=row["text"],
-        highlight=marks.highlight(row["text"]),
-        speakers=list(row.get("speakers") or []),
-        attributions=[dict(a) for a in row.get("attributions") or []],
-        provenance={
-            "outlet": row.get("outlet"),
-            "host": row.get("host"),
-            "published": row.get("published"),
-            "title": row.get("title"),
-            "authors": list(row.get("authors") or []),
-            "url": row.get("url"),
-        },
-        also_in=[int(d) for d in row.get("sharing") or [] if int(d) != doc_id],
-    )
-
-
-# -- highlighting ------------------------------------------------------------------------------
-
-_analysed: dict[str, frozenset[str]] = {}
-_analysed_lock = threading.Lock()
-_TSVECTOR_LEXEME = re.compile(r"'((?:[^']|'')*)'")
-
-
-class Marks:
-    """Which words of a hit's text to mark: those whose lexemes the query searched for."""
-
-    def __init__(self, db: Database, compiled: Compiled | None) -> None:
-        self.db = db
-        self.lexemes = frozenset(compiled.marks) if compiled else frozenset()
-        self.prefixes = tuple(sorted(compiled.mark_prefixes)) if compiled else ()
-
-    def highlight(self, text: str) -> str:
-        """The whole passage as HTML: escaped first, then the query's words marked."""
-        if not self.lexemes and not self.prefixes:
-            return html.escape(text, quote=False)
-        words = list(WORD.finditer(text))
-        self._learn({m.group() for m in words})
-        parts: list[str] = []
-        index = 0
-        for match in words:
-            if self._wanted(_analysed.get(match.group(), frozenset())):
-                parts.append(html.escape(text[index : match.start()], quote=False))
-                parts.append(f"<mark>{html.escape(match.group(), quote=False)}</mark>")
-                index = match.end()
-        parts.append(html.escape(text[index:], quote=False))
-        return "".join(parts)
-
-    def _wanted(self, lexemes: frozenset[str]) -> bool:
-        if lexemes & self.lexemes:
-            return True
-        return any(lex.startswith(p) for lex in lexemes for p in self.prefixes)
-
-    def _learn(self, words: set[str]) -> None:
-        """Analyse the words not seen before, all in one round trip (kept per process)."""
-        new = sorted(w for w in words if w not in _analysed)
-        if not new:
-            return
-        rows = self.db.all(
-            f"SELECT w, to_tsvector('{TEXT_CONFIG}', w)::text AS v FROM unnest(?::text[]) AS w",
-            (new,),
-        )
-        with _analysed_lock:
-            if len(_analysed) > 200_000:
-                _analysed.clear()
-            for row in rows:
-                found = _TSVECTOR_LEXEME.findall(row["v"] or "")
-                _analysed[row["w"]] = frozenset(t.replace("''", "'") for t in found)
+def _counts(value: Any) -> dict[str, int]:
+    return {str(name): int(n) for name, n in _json(value)}

@@ -13,9 +13,9 @@ from whoosh.analysis import (
 )
 from whoosh.support.charset import accent_map
 
-from index.words import exact_key
+from index.words import exact_key, fold
 
-__all__ = ["exact_key", "exact_keys", "name_analyzer", "text_analyzer"]
+__all__ = ["exact_key", "exact_keys", "fold", "name_analyzer", "text_analyzer"]
 
 # Separates the values of a multi-valued exact key field (speakers, one per line).
 KEY_SEPARATOR = "\n"

@@ -1,73 +1,222 @@
-"""Searching: filters, ranking, collapsing repeated passages, facets and highlighting."""
+"""Searching: limits, filters, ranking, collapsing repeated passages, facets, hits.
+
+One search: the request is checked, parsed (index.parse) and costed (index.limits.account)
+before anything runs; it runs in its lane (index.lanes) under its time budget; the answer
+is kept per index generation (index.cache), so asking again costs a lookup.
+"""
 
 from __future__ import annotations
 
-import html
-import re
+import heapq
 import threading
 from pathlib import Path
-from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.collectors import SortingCollector, TopCollector
+from whoosh.collectors import TopCollector
 from whoosh.searching import Searcher
-from whoosh.sorting import FieldFacet
 
 from archive.errors import Unavailable
 from archive.model import PASSAGE_KINDS
+from index import query as q
+from index.cache import ResultCache, cache_for
+from index.facets import facet_buckets
+from index.lanes import LANES
+from index.limits import Cost, Deadline, SearchLimits, account
 from index.parse import parse
 from index.request import SearchRequest
 from index.results import Hit, SearchResult
+from index.suggest import did_you_mean
 from index.whoosh import fixes  # noqa: F401  (patches a Whoosh bug on import)
 from index.whoosh.analysis import exact_key, name_analyzer
-from index.whoosh.compile import compile_marks, compile_query
+from index.whoosh.compile import Compiler
 from index.whoosh.dates import day_range
-from index.whoosh.facets import Facts, facts_table, tally
+from index.whoosh.docsets import DocSet
+from index.whoosh.expansion import WhooshTermStats
+from index.whoosh.facets import Table, distinct, table_for, tally
+from index.whoosh.highlight import marked_terms
+from index.whoosh.hits import build_hit
+from index.whoosh.scoring import ListedLengthBM25F
+from index.whoosh.suggesting import suggest_word
 
 __all__ = ["SearchRequest", "SearchResult", "search"]
 
+CHECK_EVERY = 256  # matches collected between two looks at the deadline
 _local = threading.local()
 
 
-def search(index_dir: Path, request: SearchRequest) -> SearchResult:
-    """One page of hits for a request; ArchiveError (HTTP 400) for a request that cannot run."""
+def search(
+    index_dir: Path,
+    request: SearchRequest,
+    limits: SearchLimits | None = None,
+    cache: ResultCache | None = None,
+) -> SearchResult:
+    """One page of hits for a request; ArchiveError (HTTP 400) for a request that cannot run,
+    QueryTooCostly (400) for one too costly to try, SearchTimedOut or SearchBusy (503) when
+    it could not finish in its time budget."""
+    limits = limits or SearchLimits()
     request.validate()
-    parsed = parse(request.q)
+    node = parse(request.q)
     searcher = _searcher(Path(index_dir))
     if searcher is None or searcher.doc_count_all() == 0:
         return SearchResult(request)  # new or emptied: Whoosh's empty reader has no columns
-    words = compile_query(parsed, searcher.schema) if parsed is not None else None
-    final = build_query(searcher, request, words)
-    table = _facts(searcher)
-    order, matched = _ranked(searcher, final, request, table)
-    total, facets = tally(matched, table)
-    start = (request.page - 1) * request.per_page
-    marks = _text_terms(searcher, compile_marks(parsed, searcher.schema) if parsed else None)
-    hits = [_hit(searcher, docnum, marks) for docnum in order[start : start + request.per_page]]
-    return SearchResult(request, total=total, hits=hits, facets=facets)
+    place = str(Path(index_dir).resolve())
+    cache = cache if cache is not None else cache_for(place)
+    generation = searcher.reader().generation()
+    found = cache.get(generation, request.cache_key())
+    if found is not None:
+        return found
+    result = Search(searcher, place, limits).run(request, node)
+    cache.put(generation, request.cache_key(), result)
+    return result
 
 
-def build_query(searcher: Searcher, request: SearchRequest, words: wq.Query | None) -> wq.Query:
+class Search:
+    """One search over one searcher: cost, lane, ranking, counts, hits, suggestion."""
+
+    def __init__(self, searcher: Searcher, place: str, limits: SearchLimits) -> None:
+        self.searcher = searcher
+        self.place = place
+        self.limits = limits
+        self.cost = Cost()
+        self.deadline = Deadline(limits.seconds, culprit=self.cost.describe_costliest)
+
+    def run(self, request: SearchRequest, node: q.Node | None) -> SearchResult:
+        self.cost = account(node, WhooshTermStats(self.searcher, self.deadline), self.limits)
+        self.deadline.culprit = self.cost.describe_costliest
+        costly = self.cost.postings > self.limits.costly_postings
+        with LANES.run(self.deadline, costly=costly, what=self.cost.describe_costliest()):
+            return self._run(request, node)
+
+    def _run(self, request: SearchRequest, node: q.Node | None) -> SearchResult:
+        compiler = Compiler(self.searcher, self.cost, self.deadline)
+        words = compiler.query(node) if node is not None else None
+        table = table_for(self.searcher, self.place)
+        final = build_query(self.searcher, request, words, table)
+        order, matched = self._ranked(final, request, table)
+        total, counts = tally(matched, table, self.deadline)
+        start = (request.page - 1) * request.per_page
+        marks = marked_terms(self.searcher, compiler.marks(node) if node is not None else None)
+        hits = [
+            build_hit(self.searcher, docnum, marks, table)
+            for docnum in order[start : start + request.per_page]
+        ]
+        result = SearchResult(
+            request, total=total, hits=hits, facets=facet_buckets(counts, request)
+        )
+        if node is not None:
+            result.suggestion = did_you_mean(
+                request, node, total, self._suggest_word, self._count_of
+            )
+        return result
+
+    def candidates(self, node: q.Node, kinds: tuple[str, ...], limit: int) -> list[Hit]:
+        """The best `limit` passages for a query, one per fingerprint, marked, no counts."""
+        self.cost = account(node, WhooshTermStats(self.searcher, self.deadline), self.limits)
+        self.deadline.culprit = self.cost.describe_costliest
+        costly = self.cost.postings > self.limits.costly_postings
+        with LANES.run(self.deadline, costly=costly, what=self.cost.describe_costliest()):
+            compiler = Compiler(self.searcher, self.cost, self.deadline)
+            table = table_for(self.searcher, self.place)
+            wanted = SearchRequest(kinds=kinds, per_page=limit)  # its kinds, no filters
+            final = build_query(self.searcher, wanted, compiler.query(node), table)
+            collector = TopCollector(limit=limit * 3)
+            self.searcher.search_with_collector(final, collector)
+            results = collector.results()
+            docnums = [results.docnum(i) for i in range(results.scored_length())]
+            marks = marked_terms(self.searcher, compiler.marks(node))
+            return [
+                build_hit(self.searcher, d, marks, table) for d in _collapse(docnums, table, limit)
+            ]
+
+    # -- ranking ---------------------------------------------------------------------------
+
+    def _ranked(
+        self, final: wq.Query, request: SearchRequest, table: Table
+    ) -> tuple[list[int], list[int]]:
+        """Document numbers in order, one per fingerprint, enough to fill the requested page;
+        and every matching document number (ascending), for the counts."""
+        wanted = request.page * request.per_page
+        sort = request.effective_sort
+        if sort != "relevance":
+            matched = self._all_matches(final)
+            key = table.newest_key if sort == "newest" else table.oldest_key
+            return _collapse(sorted(matched, key=key.__getitem__), table, wanted), matched
+        matched, scores = self._scored(final)
+        limit = wanted * 2 + 10
+        while True:
+            best = heapq.nlargest(limit, range(len(matched)), key=scores.__getitem__)
+            order = _collapse([matched[i] for i in best], table, wanted)
+            if len(order) >= wanted or len(best) < limit:
+                return order, matched
+            limit *= 4
+
+    def _scored(self, final: wq.Query) -> tuple[list[int], list[float]]:
+        """Every matching document number (ascending) and its score, in one pass over each
+        segment's matcher: every match is visited, since the counts need them all (so none
+        of Whoosh's shortcuts that skip passages which cannot reach the top N apply)."""
+        context = self.searcher.context()
+        check = self.deadline.check
+        matched: list[int] = []
+        scores: list[float] = []
+        for subsearcher, offset in self.searcher.leaf_searchers():
+            matcher = final.matcher(subsearcher, context)
+            seen = 0
+            while matcher.is_active():
+                matched.append(matcher.id() + offset)
+                scores.append(matcher.score())
+                matcher.next()
+                seen += 1
+                if seen % CHECK_EVERY == 0:
+                    check()
+        return matched, scores
+
+    def _all_matches(self, final: wq.Query) -> list[int]:
+        """Every matching document number, ascending, without scoring (for date order)."""
+        found: list[int] = []
+        for subsearcher, offset in self.searcher.leaf_searchers():
+            matcher = final.matcher(subsearcher, subsearcher.boolean_context())
+            for seen, docnum in enumerate(matcher.all_ids()):
+                if seen % (CHECK_EVERY * 16) == 0:
+                    self.deadline.check()
+                found.append(docnum + offset)
+        return found
+
+    # -- did you mean ----------------------------------------------------------------------
+
+    def _suggest_word(self, field: str, word: str) -> str | None:
+        return suggest_word(self.searcher, field, word)
+
+    def _count_of(self, request: SearchRequest) -> int:
+        """Hits of another query, under what is left of this search's budget."""
+        node = parse(request.q)
+        cost = account(node, WhooshTermStats(self.searcher, self.deadline), self.limits)
+        words = Compiler(self.searcher, cost, self.deadline).query(node) if node else None
+        table = table_for(self.searcher, self.place)
+        return distinct(self._all_matches(build_query(self.searcher, request, words, table)), table)
+
+
+def build_query(
+    searcher: Searcher, request: SearchRequest, words: wq.Query | None, table: Table
+) -> wq.Query:
     """The reader's words (scored) required to meet the filters (not scored)."""
-    filters = _filters(searcher, request)
+    filters = _filters(searcher, request, table)
     if words is None:
-        combined: wq.Query = wq.And(filters) if len(filters) > 1 else filters[0]
+        combined: wq.Query = (
+            wq.And(filters) if len(filters) > 1 else filters[0] if filters else wq.Every()
+        )
     elif filters:
         # A constant score per filter leaves the words' ranking as it is.
         combined = wq.And([words, *(wq.ConstantScoreQuery(f) for f in filters)])
     else:
         combined = words
-    excluded = [
-        k for k in PASSAGE_KINDS if k not in request.kinds and ("kind", k) in searcher.reader()
-    ]
+    excluded = _exclusions(searcher, request)
     if excluded:
-        terms = [wq.Term("kind", k) for k in excluded]
-        combined = wq.AndNot(combined, wq.Or(terms) if len(terms) > 1 else terms[0])
+        combined = wq.AndNot(combined, wq.Or(excluded) if len(excluded) > 1 else excluded[0])
     return combined
 
 
-def _filters(searcher: Searcher, request: SearchRequest) -> list[wq.Query]:
+def _filters(searcher: Searcher, request: SearchRequest, table: Table) -> list[wq.Query]:
     filters: list[wq.Query] = []
     if request.person:
         filters.append(_name_filter(searcher, "person", request.person))
@@ -76,7 +225,20 @@ def _filters(searcher: Searcher, request: SearchRequest) -> list[wq.Query]:
     start, end = request.date_range()
     if start or end:
         filters.append(day_range(start.date() if start else None, end.date() if end else None))
+    if request.undated:
+        filters.append(DocSet(searcher, table.undated()))
+    if request.unknown_outlet:
+        filters.append(DocSet(searcher, table.without_outlet()))
     return filters
+
+
+def _exclusions(searcher: Searcher, request: SearchRequest) -> list[wq.Query]:
+    """The passage kinds left out (captions and comments unless asked for)."""
+    return [
+        wq.Term("kind", k)
+        for k in PASSAGE_KINDS
+        if k not in request.kinds and ("kind", k) in searcher.reader()
+    ]
 
 
 def _name_filter(searcher: Searcher, field: str, value: str) -> wq.Query:
@@ -90,146 +252,22 @@ def _name_filter(searcher: Searcher, field: str, value: str) -> wq.Query:
     return wq.Phrase(field, words) if len(words) > 1 else wq.Term(field, words[0])
 
 
-def _ranked(
-    searcher: Searcher, final: wq.Query, request: SearchRequest, table: list[Facts]
-) -> tuple[list[int], list[int]]:
-    """Document numbers in order, one per fingerprint, enough to fill the requested page; and
-    every matching document number (ascending), collected in the same pass for the counts."""
-    wanted = request.page * request.per_page
-    limit = wanted * 2 + 10
-    matched: list[int] | None = None
-    while True:
-        if request.effective_sort == "date":
-            collector = SortingCollector(FieldFacet("date", reverse=True), limit=limit)
-        else:
-            collector = _TopCollectingAll(limit=limit)
-        searcher.search_with_collector(final, collector)
-        results = collector.results()
-        if matched is None:
-            matched = sorted(results.docs())
-        docnums = [results.docnum(i) for i in range(results.scored_length())]
-        order = _collapse(docnums, table)
-        if len(order) >= wanted or len(docnums) < limit:
-            return order, matched
-        limit *= 4
-
-
-class _TopCollectingAll(TopCollector):
-    """The top N by score, remembering every match on the way, so the counts need no second
-    run of the query (block-quality skipping off: every match is visited and scored)."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False)
-
-    def _collect(self, global_docnum: int, score: float) -> Any:
-        self.docset.add(global_docnum)
-        return super()._collect(global_docnum, score)
-
-    def all_ids(self) -> set[int]:
-        return self.docset
-
-
-def _collapse(docnums: list[int], table: list[Facts]) -> list[int]:
+def _collapse(docnums: list[int], table: Table, wanted: int) -> list[int]:
+    """The first of each fingerprint, until `wanted` are kept."""
+    shared = table.shared_docs
+    fingerprint = table.fingerprint
     seen: set[str] = set()
     kept = []
     for docnum in docnums:
-        key = table[docnum].fingerprint or f"#{docnum}"
-        if key not in seen:
+        if docnum in shared:
+            key = fingerprint[docnum]
+            if key in seen:
+                continue
             seen.add(key)
-            kept.append(docnum)
+        kept.append(docnum)
+        if len(kept) >= wanted:
+            break
     return kept
-
-
-def _hit(searcher: Searcher, docnum: int, marks: frozenset[str]) -> Hit:
-    stored = searcher.stored_fields(docnum)
-    doc_id = int(stored["doc_id"])
-    return Hit(
-        passage_id=stored["passage_id"],
-        doc_id=doc_id,
-        n=int(stored["n"]),
-        kind=stored.get("kind", "body"),
-        text=stored.get("text", ""),
-        highlight=highlight_text(stored.get("text", ""), marks, searcher),
-        speakers=list(stored.get("speakers") or []),
-        attributions=[dict(a) for a in stored.get("attributions") or []],
-        provenance=_provenance(stored),
-        also_in=[d for d in _sharing(searcher, stored.get("fingerprint")) if d != doc_id],
-    )
-
-
-def _provenance(stored: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "outlet": stored.get("outlet"),
-        "host": stored.get("host"),
-        "published": stored.get("published"),
-        "title": stored.get("title"),
-        "authors": list(stored.get("authors") or []),
-        "url": stored.get("url"),
-    }
-
-
-def _sharing(searcher: Searcher, fingerprint: str | None) -> list[int]:
-    """Documents holding a passage with the same words (reposts, syndication), from the index:
-    one postings lookup of the fingerprint term."""
-    if not fingerprint:
-        return []
-    doc_ids = searcher.reader().column_reader("doc_id")
-    return sorted({int(doc_ids[d]) for d in searcher.document_numbers(fingerprint=fingerprint)})
-
-
-def highlight_text(text: str, marks: frozenset[str], searcher: Searcher) -> str:
-    """The whole passage as HTML: escaped, with the query's words marked.
-
-    The same result as Whoosh's highlighter (the field's analyzer over the whole passage),
-    found faster: the tokenizer's words are analysed one at a time, each word once per
-    process, since every filter after the tokenizer works on one token at a time."""
-    if not marks:
-        return html.escape(text, quote=False)
-    analyzer = searcher.schema["text"].analyzer
-    words = _word_expression(analyzer)
-    parts: list[str] = []
-    index = 0
-    for match in words.finditer(text):
-        word = match.group()
-        if _analysed(analyzer, word) & marks:
-            parts.append(html.escape(text[index : match.start()], quote=False))
-            parts.append(f"<mark>{html.escape(word, quote=False)}</mark>")
-            index = match.end()
-    parts.append(html.escape(text[index:], quote=False))
-    return "".join(parts)
-
-
-_analysed_words: dict[tuple[int, str], frozenset[str]] = {}
-
-
-def _word_expression(analyzer: Any) -> re.Pattern[str]:
-    tokenizer = analyzer.items[0] if hasattr(analyzer, "items") else analyzer
-    return tokenizer.expression
-
-
-def _analysed(analyzer: Any, word: str) -> frozenset[str]:
-    """The terms one word becomes (none for a stop word), as highlighting analyses it."""
-    key = (id(type(analyzer)), word)
-    terms = _analysed_words.get(key)
-    if terms is None:
-        terms = frozenset(
-            t.text for t in analyzer(word, chars=True, mode="query", removestops=False)
-        )
-        if len(_analysed_words) > 200_000:
-            _analysed_words.clear()
-        _analysed_words[key] = terms
-    return terms
-
-
-def _text_terms(searcher: Searcher, words: wq.Query | None) -> frozenset[str]:
-    if words is None:
-        return frozenset()
-    # fieldname="text": Whoosh 2.7.4's existing_terms reuses its `fieldname` argument as a
-    # loop variable, so without it every leaf after the first one's field is skipped
-    # (a title word first, and no passage word got marked)
-    terms = words.existing_terms(searcher.reader(), phrases=True, expand=True, fieldname="text")
-    field = searcher.schema["text"]
-    return frozenset(field.from_bytes(text) for name, text in terms if name == "text")
 
 
 def _searcher(index_dir: Path) -> Searcher | None:
@@ -241,7 +279,7 @@ def _searcher(index_dir: Path) -> Searcher | None:
         try:
             if not whoosh_index.exists_in(key):
                 return None
-            current = whoosh_index.open_dir(key).searcher()
+            current = whoosh_index.open_dir(key).searcher(weighting=ListedLengthBM25F())
         except Exception as error:  # a table of contents a crash or a full disk cut short
             raise Unavailable(
                 f"the search index cannot be read ({type(error).__name__}): "
@@ -253,11 +291,6 @@ def _searcher(index_dir: Path) -> Searcher | None:
     return current
 
 
-def _facts(searcher: Searcher) -> list[Facts]:
-    """The facts table, built once per searcher generation."""
-    cached = _local.__dict__.get("facts")
-    if cached is not None and cached[0] is searcher:
-        return cached[1]
-    table = facts_table(searcher)
-    _local.facts = (searcher, table)
-    return table
+def searcher_for(index_dir: Path) -> Searcher | None:
+    """This thread's up-to-date searcher (for the engine's other questions: copies, trace)."""
+    return _searcher(Path(index_dir))

@@ -336,13 +336,21 @@ class _WorkerWriter(MpWriter):
         try:
             for task in self.tasks:
                 task.terminate()
-                task.join()
+            for task in self.tasks:
+                task.join(timeout=10)
+                if task.is_alive():  # a worker that ignores SIGTERM still goes
+                    task.kill()
+                    task.join()
         finally:
             SegmentWriter.cancel(self)
 
 
 def die_with_parent(parent: int) -> None:
-    """Ask Linux to kill this process when its parent dies; exit now if it already has."""
+    """Ask Linux to kill this process when its parent dies; exit now if it already has. A
+    worker also takes SIGTERM plainly (not the CLI's unwinding handler it inherited), so that
+    `cancel` ends it at once instead of waiting for its queues to drain."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

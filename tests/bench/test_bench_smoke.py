@@ -107,8 +107,31 @@ def test_a_quick_suite_run_measures_cuttings_and_writes_the_report(tmp_path):
     text = out.read_text()
     assert "## Machine" in text and "cuttings" in text
     assert "cuttings-http --workers 2" in text
+    assert "cuttings-cold" in scale["latency"] and "cold" in http
+    costly = scale["costly"]
+    assert costly["p95_alone"]["n"] == 1 and costly["attack_answers"], costly
+    assert set(costly["attack_answers"]) <= {"200", "400", "503"}
+    assert scale["trace"]["recall"] is not None and scale["trace"]["quotations"] > 0
+    assert "## Costly queries" in text and "## Trace a quote" in text
     assert (tmp_path / "docs" / "benchmarks-scaling.png").exists()
     json.dumps(results, default=str)
+
+
+def test_the_report_renders_a_documents_mode_ingest_that_recorded_no_counts():
+    from bench.report import ingest_section
+
+    ingest = {
+        "mode": "documents built directly (catalog + index only)",
+        "runs": [{"added": 3}],
+        "docs_per_s": Summary.of([10.0]).to_json(),
+        "added": 3,
+        "duplicate": None,
+        "error": None,
+        "quotes": None,
+    }
+    scale = {"scale": 10.0, "corpus": {"synthetic": True}, "ingest": ingest}
+    lines = ingest_section({"scales": [scale]})
+    assert any("3 added, 0 dup, 0 err; 0 quotes" in line for line in lines)
 
 
 def test_the_safety_benchmark_measures_both_findings_against_their_baselines():

@@ -34,6 +34,8 @@ def _document(*quotes: tuple[str, str | None]) -> Document:
         pytest.param("Harry Reid", "Harry M. Reid", True, id="middle initial"),
         pytest.param("Jeb Bush", "Jeb Bush of Florida", True, id="of a state"),
         pytest.param("Ban Ki-moon", "Ban", True, id="family name first"),
+        pytest.param("Melba Acosta Febo", "Acosta", True, id="double family name"),
+        pytest.param("Jimmy Hasselbaink", "Floyd", False, id="not a family name"),
         pytest.param("Jeb Bush", "George W. Bush", False, id="two Bushes"),
     ],
 )

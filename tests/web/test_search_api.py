@@ -25,8 +25,12 @@ HIT_KEYS = {
     "attributions",
     "provenance",
     "also_in",
+    "snippet",
+    "copies",
+    "copies_total",
     "links",
 }
+COPY_KEYS = {"doc_id", "passage_id", "outlet", "host", "published", "title", "links"}
 PROVENANCE_KEYS = {"outlet", "host", "published", "title", "authors", "url"}
 
 
@@ -64,7 +68,8 @@ def client(archive: Archive):
 
 def test_search_answers_the_documented_shape(client):
     body = client.get("/api/search?q=dam+villages").get_json()
-    assert set(body) == {"total", "page", "per_page", "hits", "facets"}
+    assert set(body) == {"total", "page", "per_page", "sort", "hits", "facets", "did_you_mean"}
+    assert body["sort"] == "relevance" and body["did_you_mean"] is None
     assert (body["total"], body["page"], body["per_page"]) == (1, 1, 20)
     hit = body["hits"][0]
     assert set(hit) == HIT_KEYS
@@ -75,10 +80,19 @@ def test_search_answers_the_documented_shape(client):
     assert set(attribution) == {"name", "person_id", "confidence", "verified"}
     assert attribution["name"] == "Ana Silva" and isinstance(attribution["person_id"], int)
     assert len(hit["also_in"]) == 1
+    [copy] = hit["copies"]
+    assert set(copy) == COPY_KEYS and hit["copies_total"] == 1
+    assert copy["doc_id"] == hit["also_in"][0] and copy["host"] == "forum.example"
+    assert copy["links"]["document"] == f"/documents/{copy['doc_id']}#p1"
+    assert copy["links"]["passage"] == f"/passages/{copy['passage_id']}"
     assert hit["links"]["document"] == f"/documents/{hit['doc_id']}#p1"
+    assert hit["links"]["passage"] == f"/passages/{hit['passage_id']}"
     assert hit["links"]["cite"].startswith(f"/api/cite?ids={hit['passage_id']}")
+    assert "<mark>villages</mark>" in hit["snippet"]
     assert set(body["facets"]) == {"outlet", "person", "year"}
-    assert body["facets"]["person"] == [{"value": "Ana Silva", "count": 1}]
+    assert body["facets"]["person"] == [
+        {"value": "Ana Silva", "count": 1, "selected": False, "missing": False}
+    ]
 
 
 def test_search_arguments_filter_and_page(client):
@@ -153,7 +167,7 @@ def test_cli_prints_readable_lines(archive):
     code, output = run_cli("dam", "--person", "Ana Silva", "--data", str(archive.datadir.root))
     assert code == 0
     assert "Folha · 2019-05-02 · Dam row · quoting Ana Silva" in output
-    assert "also in documents 2" in output
+    assert "also [2-p1] Folha · via forum.example · 2019-05-03" in output
 
 
 def test_cli_reports_a_bad_query_in_one_line(archive):

@@ -16,6 +16,7 @@ from archive.catalog import Catalog
 from archive.datadir import DataDir
 from archive.errors import ArchiveError, storage_failure
 from index.sync import Archive
+from web import settings
 
 _DATABASE_URL = "cuttings.database_url"
 _data_dir = click.option(
@@ -71,8 +72,13 @@ def catalog_of(data: str | None) -> Iterator[Catalog]:
 
 def open_archive(data: str | None) -> Archive:
     """The archive in `--data` (created if new, an embedded catalog brought up to date), or
-    in the server-mode database (whose schema `cuttings db init` keeps)."""
-    return Archive.open(datadir_of(data))
+    in the server-mode database (whose schema `cuttings db init` keeps), searching and
+    ingesting with the CUTTINGS_* settings of the environment."""
+    return Archive.open(
+        datadir_of(data),
+        options=settings.engine_options(),
+        max_passage_chars=settings.max_passage_chars(),
+    )
 
 
 def friendly_errors(command: Callable[..., Any]) -> Callable[..., Any]:

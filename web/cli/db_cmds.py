@@ -32,7 +32,7 @@ def db_init(data: str | None) -> None:
     again after upgrading Cuttings); the hosts refuse to serve an older schema."""
     datadir = datadir_of(data).create()
     catalog = open_catalog(datadir.catalog, upgrade=False)
-    with Archive(datadir, catalog, open_engine(datadir, catalog.db)) as archive:
+    with Archive(datadir, catalog, open_engine(datadir, database=catalog.db)) as archive:
         before = catalog.schema_version()
         applied = archive.prepare()
     where = datadir.describe()
@@ -90,7 +90,7 @@ def migrate(target: str, originals: Path | None, as_json: bool, data: str | None
     with open_archive(data) as source:
         there = _target(source.datadir, target, originals)
         catalog = open_catalog(there.catalog, upgrade=False)
-        with Archive(there, catalog, open_engine(there, catalog.db)) as destination:
+        with Archive(there, catalog, open_engine(there, database=catalog.db)) as destination:
             report = move_archive(source, destination, progress=_progress())
     if as_json:
         print_json(report.to_json())

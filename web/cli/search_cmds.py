@@ -1,4 +1,5 @@
-"""`cuttings search`: the same hits as /api/search, on the command line."""
+"""`cuttings search` and `cuttings trace`: the same hits as /api/search and /api/trace, on
+the command line."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import textwrap
 import click
 
 from index.request import SearchRequest
-from index.results import SearchResult
+from index.results import Hit, SearchResult, TraceResult
+from index.trace import trace
 from web.cli.common import data_option, friendly_errors, open_archive, print_json
-from web.links import result_json
+from web.links import result_json, trace_json
 
 
 @click.command("search")
@@ -20,11 +22,13 @@ from web.links import result_json
 @click.option("--to", "date_to", metavar="DATE", help="Published on or before YYYY[-MM[-DD]].")
 @click.option(
     "--sort",
-    type=click.Choice(["relevance", "date"]),
+    type=click.Choice(["relevance", "newest", "oldest", "date"]),
     default="relevance",
     show_default=True,
-    help="Order of the hits.",
+    help="Order of the hits (date: newest first); undated passages come last.",
 )
+@click.option("--undated", is_flag=True, help="Only passages with no publication date.")
+@click.option("--unknown-outlet", is_flag=True, help="Only passages with no outlet.")
 @click.option(
     "--kinds",
     default="body,heading",
@@ -45,15 +49,17 @@ def search_command(
     date_from: str | None,
     date_to: str | None,
     sort: str,
+    undated: bool,
+    unknown_outlet: bool,
     kinds: str,
     limit: int,
     page: int,
     as_json: bool,
     data: str | None,
 ) -> None:
-    """Search passages with Whoosh's query language: words, "phrases", AND/OR/NOT, wild*,
-    fuzzy~, person:, outlet:, title:, date:[2005 to 2006]. With no QUERY, list the passages
-    matching the filters, newest first."""
+    """Search passages: words, "phrases", -word and -"phrase" to leave out, +word, AND/OR/NOT,
+    wild*, fuzzy~, person:, outlet:, title:, date:[2005 to 2006]. With no QUERY, list the
+    passages matching the filters, newest first."""
     wanted = SearchRequest.from_args(
         {
             "q": query,
@@ -63,6 +69,8 @@ def search_command(
             "to": date_to,
             "sort": sort,
             "kinds": kinds,
+            "undated": "1" if undated else "",
+            "unknown_outlet": "1" if unknown_outlet else "",
             "per_page": str(limit),
             "page": str(page),
         }
@@ -75,18 +83,59 @@ def search_command(
         click.echo(format_result(result))
 
 
+@click.command("trace")
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the /api/trace object.")
+@data_option
+@friendly_errors
+def trace_command(text: str, as_json: bool, data: str | None) -> None:
+    """Every passage carrying a quotation as it circulates (shortened, punctuation changed,
+    a word or two different), earliest first. TEXT `-` reads the quotation from stdin."""
+    if text == "-":
+        text = click.get_text_stream("stdin").read()
+    with open_archive(data) as archive:
+        result = trace(archive.engine, text)
+    if as_json:
+        print_json(trace_json(result))
+    else:
+        click.echo(format_trace(result))
+
+
 def format_result(result: SearchResult) -> str:
-    """Readable lines: a count, then each hit's provenance and its text."""
+    """Readable lines: a count, then each hit's provenance, its text and its copies."""
+    suggestion = result.suggestion
+    hint = f"; did you mean: {suggestion.q} ({suggestion.total} hits)" if suggestion else ""
     if not result.hits:
-        return f"no hits ({result.total} in all)"
-    lines = [f"{result.total} hits; showing {result.first}-{result.first + len(result.hits) - 1}"]
+        return f"no hits ({result.total} in all){hint}"
+    shown = f"{result.first}-{result.first + len(result.hits) - 1}"
+    lines = [f"{result.total} hits; showing {shown}{hint}"]
     for hit in result.hits:
         lines.append("")
-        lines.append(f"[{hit.passage_id}] {provenance_line(hit.provenance, hit.speakers)}")
-        lines.extend(textwrap.wrap(hit.text, 96, initial_indent="  ", subsequent_indent="  "))
-        if hit.also_in:
-            lines.append(f"  also in documents {', '.join(map(str, hit.also_in))}")
+        lines.extend(hit_lines(hit))
     return "\n".join(lines)
+
+
+def format_trace(result: TraceResult) -> str:
+    if not result.hits:
+        return "no passage in the archive carries these words"
+    lines = [f"{result.total} passages carry it, earliest first"]
+    for traced in result.hits:
+        lines.append("")
+        lines.extend(hit_lines(traced.hit, f" · {traced.similarity:.0%} of the words"))
+    return "\n".join(lines)
+
+
+def hit_lines(hit: Hit, extra: str = "") -> list[str]:
+    lines = [f"[{hit.passage_id}] {provenance_line(hit.provenance, hit.speakers)}{extra}"]
+    lines.extend(textwrap.wrap(hit.text, 96, initial_indent="  ", subsequent_indent="  "))
+    for copy in hit.copies:
+        where = " · ".join(
+            str(p) for p in (copy.outlet, copy.host and f"via {copy.host}", copy.published) if p
+        )
+        lines.append(f"  also [{copy.passage_id}] {where or 'unknown outlet, undated'}")
+    if hit.copies_total > len(hit.copies):
+        lines.append(f"  ... and {hit.copies_total - len(hit.copies)} more places")
+    return lines
 
 
 def provenance_line(provenance: dict, speakers: list[str]) -> str:
@@ -97,4 +146,4 @@ def provenance_line(provenance: dict, speakers: list[str]) -> str:
     return " · ".join(str(p) for p in parts if p)
 
 
-COMMANDS = [search_command]
+COMMANDS = [search_command, trace_command]

@@ -98,6 +98,15 @@ def test_she_is_the_woman_of_the_two_people_named():
     assert speaker_of(document, "what we came for") == "Dana Whitfield"
 
 
+def test_he_can_be_a_man_the_narration_named_as_an_object():
+    document = attribute(
+        "Tom Reyes spoke first and praised the new budget at length.",
+        "Then the hall turned to Victor Lindqvist. He was unimpressed. "
+        "“These numbers will not add up,” he said.",
+    )
+    assert speaker_of(document, "will not add up") == "Victor Lindqvist"
+
+
 def test_two_people_who_share_a_surname_stay_two_people():
     document = attribute(
         "Heidi and Ted Cruz arrived in Des Moines on Sunday.",
@@ -224,6 +233,36 @@ def test_a_doubled_apostrophe_quote_keeps_its_offsets_in_the_passage():
 )
 def test_particles_apostrophes_and_digits_stay_in_the_name(text, speaker):
     assert [q.speaker for q in attribute(text).quotes] == [speaker]
+
+
+def test_an_occupation_opening_a_sentence_is_not_part_of_the_name():
+    document = attribute("Goalscorer Jimmy Floyd Barnaby added: “It was not a beautiful match.”")
+    assert speaker_of(document, "beautiful match") == "Jimmy Floyd Barnaby"
+
+
+def test_the_person_a_relative_clause_is_about_speaks_its_quote():
+    document = attribute(
+        "The claim was backed by his former partner, Princess Adela of Moravia, the eldest "
+        "daughter of the late king, who said life with him was “work, work, work”."
+    )
+    assert speaker_of(document, "work, work") == "Princess Adela"
+
+
+def test_a_group_named_against_someone_is_an_organisation_not_a_namesake():
+    document = attribute(
+        "Tom Reyes toured the city on Monday.",
+        "Bikers for Reyes and the Coalition Against Reyes applied for permits to march.",
+        "Reyes said the show would be great. “It will be a great show,” he said.",
+    )
+    assert speaker_of(document, "great show") == "Tom Reyes"
+
+
+def test_a_place_is_never_taken_for_a_person_she_refers_to():
+    document = attribute(
+        "Puerto Rico missed a payment on Monday, officials said.",
+        "“We need more time,” she said, as Ana Duarte left the room.",
+    )
+    assert speaker_of(document, "more time") != "Puerto Rico"
 
 
 def test_a_role_phrase_is_never_taken_as_a_person_or_an_organisation():
