@@ -201,14 +201,16 @@ SETTINGS = (
         "SEARCH_COSTLY_POSTINGS",
         250_000,
         "Estimated passages visited above which a search is costly: it waits for one of the "
-        "few costly slots and gives way to cheaper searches",
+        "few costly slots and gives way to cheaper searches (embedded mode; in server mode the "
+        "database bounds the work with the time limit)",
         low=1,
         high=10**12,
     ),
     Setting(
         "SEARCH_CACHE",
         512,
-        "Search answers kept per process (each forgotten when the index changes); 0 keeps none",
+        "Search answers kept per process (each forgotten when the index changes); 0 keeps none "
+        "(embedded mode: server mode keeps none, another host's writes would go unseen)",
         low=0,
         high=1_000_000,
     ),

@@ -11,7 +11,7 @@ from index import query as q
 from index.limits import Expansion
 from index.postgres.compile import LEXEME, VECTORS, lexeme, like_escape, unquote
 from index.postgres.hits import analyse_words
-from index.words import STOP_WORDS, WORD, fold
+from index.words import MIN_WORD, STOP_WORDS, WORD, fold
 
 STEMMED_FIELDS = ("text", "title")
 BETTER_BY = 2  # a suggestion must be in this many times more passages than the word typed
@@ -114,10 +114,14 @@ def suggest_word(db: Database, field: str, word: str) -> str | None:
     if typed is None:
         return None
     edits = 1 if len(typed) <= 4 else 2
+    # the text vectors keep common words in place (for phrases); Whoosh's index has none of
+    # them, and a query of one is nothing to search for: never suggest one
+    unsearched = sorted(STOP_WORDS) if field in STEMMED_FIELDS else []
     rows = db.all(
         "SELECT term, levenshtein(term, ?) AS d FROM search_terms WHERE vector = ? "
         "AND term LIKE ? ESCAPE '!' AND term <> ? AND length(term) BETWEEN ? AND ? "
-        "AND levenshtein_less_equal(term, ?, ?) <= ? ORDER BY d, term LIMIT ?",
+        "AND levenshtein_less_equal(term, ?, ?) <= ? AND length(term) >= ? "
+        "AND NOT (term = ANY(?::text[])) ORDER BY d, term LIMIT ?",
         (
             typed,
             vector,
@@ -128,6 +132,8 @@ def suggest_word(db: Database, field: str, word: str) -> str | None:
             typed,
             edits,
             edits,
+            MIN_WORD,
+            unsearched,
             SUGGESTION_CANDIDATES,
         ),
     )

@@ -151,6 +151,12 @@ def test_a_zero_hit_query_has_no_facets_and_suggests_the_known_word(archive):
     assert result.suggestion.total == 1
 
 
+def test_a_word_close_to_a_common_word_is_never_offered_the_common_word(archive):
+    result = ask(archive, "thee")  # `the` is one edit away, in every passage, and unsearched
+    assert result.total == 0
+    assert result.suggestion is None or result.suggestion.q.casefold() != "the"
+
+
 def test_suggestions_keep_the_rest_of_the_query(archive):
     suggestion = ask(archive, 'harvestng -wheat person:"Ethan Gutmann"').suggestion
     assert suggestion is not None and suggestion.q == 'harvesting -wheat person:"Ethan Gutmann"'
