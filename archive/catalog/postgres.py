@@ -157,8 +157,14 @@ class PostgresDatabase(Database):
                 "the search tables are busy with another writer: the change is saved and "
                 "will be indexed as soon as they are free"
             ) from None
-        except (pg_errors.CharacterNotInRepertoire, pg_errors.UntranslatableCharacter):
+        except psycopg.DataError as error:
             # PostgreSQL text holds no NUL character (SQLite's does): a 400, never a 500
+            # (refused by psycopg before sending, or by the server as a bad byte)
+            nul = isinstance(
+                error, pg_errors.CharacterNotInRepertoire | pg_errors.UntranslatableCharacter
+            ) or "NUL" in str(error)
+            if not nul:
+                raise
             raise ArchiveError(
                 "text with a NUL character (\\x00) cannot be stored or searched in server mode: "
                 "remove it"
@@ -234,8 +240,9 @@ class PostgresDatabase(Database):
 
     def time_limit(self, seconds: float) -> None:
         """Inside a transaction: stop any statement of it that runs longer (StatementTimedOut).
-        A setting, not a write: a search on a replica may take one too."""
-        if self._depth:
+        A setting, not a write: a search on a replica may take one too. Inside a caller's
+        transaction (a nested one) nothing is set: the limit would outlive the search."""
+        if self._depth == 1:
             ms = max(1, int(seconds * 1000))
             self.scalar("SELECT set_config('statement_timeout', ?, true) AS s", (f"{ms}ms",))
 
