@@ -89,8 +89,8 @@ def _attribute_passage(
         found = _attribute_span(
             state, index, passage, span, previous_end, next_open, in_passage, following, use_model
         )
-        previous_end = span.end + 1
         if found is not None:
+            previous_end = span.end + 1
             in_passage.append(found)
             attribute_nested(state, passage, spans, position, found, lambda *a: _record(state, *a))
     state.continuing = None

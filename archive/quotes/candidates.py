@@ -373,7 +373,7 @@ def _features(
         source.static = _source_features(text, source)
     static = source.static
     f.update(static)
-    if not _SPEECH_WORDS.isdisjoint(w.lower() for w in gap_words):
+    if not _SPEECH_WORDS.isdisjoint(map(str.lower, gap_words)):
         f["gap_verb"] = 1.0
     stripped = gap.strip()
     if stripped.endswith(":") and len(gap_words) <= 12 and source.end <= frame.open_at:
@@ -572,5 +572,8 @@ def _mark_nearest(candidates: list[Candidate]) -> None:
         if position in ("lead", "prev"):
             first = min(group, key=lambda c: c.source.start)
             first.features["first_in_sentence"] = 1.0
-            if "gap_participle" in first.features:  # "X endorsed Cruz, saying ...": X speaks
-                first.features["participle_subject"] = 1.0
+            # "The Tories are keen, with Liam Fox saying ...": the participle's own subject
+            own = [c for c in group if c.source.before == "with" and "verb_after" in c.features]
+            subject = max(own, key=lambda c: c.source.start) if own else first
+            if "gap_participle" in subject.features:  # "X endorsed Cruz, saying ...": X speaks
+                subject.features["participle_subject"] = 1.0

@@ -117,10 +117,12 @@ class Cast:
     members: list[Member] = field(default_factory=list)
     # Organisations named in narration, spoken or not: (position, name), for "the company".
     named_organisations: list[tuple[int, str]] = field(default_factory=list)
-    # The organisation whose unnamed spokesperson spoke last, and where: "he added" after
-    # "a council spokesman said" is still the council.
-    spokesperson: tuple[int, Member | None] | None = None
-    spokesperson_gender: str | None = None  # "m" for a spokesman, "f" for a spokeswoman
+    organisation_names: set[str] = field(default_factory=set)  # the names of those, once
+    # Unnamed spokespeople, in order: (where, whom they speak for - None for a person -, "m"
+    # for a spokesman, "f" for a spokeswoman). "he added" after "a council spokesman said" is
+    # still the council; a spokesman named later in the paragraph is not (passages are
+    # scanned whole before their quotes are attributed).
+    spokespeople: list[tuple[int, Member | None, str | None]] = field(default_factory=list)
     # "he"/"she" in narration, in order; those before `followed` have been resolved and count
     # as references to their person (archive.quotes.antecedents.follow).
     pronouns: list[Pronoun] = field(default_factory=list)
@@ -142,7 +144,28 @@ class Cast:
 
     def note_spokesperson(self, at: int, member: Member | None, gender: str | None) -> None:
         """An unnamed spokesperson for `member` (None: for a person) speaks at `at`."""
-        self.spokesperson, self.spokesperson_gender = (at, member), gender
+        entry = (at, member, gender)
+        if not self.spokespeople or self.spokespeople[-1][0] <= at:
+            self.spokespeople.append(entry)
+        else:
+            bisect.insort(self.spokespeople, entry, key=lambda e: e[0])
+
+    def spokesperson_before(self, at: int) -> tuple[int, Member | None, str | None] | None:
+        """The latest unnamed spokesperson mentioned before position `at`, if any."""
+        index = bisect.bisect_left(self.spokespeople, at, key=lambda e: e[0])
+        return self.spokespeople[index - 1] if index else None
+
+    def spoken_for(self, at: int, gender: str, member: Member | None) -> tuple[bool, Member | None]:
+        """Whether "he"/"she" at `at` is an unnamed spokesperson rather than `member` (the person
+        the pronoun would otherwise be), and whom that spokesperson speaks for (None: a person).
+        So it is when one was mentioned in this paragraph or the one before, of that gender or
+        unknown, and `member` has not been referred to as a subject since."""
+        spoke = self.spokesperson_before(at)
+        if spoke is None or at - spoke[0] >= 2 * PARAGRAPH or spoke[2] not in (None, gender):
+            return False, None
+        if member is not None and max((a for a in member.seen_at if a < at), default=-1) > spoke[0]:
+            return False, None
+        return True, spoke[1]
 
     def mention_pronoun(self, at: int, gender: str) -> None:
         """Note a "he"/"she" of narration at position `at`."""
@@ -159,7 +182,9 @@ class Cast:
 
     def mention_organisation(self, name: str, at: int) -> None:
         """Note an organisation named at position `at` (it joins the cast only if it speaks)."""
-        self.named_organisations.append((at, restore(name)))
+        name = restore(name)
+        self.named_organisations.append((at, name))
+        self.organisation_names.add(name)
 
     def named_organisation(
         self, *, before: int, after: int, containing: str | None = None
@@ -328,7 +353,9 @@ class Cast:
         best, best_at = None, after
         allowed = (gender,) if strict else (None, gender)
         for member in self.members:
-            if member.mention.kind != kind or (gender and member.gender not in allowed):
+            if member.last_seen <= best_at or member.mention.kind != kind:
+                continue  # referred to last before the best so far: cannot beat it
+            if gender and member.gender not in allowed:
                 continue
             at = max((a for a in member.seen_at if a < before), default=-1)
             if at > best_at:

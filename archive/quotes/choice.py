@@ -97,8 +97,10 @@ def decide(
     if ranked:
         best_p, best = ranked[0]
         agrees = rules.member is not None and best.member is rules.member
-        if not agrees and not (
-            rules.member is None and best.member is None and best.source is None
+        if (
+            not agrees
+            and not rules.unnamed
+            and not (rules.member is None and best.member is None and best.source is None)
         ):
             choice = _from_candidate(state, frame, best, choice, rules)
         choice.candidates = [c for _, c in ranked]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from archive.quotes import names, roles, verbs
+from archive.quotes import names, roles, spokespeople, verbs
 
 VERBS = verbs.ALTERNATION
 _NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from)\b)"
@@ -62,6 +62,13 @@ _SKIP_BEFORE_VERB = {
     "firmly",
     "openly",
     "publicly",
+    "meanwhile",
+    "however",
+    "instead",
+    "too",
+    "herself",
+    "himself",
+    "therefore",
 }
 _PASSIVE = {
     "was",
@@ -161,13 +168,19 @@ def classify(segment: str) -> Subject | None:
     low = seg.lower()
     if low in PRONOUNS:
         return Subject("pronoun", low)
+    if "spokes" in seg:
+        if spokespeople.OWNED.match(seg):  # "Mr Blair's official spokesman"
+            return Subject("phrase", seg)
+        if _BODY_SPOKESPERSON.fullmatch(seg):  # "Department for Culture, Media and Sport ..."
+            return Subject("phrase", f"a {seg}")
     group = _COMMISSIONED.match(seg)
     if group:
         return Subject("group", f"{group.group('org')} {group.group('noun')}")
     first = low.split()[0]
     if first in _DETERMINERS:
         last = low.split()[-1]
-        if len(seg.split()) > 8 or last in _DETERMINERS or last in _PASSIVE:
+        too_long = len(seg.split()) > 8 and not _OF_BODY.fullmatch(seg)
+        if too_long or last in _DETERMINERS or last in _PASSIVE:
             return None
         return Subject("phrase", seg)
     member_of = _MEMBER_OF.match(seg)  # "Nigel McCune from the Musicians' Union"
@@ -187,6 +200,8 @@ def classify(segment: str) -> Subject | None:
 def _named(seg: str, run: re.Match[str]) -> Subject | None:
     """A subject ending in a capitalised run, with the role words before it."""
     text = " ".join(names.without_time_words(run.group().split()))
+    if names.is_party(text):  # "the Lib Dems": a party, not "Dems" with a title
+        return Subject("name", text)
     first = text.split()[0].rstrip(".").lower()
     following = text.split()[1] if len(text.split()) > 1 else ""
     if (
@@ -232,11 +247,18 @@ def _appositive_without_comma(head: str, phrase: str) -> Subject | None:
     """ "Mark Serwotka, the leader of the PCS said:" -> Mark Serwotka, with that role."""
     if not head.rstrip().endswith(",") or phrase.split()[0].lower() not in ("the", "a", "an"):
         return None
-    name = classify(_BOUNDARY.split(head.rstrip()[:-1])[-1])
+    written = _BOUNDARY.split(head.rstrip()[:-1])[-1]
+    name = classify(written)
     if name is None or name.kind != "name":
         return None
+    before = head.rstrip()[:-1][: -len(written)].split()[-1:] if written else []
+    if before and before[0].lower() in _PREPOSITIONS or not names.looks_like_person(name.text):
+        return None  # "Writing in the Northern Echo, the Bishop said": the Bishop
     name.role = name.role or phrase
     return name
+
+
+_PREPOSITIONS = frozenset(names.words("in on at to for from with by of into about"))
 
 
 def _with_appositive(text: str) -> Subject | None:
@@ -271,6 +293,8 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     if verb_first:
         return _verb_then_subject(text, start, verb_first, close_at + 1)
     clause = _CLAUSE_END.split(rest[pos : pos + 120], maxsplit=1)[0]
+    if _CONTRAST.match(clause):
+        return None  # `"desperate", while the Liberal Democrats said ...`: someone else's view
     for verb in _VERB_AFTER_SUBJECT.finditer(clause):
         # each verb in turn: in "the report concludes", "report" is no verb but "concludes" is
         subject = _whole_subject(clause[: verb.start()])
@@ -281,6 +305,7 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
 
 
 _CLAUSE_END = re.compile(r"[.!?;:\"“”\n]")
+_CONTRAST = re.compile(r"(?:while|whilst|whereas|but|although|though)\b", re.I)
 _VERB_AFTER_SUBJECT = re.compile(rf"(?<=\S)\s+(?P<verb>{VERBS})\b")
 
 
@@ -345,6 +370,10 @@ def main_subject(before: str) -> Subject | None:
     return classify(" ".join(words)) if words else None
 
 
+# "a spokesman for the Department for Work and Pensions": long, but a body's name makes it so
+_OF_BODY = re.compile(rf"(?:\S+\s+){{1,5}}(?:for|of|at|from)\s+(?:the\s+)?{names.BODY_RUN}")
+_BODY_SPOKESPERSON = re.compile(rf"{names.BODY_RUN}\s+(?:official\s+)?spokes(?:man|woman|person)")
+_WITH_SAYING = re.compile(rf"\bwith\s+(?P<subj>(?:the\s+)?{names.RUN})\s+(?P<verb>[a-z]+ing)\b")
 _INVERTED = re.compile(
     r"^\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Replied|Recalled)\s+"
     r"(?P<subj>[^,:;.!?“”\"]{2,60}?)\s*[,:]\s*$"
@@ -363,6 +392,12 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
             start, end = floor + inverted.start(), floor + inverted.end("subj")
             return Cue(text[start:end], subject, start, end, adjacent=True)
     verbs = [v for v in VERB_RE.finditer(prefix)]
+    absolute = _WITH_SAYING.search(prefix) if "with " in prefix else None
+    if absolute and absolute.group("verb") in _PARTICIPLES:  # "..., with Liam Fox saying": Fox
+        subject = classify(absolute.group("subj"))
+        own = [v for v in verbs if v.start() >= absolute.start("verb")]
+        if subject is not None and own:
+            return _leading(text, floor, own[0], subject, adjacent, open_at)
     order = list(reversed(verbs)) if adjacent else verbs
     for verb in order:
         before = prefix[: verb.start()]

@@ -4,10 +4,11 @@ and who was last named as a subject, so that later "he said" and "Mr X" can be r
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from archive.personnames import parse_name
-from archive.quotes import cues, names, roles
+from archive.quotes import cues, names, roles, spokespeople
 from archive.quotes.cast import Cast
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
@@ -28,9 +29,9 @@ _BODY_NAMED = re.compile(
 # "a UKIP spokesman said ...", "a spokeswoman for the council said ...": later "he added" is
 # still the organisation (or no one, for a spokesman of a person: "Tony Blair's spokesman").
 _SPOKESPERSON = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})(?P<own>['’]s)?\s+(?:official\s+)?"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.BODY_RUN})(?P<own>['’]s)?\s+(?:official\s+)?"
     rf"spokes(?P<g>man|woman|person)\b|spokes(?P<g2>man|woman|person)\s+(?:for|at|from)\s+"
-    rf"(?:the\s+)?(?P<org2>{names.RUN}))"
+    rf"(?:the\s+)?(?P<org2>{names.BODY_RUN}))"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
@@ -61,15 +62,22 @@ def scan_mentions(
     quoted = [(s.start, s.end) for s in spans if s.depth == 0]
     starts = cues.sentence_starts(text)  # the sentences of narration, not of quotes
     cast.mention_sentences(base, tuple(a for a in starts if not any(q < a <= e for q, e in quoted)))
+    inside = _inside(quoted)
     for match in _PRONOUN.finditer(text):  # "he"/"she" of narration, followed in order later
         at = match.start()
-        if not (quoted and any(a <= at < b for a, b in quoted)):
+        if not (quoted and inside(at)):
             cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f")
     # the rarer patterns only where their words occur (most passages have none)
     spokes = _SPOKESPERSON.finditer(text) if "spokes" in text else ()
     for match in spokes:
-        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+        if not (quoted and inside(match.start())):
             _spokesperson(match, cast, base)
+    for at, phrase in spokespeople.find_in(text) if "spokes" in text else ():
+        # "the prime minister's official spokesman"
+        if not (quoted and inside(at)):
+            for_person, gender = spokespeople.for_person(phrase, cast.find_person)
+            if for_person:
+                cast.note_spokesperson(base + at, None, gender)
     couples = _COUPLE.finditer(text) if " and " in text else ()
     for match in couples:  # "Heidi and Ted Cruz": Heidi Cruz too
         before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
@@ -77,17 +85,17 @@ def scan_mentions(
             continue  # "Rand Paul and Marco Rubio": Paul is a family name here
         if match.group("given").lower() in names.GIVEN_NAMES:
             at = match.start()
-            if not (quoted and any(a <= at < b for a, b in quoted)):
+            if not (quoted and inside(at)):
                 name = f"{match.group('given')} {match.group('family')}"
                 cast.person(name, at=base + at, derived=True)
     for match in _BODY_NAMED.finditer(text):  # "the telecoms firm Brightline"
-        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+        if not (quoted and inside(match.start())):
             cast.mention_organisation(match.group("name"), base + match.start("name"))
     for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
-        if not (quoted and any(a <= match.start() < b for a, b in quoted)):
+        if not (quoted and inside(match.start())):
             cast.mention_organisation(match.group("body"), base + match.start("body"))
     for start, run_end, run in names.runs(text):
-        if quoted and any(a <= start < b for a, b in quoted):
+        if quoted and inside(start):
             continue
         if " " not in run:
             _single_word(text, run, start, run_end, cast, base, common_words)
@@ -104,6 +112,20 @@ def scan_mentions(
             _single_word(text, words[0], start, run_end, cast, base, common_words)
         elif words:
             _mention(text, " ".join(words), start, run_end, cast, base, common_words)
+
+
+def _inside(quoted: list[tuple[int, int]]):
+    """A test of whether an offset lies inside one of the (start, end) quoted stretches (in
+    order, not overlapping)."""
+    if not quoted:
+        return lambda at: False
+    starts = [a for a, _ in quoted]
+
+    def inside(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < quoted[i][1]
+
+    return inside
 
 
 def _spokesperson(match: re.Match[str], cast: Cast, base: int) -> None:
@@ -134,6 +156,9 @@ def _single_word(
             cast.mention_organisation(word, base + start)
         return
     known = cast.known(word, base + start)
+    if known is None and word in cast.organisation_names and word.lower() not in names.TIME_WORDS:
+        cast.mention_organisation(word, base + start)  # "Unilever said ...": named again
+        return
     if known is None and _introduced_with_role(text, word, start, end, common_words):
         cast.person(word, role=roles.appositive_after(text, end), at=base + start)
         return

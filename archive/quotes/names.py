@@ -45,12 +45,75 @@ RUN = (
     rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|\d{{1,4}}(?=\s+[{UPPER}])))*"
 )
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
+# A body's name with "for", "of" and "and" in it ("Department for Culture, Media and Sport").
+BODY_RUN = rf"{RUN}(?:(?:\s+(?:for|of|and|&)\s+|,\s+){RUN})*"
 
 
 @lru_cache(maxsize=64)
 def runs(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Every capitalised run of a passage as (start, end, text), found once per passage."""
-    return tuple((m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text))
+    """Every capitalised run of a passage as (start, end, text), found once per passage;
+    an organisation's name with "for", "of" and "and" in it stays one run ("Department for
+    Work and Pensions", "Commons Work and Pensions Committee")."""
+    found = [(m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text)]
+    if len(found) < 2 or not any(run.rsplit(" ", 1)[-1] in _BODY_HEADS for _, _, run in found):
+        return tuple(found)  # no body's head word: nothing to join (most passages)
+    return tuple(_joined(text, found))
+
+
+# Bodies whose names run on over "for", "of" and "and" ("Department for Education and Skills").
+_BODY_HEADS = frozenset(
+    words(
+        """Department Ministry Office Committee Commission Council Institute Society Association
+    Federation Agency Authority Board Union Foundation Trust Service"""
+    )
+)
+_CONNECTOR = re.compile(r"\s+(?:for|of|and|&)\s+|,\s+")
+
+
+def _joined(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(found):
+        start, end, run = found[i]
+        j = i
+        while j + 1 < len(found):
+            gap = text[found[j][1] : found[j + 1][0]]
+            connector = _CONNECTOR.fullmatch(gap)
+            if connector is None:
+                break
+            word = gap.strip(" ,")
+            following = found[j + 1][2]
+            last = run.split()[-1]
+            if word in ("for", "of") and last in _BODY_HEADS:
+                pass  # "Department for Work", "Ministry of Defence"
+            elif word in ("and", "&", "") and _list_word(following, found, j + 1, text):
+                pass  # "... Work and Pensions", "Culture, Media and Sport"
+            else:
+                break
+            j += 1
+            end, run = found[j][1], text[start : found[j][1]]
+        if j > i and not (run.split()[-1] in _BODY_HEADS or _opens_body(found[i][2])):
+            j = i  # "Tony Blair and Gordon Brown": two names, not one body
+            end, run = found[i][1], found[i][2]
+        out.append((start, end, run))
+        i = j + 1
+    return out
+
+
+def _opens_body(run: str) -> bool:
+    """A run that opens an organisation's name ("Department", "The Department")."""
+    words = run.split()
+    return bool(words) and words[-1] in _BODY_HEADS and len(words) <= 2
+
+
+def _list_word(run: str, found, index: int, text: str) -> bool:
+    """A run continuing a body's name after "and" or a comma: one capitalised word that is no
+    given name ("Pensions", "Skills"), or the body's head ending the name ("Pensions
+    Committee")."""
+    words = run.split()
+    if words[-1] in _BODY_HEADS:
+        return True
+    return len(words) == 1 and words[0].lower() not in GIVEN_NAMES
 
 
 MALE_HONORIFICS = {"mr", "sir", "lord", "baron"}
@@ -340,6 +403,36 @@ def looks_like_person(name: str) -> bool:
 
 
 PARTY_MEMBERS = frozenset(["republican", "democrat", "tory", "conservative", "liberal"])
+# British parties that speak as themselves ("the Tories said", "Labour accused", "the Lib
+# Dems say"), although their words are party words elsewhere ("Tory leader Michael Howard").
+# (American "Democrats" and "Republicans" are groups of people, not one speaker.)
+PARTIES = frozenset(
+    [
+        "tories",
+        "labour",
+        "lib dems",
+        "liberal democrats",
+        "conservatives",
+        "snp",
+        "ukip",
+        "plaid cymru",
+        "sinn fein",
+        "dup",
+    ]
+)
+
+
+# The last words of those names, for a cheap first test.
+PARTY_WORDS = frozenset(p.split()[-1].title() for p in PARTIES) | {"SNP", "UKIP", "DUP"}
+
+
+@lru_cache(maxsize=4096)
+def is_party(run: str) -> bool:
+    """Whether a capitalised run names a British party that speaks as one ("The Tories")."""
+    words = run.split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    return " ".join(words).lower() in PARTIES
 
 
 def names_a_person(name: str, common_words: set[str] | frozenset[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.quotes import cues
+from archive.quotes import cues, spokespeople
 from archive.quotes.cast import Member
 from archive.quotes.spans import Span
 from archive.quotes.speakers import PARAGRAPH, resolve
@@ -35,6 +35,9 @@ class RuleChoice:
     # paragraph left open), "recent" (the last speaker, in the paragraph before) or
     # "recent_far" (two paragraphs before)
     continuation_kind: str = ""
+    # the cue names someone the text does not name ("the prime minister's official
+    # spokesman said"): no speaker, whoever spoke before
+    unnamed: bool = False
 
 
 def best_cue(trailing: cues.Cue | None, leading: cues.Cue | None) -> cues.Cue | None:
@@ -61,9 +64,23 @@ def choose(
         rule = "cue after the quote" if cue.start > span.start else "cue before the quote"
         if cue.phrase.lower().startswith("according to"):
             rule = "according to"
-        return RuleChoice(member, cue, rule, continuation, kind)
+        unnamed = (
+            member is None and spokespeople.for_person(cue.subject.text, state.cast.find_person)[0]
+        )
+        if unnamed:
+            rule = "a person's spokesperson"
+        return RuleChoice(member, cue, rule, continuation, kind, unnamed)
     member, found, rule = _inherit(state, index, text, span, floor, in_passage, following)
-    return RuleChoice(member, found or cue, rule, continuation, kind)
+    # "...," the prime minister's spokesman said. "...": his words go on, still no one's
+    unnamed = rule == "previous quote in the paragraph" and _unnamed(state, in_passage[-1])
+    return RuleChoice(member, found or cue, rule, continuation, kind, unnamed)
+
+
+def _unnamed(state: State, quote: int) -> bool:
+    """Whether a recorded quote was said by someone the text does not name (by the rules)."""
+    decision = state.decisions[quote]
+    proposal = decision.proposal if decision is not None else None
+    return state.speakers[quote] is None and proposal is not None and proposal.unnamed
 
 
 def _continuation(state: State, index: int, in_passage: list[int]) -> tuple[Member | None, str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from archive.personnames import ORGANISATION_WORDS, parse_name
-from archive.quotes import names, roles
+from archive.quotes import names, roles, verbs
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
@@ -56,7 +56,7 @@ _OPENING = re.compile(
     r"(?:^|(?<=\s))(?P<det>[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ne|[Aa]nother)"
     r"\s+(?:[\w’'.-]+,?\s+){0,4}$"
 )
-_TAIL = re.compile(rf"\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.RUN}")
+_TAIL = re.compile(rf"\s+(?:for|of|at|from|with)\s+(?:the\s+)?{names.BODY_RUN}")
 _GROUP_AFTER = re.compile(
     r"\s+(?:experts|officials|investigators|inspectors|monitors|observers|researchers|sources|"
     r"lawyers|prosecutors|spokes(?:man|woman|person)|aides)\b"
@@ -129,9 +129,12 @@ def find_sources(text: str, spans: list[Span], common_words: set[str]) -> list[S
 def _descriptions(text: str) -> list[Source]:
     """Determiner phrases ending in a person's or a body's noun: "the senator", "a spokeswoman
     for the council", "his campaign manager", "the Clinton campaign"."""
-    out = []
+    out: list[Source] = []
+    heads = {w for w in set(_WORD_RE.findall(text)) if _is_head(w)}  # each word tested once
+    if not heads:
+        return out
     for head in _WORD_RE.finditer(text):
-        if not _is_head(head.group()):
+        if head.group() not in heads:
             continue
         start = _opening(text, head.start())
         if start is None:
@@ -140,7 +143,8 @@ def _descriptions(text: str) -> list[Source]:
         tail = _TAIL.match(text, end)
         if tail:
             end = tail.end()
-        out.append(Source(start, end, restore(text[start:end]), "description"))
+        possessive = text[end : end + 2] in ("'s", "’s")  # "the prime minister's spokesman"
+        out.append(Source(start, end, restore(text[start:end]), "description", possessive))
     return out
 
 
@@ -155,12 +159,15 @@ def _opening(text: str, head: int) -> int | None:
     for at, token in reversed(tokens[-5:]):
         if token in _DETERMINERS and (at == 0 or text[at - 1].isspace()):
             found = at
-        if not _PLAIN.fullmatch(token):
-            break
+        if not _PLAIN.fullmatch(token) or verbs.is_speech_verb(token.rstrip(",")):
+            break  # "the prime minister hailed his chancellor": "his chancellor" only
     return found
 
 
 _TOKEN = re.compile(r"\S+")
+_TITLE_HEADS = frozenset(
+    names.words("Bishop Archbishop Pope Queen King Prince Princess Cardinal Rabbi Imam Professor")
+)
 _PLAIN = re.compile(r"[\w’'.-]+,?")
 _DETERMINERS = frozenset(
     names.words("The the A a An an His his Her her Their their Its its One one Another another")
@@ -172,6 +179,8 @@ def _is_head(word: str) -> bool:
     """A noun that can end a description: a person's or a body's ("the senator", "the
     campaign", "the retired neurosurgeon", "the 71-year-old diplomat")."""
     if word in _HEADS_ALL or (word[-1:] == "s" and word[:-1] in _HEADS_ALL):
+        return True
+    if word in _TITLE_HEADS:  # "the Bishop said", "the Queen said"
         return True
     return word.islower() and roles.person_noun(word)
 
@@ -188,6 +197,22 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         words = run_text.split()
         if out and start < out[-1].end:
             continue  # the place of an organisation already taken ("... Embassy in Israel")
+        if words[-1].rstrip(".,").lower().split("-")[-1] in roles.ROLE_NOUNS and _role_described(
+            text, start, words
+        ):
+            # "The Glasgow Kelvin MP", "the Conservative Party Co-Chairman": a description of
+            # a person, not a name (a role alone, "the Shadow Secretary", is read below)
+            opening = start if words[0] in ("The", "the") else start - 4
+            out.append(Source(opening, run_end, restore(text[opening:run_end]), "description"))
+            role_end = run_end
+            continue
+        if words[-1] in names.PARTY_WORDS and names.is_party(run_text):  # "The Tories", "Labour"
+            if words[0] == "The":
+                start, words = start + 4, words[1:]
+            party = " ".join(words)
+            possessive = text[start + len(party) : start + len(party) + 2] in ("'s", "’s")
+            out.append(Source(start, start + len(party), party, "organisation", possessive))
+            continue
         if role_end >= 0 and _CONNECTOR.fullmatch(text[role_end:start]):
             # "... of State for the Family": still the role; "... of State Madeleine Albright":
             # the role, then the name of the person who holds it
@@ -240,3 +265,17 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 continue  # "Make America Great Again", "the Wisconsin Republican": no name
         out.append(Source(start, end, written, kind, possessive))
     return out
+
+
+def _role_described(text: str, start: int, words: list[str]) -> bool:
+    """A capitalised run after "the" that ends in a person's role ("The Glasgow Kelvin MP")."""
+    if words[-1].rstrip(".,").lower().split("-")[-1] not in roles.ROLE_NOUNS:
+        return False  # most runs: checked first, as the cheapest
+    if words[0] in ("The", "the"):
+        words = words[1:]
+    elif text[max(0, start - 4) : start] not in ("the ", "The "):
+        return False
+    # a role noun of the list, not any agent noun ("The Guardian", "the Observer")
+    if len(words) < 2 or words[-1].rstrip(".,").lower().split("-")[-1] not in roles.ROLE_NOUNS:
+        return False
+    return parse_name(restore(" ".join(words))).kind != "role"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from archive.personnames import parse_name
-from archive.quotes import antecedents, names, roles, sources
+from archive.quotes import antecedents, names, roles, sources, spokespeople
 from archive.quotes.cast import PARAGRAPH, Cast, Member
 from archive.quotes.cues import Subject
 
@@ -83,8 +83,8 @@ _GROUP_HEADS = {
     "researchers",
 }
 _SPOKESPERSON = re.compile(
-    rf"^(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.RUN})\s+)?(?:spokes(?:man|woman|person)|representative)"
-    rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?(?P<org2>{names.RUN}))?$"
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.BODY_RUN})\s+)?(?:spokes(?:man|woman|person)|representative)"
+    rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?(?P<org2>{names.BODY_RUN}))?$"
 )
 _SPOKESPERSON_FOR = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+(?:for|at|of)\s+the\s+(?P<body>[a-z]+)$"
@@ -269,14 +269,9 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
         or cast.latest(before=at, gender=gender)
         or cast.last_mentioned(before=at, after=at - 3 * PARAGRAPH, gender=gender)
     )
-    spoke = cast.spokesperson
-    if (
-        spoke is not None
-        and at - spoke[0] < PARAGRAPH
-        and cast.spokesperson_gender in (None, gender)
-        and (member is None or max((a for a in member.seen_at if a < at), default=-1) < spoke[0])
-    ):
-        return spoke[1]  # "a council spokesman said ... he added": still the council
+    spoken, owner = cast.spoken_for(at, gender, member)
+    if spoken:
+        return owner  # "a council spokesman said ... he added": still the council
     if learn and member is not None and member.gender is None:
         member.gender = gender
     return member
@@ -285,6 +280,8 @@ def _pronoun(cast: Cast, pronoun: str, at: int, *, learn: bool = True) -> Member
 def _name(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Member | None:
     """A named subject: a known person, a new person, or an organisation."""
     written = subject.text
+    if names.is_party(written):
+        return cast.organisation(written, at=at)
     honorific, bare = names.strip_honorific(written)
     if honorific or names.looks_like_person(written):
         return cast.person(written, role=subject.role, at=at)
@@ -304,6 +301,11 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     words = phrase.split()
     determiner, rest = words[0].lower(), words[1:]
     if not rest:
+        return None
+    for_person, gender = spokespeople.for_person(phrase, cast.find_person)
+    if for_person:  # "the prime minister's official spokesman": no one the text names
+        if introduce:
+            cast.note_spokesperson(at, None, gender)
         return None
     organisation = cast.organisation if introduce else _find_organisation(cast)
     spokes = _SPOKESPERSON.match(phrase)
@@ -326,6 +328,13 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
             if member is not None and introduce:
                 cast.note(member, at)
             return member
+        if roles.role_head(head.lower()) is not None or head.lower() in names.HONORIFICS:
+            # "the Conservative Party Co-Chairman", "the Glasgow Kelvin MP", "the Bishop": a
+            # person the text gave that role, or the one it is about - not an organisation
+            member = _holder(cast, rest) or cast.latest(before=at, after=at - 3 * PARAGRAPH)
+            if member is not None and introduce:
+                cast.note(member, at)
+            return member
         return organisation(" ".join(rest), at=at)
     head = head.lower()
     if head in _BODIES or head in _PAPERS or head in _SPOKESPEOPLE:
@@ -342,6 +351,17 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     if member is not None and introduce:
         cast.note(member, at)
     return member
+
+
+def _holder(cast: Cast, role: list[str]) -> Member | None:
+    """The person given a capitalised role, its proper names included: "the Glasgow Kelvin MP"
+    is not "Labour MP Oona King", who shares only "MP"."""
+    member = cast.by_role(" ".join(role))
+    if member is None:
+        return None
+    given = " ".join(member.roles).lower()
+    qualifiers = [w for w in role[:-1] if w[:1].isupper() and w.lower() not in names.TITLE_WORDS]
+    return member if all(w.lower() in given for w in qualifiers) else None
 
 
 # People a text describes when it does not name them ("the man", "the insider"): such a
@@ -397,6 +417,9 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
             name = cast.named_organisation(before=at, after=window)
     elif head in _PAPERS:
         name = cast.named_organisation(before=at, after=at - 2 * PARAGRAPH)
+    if name is None and head == "government" and core[0].lower() == "government":
+        # "the government said": the government itself, not the last body named
+        return organisation("government", at=at)
     if name is None:
         member = cast.latest(before=at, after=window, kind="organisation")
         if head in _SPOKESPEOPLE and member is not None and introduce:

@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/quotes/draw_pronouns.py              # polnear-pronouns.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --dev-extra  # polnear-pronouns-dev2.todo.json
-    .venv/bin/python bench/quotes/draw_pronouns.py --check      # checks both labelled files
+    .venv/bin/python bench/quotes/draw_pronouns.py --heldout-extra  # polnear-pronouns-heldout2.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --check      # checks the labelled files
 
 Direct quotations (3+ words, quoted part at least 80% of the attribution's content) whose
 annotated source is a pronoun or a description are collected from gold-train.json, apart for
@@ -10,7 +11,8 @@ the held-out and the development articles of split.json. Each list is sorted by
 (file, paragraph, start), shuffled with its own random.Random(20261202) and cut: the first 200
 held-out and the first 120 development quotes are drawn. --dev-extra draws the next 200
 development quotes of the same shuffled order (items 121-320), for polnear-pronouns-dev2.json;
-the held-out draw is unchanged. The automatic `speaker` of the gold file is left out, so the
+the held-out draw is unchanged. --heldout-extra draws the rest of the held-out pool (items
+201 on) for polnear-pronouns-heldout2.json, the held-out set of round three. The automatic `speaker` of the gold file is left out, so the
 reader never sees it.
 
 --check confirms that each labelled file (polnear-pronouns.json, and polnear-pronouns-dev2.json
@@ -35,6 +37,7 @@ COUNTS = {"heldout": 200, "dev": 120}
 DEV_EXTRA = 200  # the next development quotes of the same shuffled order, for the second set
 LABELLED = HERE / "polnear-pronouns.json"
 LABELLED_DEV2 = HERE / "polnear-pronouns-dev2.json"
+LABELLED_HELDOUT2 = HERE / "polnear-pronouns-heldout2.json"
 KINDS = {"pronoun", "description"}
 KEEP = (
     "file",
@@ -98,6 +101,14 @@ def draw_dev_extra() -> list[dict]:
     return extra
 
 
+def draw_heldout_extra() -> list[dict]:
+    """The held-out quotes after the first draw (polnear-pronouns-heldout2.json)."""
+    pool = shuffled_pools()["heldout"]
+    extra = pool[COUNTS["heldout"] :]
+    print("heldout pool", len(pool), "extra drawn", len(extra))
+    return extra
+
+
 def _norm(text: str) -> str:
     for a, b in (
         ("''", '"'),
@@ -147,6 +158,12 @@ def check() -> int:
             problems += 1
     else:
         print(LABELLED_DEV2.name, "not written yet; not checked")
+    if LABELLED_HELDOUT2.exists():
+        extra = draw_heldout_extra()
+        problems += check_file(LABELLED_HELDOUT2, extra)
+        if set(map(_key, first)) & set(map(_key, extra)):
+            print("the held-out draws share quotes")
+            problems += 1
     return problems
 
 
@@ -156,6 +173,8 @@ def main() -> None:
         sys.exit(1 if check() else 0)
     if "--dev-extra" in args:
         items, out = draw_dev_extra(), HERE / "polnear-pronouns-dev2.todo.json"
+    elif "--heldout-extra" in args:
+        items, out = draw_heldout_extra(), HERE / "polnear-pronouns-heldout2.todo.json"
     else:
         items, out = draw(), HERE / "polnear-pronouns.todo.json"
     out.write_text(

@@ -7,7 +7,8 @@ PolNeAR: within each publisher, files ordered by the SHA-256 of their names; the
 drawn with random.Random(20261201) from the files outside labels.json, are held out; eight
 more per folder, drawn after them, are the labelled development set; `dev2` (40 files, 12
 of them politics) was drawn later with random.Random(20261203) from the files no set had
-used, to develop on after the first held-out figures. Nobody developing
+used, to develop on after the first held-out figures; `heldout2` (eight per folder,
+random.Random(20261204), from the files no set had used) is the held-out set of round three. Nobody developing
 attribution reads the held-out files; their figures are reported, never tuned to.
 """
 
@@ -28,6 +29,9 @@ BBC_SEED = 20261201
 # where the held-out score fell furthest, from files no set has used.
 BBC_DEV2_SEED = 20261203
 BBC_DEV2_PER_TOPIC = {"business": 7, "entertainment": 7, "politics": 12, "sport": 7, "tech": 7}
+# A second held-out set, drawn before round three of the rules: the first held-out set had
+# been scored twice, so round three is judged on files nobody developing has seen scored.
+BBC_HELDOUT2_SEED = 20261204
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -75,6 +79,20 @@ def bbc_dev2(bbc: Path, used: set[str]) -> list[str]:
     return sorted(drawn)
 
 
+def bbc_heldout2(bbc: Path, used: set[str]) -> list[str]:
+    """The second BBC held-out set: eight files per folder outside every earlier set."""
+    rng = random.Random(BBC_HELDOUT2_SEED)
+    drawn = []
+    for topic in sorted(p.name for p in bbc.iterdir() if p.is_dir()):
+        pool = [
+            f"bbc/{topic}/{p.name}"
+            for p in sorted((bbc / topic).glob("*.txt"))
+            if f"bbc/{topic}/{p.name}" not in used
+        ]
+        drawn += rng.sample(pool, BBC_PER_TOPIC)
+    return sorted(drawn)
+
+
 def main() -> None:
     labels = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
     labelled = {entry["file"] for entry in labels}
@@ -84,6 +102,8 @@ def main() -> None:
     }
     used = labelled | set(split["bbc"]["heldout"]) | set(split["bbc"]["dev"])
     split["bbc"]["dev2"] = bbc_dev2(CORPUS / "bbc", used)
+    used |= set(split["bbc"]["dev2"])
+    split["bbc"]["heldout2"] = bbc_heldout2(CORPUS / "bbc", used)
     (HERE / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
     for name, parts in split.items():
         print(name, {k: len(v) for k, v in parts.items()})

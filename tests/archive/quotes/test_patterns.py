@@ -177,6 +177,98 @@ def test_the_report_concludes_is_the_organisation_that_wrote_it():
     assert speaker_of(document, "wishful thinking") == "Brightline"
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Tories said Tony Blair was “terrified” of scrutiny.", "Tories"),
+        ("The Tories accused Gordon Brown of a “stealth tax” raid.", "Tories"),
+        ("Labour said Mr Howard was “desperate” for votes.", "Labour"),
+        ("The Lib Dems said the plan was “a disgrace to the House”.", "Lib Dems"),
+    ],
+)
+def test_a_british_party_speaks_as_itself_not_the_person_it_talks_about(text, party):
+    document = attribute(text)
+    quote = document.quotes[0]
+    assert (quote.speaker, quote.speaker_kind) == (party, "organisation")
+
+
+def test_words_of_a_persons_spokesman_go_on_as_no_ones():
+    document = attribute(
+        "Human rights lawyer Carla Fenn said: “This is a landmark ruling.”",
+        "Prime Minister Edward Hale's official spokesman said: “We will study the judgment. "
+        "A separate case is being considered.” “I can't say anything further.” "
+        "But Colonel Bob Stern said: “Soldiers will be saddened.”",
+    )
+    assert speaker_of(document, "study the judgment") is None
+    assert speaker_of(document, "say anything further") is None
+    assert speaker_of(document, "saddened") == "Bob Stern"
+
+
+def test_the_government_said_is_the_government_not_the_last_body_named():
+    document = attribute(
+        "The Commons education select committee called this “morally indefensible” but "
+        "the government said the project had “improved understanding”."
+    )
+    assert speaker_of(document, "morally indefensible") == "Commons education select committee"
+    assert speaker_of(document, "improved understanding") == "government"
+
+
+def test_a_cue_after_while_is_someone_elses_view_not_this_quotes_speaker():
+    document = attribute(
+        "The Tories dismissed the maternity pay plan as “desperate”, while the Liberal "
+        "Democrats said it was misdirected."
+    )
+    assert speaker_of(document, "desperate") == "Tories"
+
+
+def test_a_scare_quote_inside_the_cue_does_not_cut_off_its_speaker():
+    document = attribute(
+        "Lord Ashby spoke first.",
+        "Barbara Fell, one of the so-called “Blair Babes” elected in 1997, told "
+        "researchers: “I remember some members made gestures at us.”",
+    )
+    assert speaker_of(document, "made gestures") == "Barbara Fell"
+
+
+def test_the_company_is_the_company_the_text_keeps_naming_not_no_one():
+    document = attribute(
+        "Consumer goods giant Brellium is to merge its two management boards.",
+        "Its chairman spoke to investors on Thursday.",
+        "Analysts were unimpressed by the plan.",
+        "Brellium said European sales fell 2.8% last year.",
+        "In the US, revenue grew by 1.5% “despite disappointing sales in Slimline”, "
+        "the company said.",
+    )
+    assert speaker_of(document, "disappointing sales") == "Brellium"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "A Department for Culture, Media and Sport spokeswoman said: “We are aware of it.”",
+            "Department for Culture, Media and Sport",
+        ),
+        (
+            "A spokesman for the Department for Work and Pensions said: “No date was given.”",
+            "Department for Work and Pensions",
+        ),
+        (
+            "The Commons Work and Pensions Committee said the agency was “failing” its users.",
+            "Commons Work and Pensions Committee",
+        ),
+    ],
+)
+def test_a_bodys_name_with_for_of_and_and_stays_whole(text, body):
+    document = attribute(text)
+    assert document.quotes[0].speaker == body
+
+
+def test_two_people_joined_by_and_stay_two_people():
+    document = attribute("Tony Blaine and Gordon Broun met. Mr Broun said: “We are united.”")
+    assert speaker_of(document, "united") == "Gordon Broun"
+
+
 # --- Formats ------------------------------------------------------------------------------
 
 

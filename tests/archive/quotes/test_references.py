@@ -19,6 +19,17 @@ def test_he_is_the_man_just_introduced_not_the_last_speaker():
     assert speaker_of(document, "unlike anything") == "Martin Ebbing"
 
 
+def test_he_in_a_sentence_about_a_named_man_is_that_man_not_the_last_speaker():
+    document = attribute(
+        "Home Secretary Charles Brook says he will make no more concessions.",
+        "Lord Ashby, Tory leader in the Lords, warned ministers to "
+        "“prepare themselves for substantial rewriting of the Bill”.",
+        "But Mr Brook told BBC Radio's Today programme he believed the changes he had made "
+        "would be enough. “No Bill goes through Parliament without scrutiny,” he said.",
+    )
+    assert speaker_of(document, "No Bill goes") == "Charles Brook"
+
+
 def test_he_is_the_subject_of_the_sentence_before_not_a_man_it_mentions():
     document = attribute(
         "Mayors across the state have endorsed Ann Keller.",
@@ -39,11 +50,112 @@ def test_a_spokesman_named_only_in_narration_still_speaks_for_his_party():
     assert (quote.speaker, quote.speaker_kind) == ("Green Party", "organisation")
 
 
+def test_a_spokesman_named_later_in_the_paragraph_does_not_take_an_earlier_he():
+    document = attribute(
+        "Edwin Marlow, chairman of the public accounts committee, said Britain had to lead.",
+        "“Any fraud elsewhere is fraud against the taxpayer,” he said. A spokesman for the "
+        "Regional Fraud Office said it agreed with the report.",
+    )
+    assert speaker_of(document, "Any fraud elsewhere") == "Edwin Marlow"
+
+
+def test_narration_he_after_a_bodys_spokesman_with_no_one_else_named_is_the_body():
+    document = attribute(
+        "A Brent Council spokesman said the plan was fine. He added that he expected no "
+        "delay. “We will start in March,” he said."
+    )
+    quote = document.quotes[0]
+    assert (quote.speaker, quote.speaker_kind) == ("Brent Council", "organisation")
+
+
 def test_the_spokesman_of_a_person_is_not_that_person():
     document = attribute(
         "Prime Minister Edward Hale's official spokesman said: “We will study the judgment.”"
     )
     assert speaker_of(document, "study the judgment") is None
+
+
+def test_the_prime_ministers_official_spokesman_is_no_one_and_not_the_last_speaker():
+    document = attribute(
+        "Opposition leader Martin Hollis said the plan was “a disgrace”.",
+        "The prime minister's official spokesman said: “The prime minister is relaxed.”",
+        "“We will set out our plans soon,” said the prime minister's official spokesman.",
+        "“The cabinet will meet on Tuesday,” he added.",
+    )
+    assert speaker_of(document, "a disgrace") == "Martin Hollis"
+    assert speaker_of(document, "is relaxed") is None
+    assert speaker_of(document, "our plans soon") is None
+    assert speaker_of(document, "cabinet will meet") is None
+
+
+def test_a_named_persons_spokesman_and_his_next_words_are_no_one():
+    document = attribute(
+        "Opposition leader Martin Hollis said the plan was “a disgrace”.",
+        "Mr Grant's official spokesman said: “He is focused on the job.” He added: “We will see.”",
+        "“Nothing has changed,” he said.",
+        "A spokeswoman for Mr Hollis said: “He stands by every word.”",
+    )
+    assert speaker_of(document, "focused on the job") is None
+    assert speaker_of(document, "We will see") is None
+    assert speaker_of(document, "Nothing has changed") is None
+    assert speaker_of(document, "every word") is None
+
+
+def test_a_spokesman_for_a_company_still_speaks_for_the_company():
+    document = attribute(
+        "A Brightwave spokesman said: “We are investigating.”",
+        "A spokeswoman for Ask Jeeves said: “We are not affected.”",
+    )
+    assert speaker_of(document, "investigating") == "Brightwave"
+    assert speaker_of(document, "not affected") == "Ask Jeeves"
+
+
+def test_a_role_written_in_capitals_after_the_is_the_person_not_an_organisation():
+    document = attribute(
+        "Tory Liam Fenwick said his party offered a “clear choice” on the issue. "
+        "The Conservative Party Co-Chairman said voters had been “misled”.",
+        "George Galway said he would contest the seat. The Glasgow Kelvin MP, who was "
+        "expelled from Labour, accused Ms Kingsley of being a “New Labour stooge”.",
+    )
+    assert speaker_of(document, "misled") == "Liam Fenwick"
+    assert speaker_of(document, "stooge") == "George Galway"
+
+
+def test_a_capitalised_role_is_not_someone_who_shares_only_its_last_word():
+    document = attribute(
+        "George Galway is to stand against Labour MP Ona Kingsley at the next election.",
+        "Mr Galway said he would contest the seat. The Glasgow Kelvin MP, who was expelled "
+        "from Labour, accused Ms Kingsley of being a “New Labour stooge”.",
+    )
+    assert speaker_of(document, "stooge") == "George Galway"
+
+
+def test_with_a_name_saying_is_that_persons_quote_not_the_sentence_subjects():
+    document = attribute(
+        "The Tories are keen to highlight the issue, with Liam Fenwick saying voters had "
+        "a “fundamental lack of trust in the prime minister”."
+    )
+    assert speaker_of(document, "lack of trust") == "Liam Fenwick"
+
+
+def test_a_role_after_meanwhile_still_opens_the_cue():
+    document = attribute(
+        "Chancellor Gordon Bryce delivered his ninth Budget on Wednesday.",
+        "For the Lib Dems, Vince Cole said the Budget had failed. Mr Cole said taxes would "
+        "rise. The chancellor meanwhile insisted his spending plans were “affordable”.",
+    )
+    assert speaker_of(document, "affordable") == "Gordon Bryce"
+
+
+def test_the_bishop_is_the_bishop_the_text_named_not_the_paper_he_wrote_in():
+    document = attribute(
+        "The Bishop of Durnford, the Rt Rev Dr Tom Wrey, described the novel as a "
+        "“great thriller” but “lousy history”.",
+        "Writing his Christmas message in the Northern Echo, the Bishop said: "
+        "“Conspiracy theories are always fun.”",
+    )
+    assert speaker_of(document, "great thriller") == "Tom Wrey"
+    assert speaker_of(document, "Conspiracy theories") == "Tom Wrey"
 
 
 # --- Surnames -----------------------------------------------------------------------------
