@@ -243,6 +243,7 @@ def parse_name(text: str, kind: str | None = None) -> PersonName:
         return _cjk_script(name)
     words, suffix = _split_suffix(name.split())
     role_words, honorifics, words = _split_titles(words)
+    words = [w for w in words if w]  # what stripping left of punctuation alone (`{ , {`)
     role = " ".join(role_words)
     if not words or all(_bare(w) in ROLE_WORDS or _bare(w) in _FUNCTION for w in words):
         return PersonName(written, role=written, kind="role")
@@ -400,6 +401,8 @@ def _split_given_family(words: list[str]) -> tuple[str, str, str, bool]:
 
 
 def _is_particle(word: str) -> bool:
+    if not word:  # what is left of a name of punctuation only (`{,{`)
+        return False
     bare = _bare(word)
     return bare in PARTICLES if word[0].islower() else bare in _CAPITAL_PARTICLES
 

@@ -69,6 +69,11 @@ def run_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-http", action="store_true", help="skip cuttings serve and the HTTP figures"
     )
+    parser.add_argument(
+        "--no-server",
+        action="store_true",
+        help="skip server mode (PostgreSQL) and measure embedded mode only",
+    )
     parser.add_argument("--seed", type=int, default=None, help="corpus and query-mix seed")
     parser.add_argument(
         "--workdir",
@@ -94,6 +99,7 @@ def options_from(args: argparse.Namespace):
         keep=args.keep,
         server_threads=args.server_threads,
         http=not args.no_http,
+        server=not args.no_server,
     )
     if args.quick:
         options.runs, options.limit, options.load_seconds = 2, 30, 2.0
@@ -166,8 +172,11 @@ def ingest_worker(argv: list[str]) -> int:
     parser.add_argument("--manifest", type=Path, required=True)
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--database-url", default=None, help="server mode: the database")
+    parser.add_argument("--part", default="0/1", help="K/N: every N-th file from the K-th")
     args = parser.parse_args(argv)
-    worker(args.manifest, args.data, args.out)
+    k, n = (int(x) for x in args.part.split("/"))
+    worker(args.manifest, args.data, args.out, database_url=args.database_url, part=(k, n))
     return 0
 
 

@@ -414,30 +414,155 @@ def total_of(result: Any) -> int:
 
 
 class CuttingsEngine:
-    """Cuttings' own search (`index.whoosh.searching.search`) over a data directory's index and
-    catalog; `cache=False` turns the answer cache off, so every query is really run."""
+    """Cuttings' own search (`index.engine.open_engine(...).search`) over an archive: Whoosh in
+    a data directory, or in server mode (`database_url`) PostgreSQL, one connection a thread.
+    `cache=False` turns the answer cache off, so every query is really run (server mode keeps
+    no answer cache)."""
 
     name = "cuttings"
 
-    def __init__(self, data: Path, *, cache: bool = True) -> None:
+    def __init__(self, data: Path, database_url: str | None = None, *, cache: bool = True) -> None:
         from archive.datadir import DataDir
-        from index.engine import open_engine
         from index.options import EngineOptions
 
-        self.datadir = DataDir(Path(data))
-        options = EngineOptions() if cache else EngineOptions(cache_entries=0)
-        self.engine = open_engine(self.datadir, options)
-        if not cache:
+        self.datadir = DataDir(Path(data), database_url=database_url)
+        self.options = EngineOptions() if cache else EngineOptions(cache_entries=0)
+        self.name = "cuttings-server" if database_url else "cuttings"
+        if not cache and not database_url:
             self.name = "cuttings-cold"
+        self._local = threading.local()
+        self._opened: list[Any] = []
+
+    def _engine(self) -> Any:
+        engine = getattr(self._local, "engine", None)
+        if engine is None:
+            from archive.catalog import open_catalog
+            from index.engine import open_engine
+
+            catalog = open_catalog(self.datadir.catalog, upgrade=False)
+            self._opened.append(catalog)
+            engine = open_engine(self.datadir, self.options, database=catalog.db)
+            self._local.engine = engine
+        return engine
 
     def search(self, query: BenchQuery) -> int:
-        return total_of(self.engine.search(cuttings_request(query)))
+        return total_of(self._engine().search(cuttings_request(query)))
 
     def size_bytes(self) -> int:
+        if self.datadir.server_mode:
+            return PostgresFtsEngine.relation_bytes(self.datadir.database_url, "search_passages")
         return folder_size(self.datadir.index)
 
     def close(self) -> None:
-        pass
+        for catalog in self._opened:
+            catalog.close()
+        self._opened = []
+        self._local = threading.local()
+
+
+# -- raw PostgreSQL full-text search ----------------------------------------------------------
+
+
+class PostgresFtsEngine:
+    """PostgreSQL full-text search as a user would write it by hand: one table, an English
+    `tsvector` with a GIN index, `ts_rank`, and facets by GROUP BY, all in one statement."""
+
+    name = "postgres"
+
+    def __init__(self, url: str, *, always_facets: bool = False) -> None:
+        self.url = url
+        self.always_facets = always_facets
+        if always_facets:
+            self.name = "postgres+facets"
+        self._local = threading.local()
+        self._conns: list[Any] = []
+
+    def with_facets(self) -> PostgresFtsEngine:
+        """The same table, counting facets on every query (as Cuttings always does)."""
+        return PostgresFtsEngine(self.url, always_facets=True)
+
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            import psycopg
+
+            conn = self._local.conn = psycopg.connect(self.url, autocommit=True)
+            self._conns.append(conn)
+        return conn
+
+    def build(self, passages: Sequence[BenchPassage]) -> None:
+        conn = self._conn()
+        conn.execute("DROP TABLE IF EXISTS bench_passages")
+        conn.execute(
+            "CREATE TABLE bench_passages (pid TEXT PRIMARY KEY, text TEXT, title TEXT, "
+            "outlet TEXT, people TEXT[], published DATE, year INTEGER, "
+            "tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', text)) STORED)"
+        )
+        with (
+            conn.cursor() as cursor,
+            cursor.copy(
+                "COPY bench_passages (pid, text, title, outlet, people, published, year) FROM STDIN"
+            ) as copy,
+        ):
+            for p in passages:
+                copy.write_row(
+                    (f"{p.doc}-p{p.n}", p.text, p.title, p.outlet or None, list(p.people),
+                     p.day, p.year)
+                )  # fmt: skip
+        conn.execute("CREATE INDEX bench_passages_tsv ON bench_passages USING gin (tsv)")
+        conn.execute("CREATE INDEX bench_passages_people ON bench_passages USING gin (people)")
+        conn.execute("CREATE INDEX bench_passages_published ON bench_passages (published)")
+        conn.execute("ANALYZE bench_passages")
+
+    def search(self, query: BenchQuery) -> int:
+        words = " ".join(query.words)
+        function = "phraseto_tsquery" if query.phrase else "plainto_tsquery"
+        where = "tsv @@ q"
+        params: list[Any] = [words]
+        if query.person:
+            where += " AND people @> ARRAY[%s]"
+            params.append(query.person)
+        if query.date_from:
+            where += " AND published BETWEEN %s AND %s"
+            params += [query.date_from, query.date_to]
+        facets = query.facets or self.always_facets
+        facet_sql = (
+            ", (SELECT json_agg(f) FROM (SELECT outlet, count(*) n FROM matched GROUP BY 1 "
+            f"ORDER BY n DESC LIMIT {FACET_SIZE}) f) AS outlets, "
+            "(SELECT json_agg(f) FROM (SELECT year, count(*) n FROM matched GROUP BY 1 "
+            f"ORDER BY n DESC LIMIT {FACET_SIZE}) f) AS years, "
+            "(SELECT json_agg(f) FROM (SELECT person, count(*) n FROM matched, "
+            f"unnest(people) person GROUP BY 1 ORDER BY n DESC LIMIT {FACET_SIZE}) f) AS people"
+            if facets
+            else ""
+        )
+        sql = (
+            f"WITH q AS (SELECT {function}('english', %s) AS q), "
+            "matched AS MATERIALIZED (SELECT pid, outlet, year, people, ts_rank(tsv, q) AS score "
+            f"FROM bench_passages, q WHERE {where}) "
+            "SELECT (SELECT count(*) FROM matched) AS total, "
+            "(SELECT json_agg(h) FROM (SELECT b.pid, b.title, b.outlet, b.published, b.people, "
+            "b.text FROM (SELECT pid, score FROM matched ORDER BY score DESC "
+            f"LIMIT {PER_PAGE}) m JOIN bench_passages b USING (pid)) h) AS hits{facet_sql}"
+        )
+        row = self._conn().execute(sql, params).fetchone()
+        return int(row[0])
+
+    @staticmethod
+    def relation_bytes(url: str, table: str) -> int:
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            return int(conn.execute("SELECT pg_total_relation_size(%s)", (table,)).fetchone()[0])
+
+    def size_bytes(self) -> int:
+        return self.relation_bytes(self.url, "bench_passages")
+
+    def close(self) -> None:
+        for conn in self._conns:
+            conn.close()
+        self._conns = []
+        self._local = threading.local()
 
 
 BASELINES = {"whoosh": WhooshEngine, "fts5": Fts5Engine, "tantivy": TantivyEngine}

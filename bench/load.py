@@ -53,19 +53,23 @@ class Server:
         threads: int | None = None,
         workers: int = 1,
         log: Path | None = None,
+        database_url: str | None = None,
         env: dict[str, str] | None = None,
     ) -> None:
         self.data = Path(data)
+        self.database_url = database_url
         self.env = dict(env or {})  # CUTTINGS_* settings for this server
         self.port = free_port()
         self.threads = threads
         self.workers = workers
-        self.log = log or self.data.with_suffix(".serve.log")
+        self.log = log or self.data.with_suffix(".server.log" if database_url else ".serve.log")
         self.process: subprocess.Popen[bytes] | None = None
 
     def command(self) -> list[str]:
         command = [*cuttings_command(), "serve", "--host", HOST, "--port", str(self.port)]
         command += ["--data", str(self.data)]
+        if self.database_url:
+            command += ["--database-url", self.database_url]
         if self.threads:
             command += ["--threads", str(self.threads)]
         if self.workers > 1:

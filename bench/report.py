@@ -20,8 +20,24 @@ COLOURS = {
     "whoosh+facets": "tab:olive",
     "fts5": "tab:orange",
     "tantivy": "tab:red",
+    "cuttings-server": "tab:brown",
+    "cuttings-server-http": "tab:pink",
+    "postgres": "tab:gray",
+    "postgres+facets": "black",
 }
 BASELINE = "whoosh"
+SERVER_BASELINE = "postgres+facets"
+LARGE_SCALE = 50.0
+
+
+def latencies(scale: dict[str, Any]) -> dict[str, Any]:
+    """Every engine's latency figures at a scale, the HTTP ones of both modes included."""
+    lat = dict(scale.get("latency", {}))
+    if scale.get("http", {}).get("latency"):
+        lat["cuttings-http"] = scale["http"]["latency"]
+    if scale.get("http_server", {}).get("latency"):
+        lat["cuttings-server-http"] = scale["http_server"]["latency"]
+    return lat
 
 
 def fmt(value: float | None, digits: int = 1) -> str:
@@ -162,6 +178,7 @@ def targets_section(results: dict[str, Any]) -> list[str]:
             "x",
         ),
         _target("Cuttings p95, cache off / raw Whoosh p95 (Python API)", overhead, "<=", 1.5, "x"),
+        *server_targets(results, scale, real),
     ]
     if x50 is not None:
         rows.append(
@@ -208,6 +225,125 @@ def targets_section(results: dict[str, Any]) -> list[str]:
         "",
         *table(["target", "measured", "goal", "met"], rows),
     ]
+
+
+def server_targets(
+    results: dict[str, Any], scale: dict[str, Any], real: dict[str, Any] | None
+) -> list[list[str]]:
+    """The server-mode targets, and the 2-process speed-up of both modes."""
+    if "http_server" not in scale and "cuttings-server" not in scale.get("latency", {}):
+        return []
+    lat = latencies(scale)
+    large = next((s for s in results["scales"] if s["scale"] == LARGE_SCALE), None)
+    large_p95 = (
+        median(latencies(large).get("cuttings-server-http", {}).get("p95")) if large else math.nan
+    )
+    ingest2 = median_of((real or {}).get("ingest_processes", {}).get("server 2", {}), "docs_per_s")
+    return [
+        _target(
+            "server mode: GET /api/search p95, 1 client",
+            median(lat.get("cuttings-server-http", {}).get("p95")),
+            "<=",
+            50,
+            "ms",
+        ),
+        _target(
+            "server mode: Cuttings p95 / raw PostgreSQL p95 with the same facets (Python API)",
+            ratio(
+                median(lat.get("cuttings-server", {}).get("p95")),
+                median(lat.get(SERVER_BASELINE, {}).get("p95")),
+            ),
+            "<=",
+            1.5,
+            "x",
+        ),
+        _target("server mode: GET /api/search p95 at x50, 1 client", large_p95, "<=", 150, "ms"),
+        _target(
+            "embedded: 4 HTTP clients, `--workers 2` / one process",
+            speedup(scale.get("http", {}), "4"),
+            ">=",
+            1.7,
+            "x",
+        ),
+        _target(
+            "server mode: 4 HTTP clients, `--workers 2` / one process",
+            speedup(scale.get("http_server", {}), "4"),
+            ">=",
+            1.7,
+            "x",
+        ),
+        _target(
+            "server mode: BBC ingest with 2 `cuttings add` processes", ingest2, ">=", 200, "docs/s"
+        ),
+    ]
+
+
+def median_of(figures: dict[str, Any], key: str) -> float:
+    value = figures.get(key)
+    if isinstance(value, int | float):
+        return float(value)
+    return median(value) if isinstance(value, dict) else math.nan
+
+
+def speedup(http: dict[str, Any], clients: str) -> float:
+    """Requests/s with `clients` clients on 2 server processes over one process."""
+    by_workers = {
+        w: median(t[clients].get("rps")) for w, t in runs_by_workers(http) if clients in t
+    }
+    return ratio(by_workers.get(2, math.nan), by_workers.get(1, math.nan))
+
+
+def processes_section(results: dict[str, Any]) -> list[str]:
+    """Ingest with one and two processes, in both modes."""
+    rows = []
+    for s in results["scales"]:
+        runs = {"embedded 1": s.get("ingest", {}), **s.get("ingest_processes", {})}
+        for name, f in runs.items():
+            if not f or "skipped" in f:
+                continue
+            if "failed" in f:
+                rows.append(
+                    [scale_label(s), name, f"failed: {str(f['failed'])[-160:]}", *["-"] * 4]
+                )
+                continue
+            rows.append(
+                [
+                    scale_label(s),
+                    name,
+                    fmt(median_of(f, "docs_per_s")),
+                    fmt(median_of(f, "seconds")),
+                    mib(f.get("index_bytes")),
+                    mib(f.get("catalog_bytes")),
+                    f"{f.get('added') or 0:,} added, {f.get('duplicate') or 0} dup, "
+                    f"{f.get('error') or 0} err" + (f"; {f['how']}" if f.get("how") else ""),
+                ]
+            )
+    if not rows:
+        return []
+    mode = results.get("server_mode", {})
+    return [
+        "## Ingest with one and two processes, both modes",
+        "",
+        "The same files, split between N `cuttings add`-like processes started at once (each "
+        "takes every N-th file); docs/s is all documents added over the wall time. Embedded: "
+        "SQLite and Whoosh in one data directory (writers queue on the catalog's write lock "
+        "and the index's file lock); server mode: PostgreSQL "
+        f"{mode.get('postgresql', '?').split()[0]} with fsync on, each document stored and "
+        "indexed in one transaction (index = the search tables; catalog = the rest of the "
+        "database).",
+        "",
+        *table(
+            ["scale", "mode, processes", "docs/s", "seconds", "index", "catalog", "documents"], rows
+        ),
+    ]
+
+
+def runs_by_workers(http: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """(server processes, {clients: throughput}) for every `cuttings serve` configuration run."""
+    runs = [(int(http.get("workers", 1)), http.get("throughput") or {})]
+    for workers, run in (http.get("throughput_workers") or {}).items():
+        runs.append((int(workers), run.get("throughput") or {}))
+    return runs
 
 
 def http_runs(http: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -349,10 +485,7 @@ def builds_section(results: dict[str, Any]) -> list[str]:
 def latency_section(results: dict[str, Any]) -> list[str]:
     rows = []
     for s in results["scales"]:
-        lat = dict(s.get("latency", {}))
-        http = s.get("http", {}).get("latency")
-        if http:
-            lat["cuttings-http"] = http
+        lat = latencies(s)
         cold = (s.get("http", {}).get("cold") or {}).get("latency")
         if cold:
             lat["cuttings-http-cold"] = cold
@@ -416,9 +549,7 @@ def kinds_section(results: dict[str, Any]) -> list[str]:
     scale = target_scale(results)
     if scale is None:
         return []
-    lat = dict(scale.get("latency", {}))
-    if scale.get("http", {}).get("latency"):
-        lat["cuttings-http"] = scale["http"]["latency"]
+    lat = latencies(scale)
     kinds = sorted({k for f in lat.values() for k in f.get("by_kind_p50", {})})
     rows = [
         [name, *(fmt(f.get("by_kind_p50", {}).get(k), 2) for k in kinds)] for name, f in lat.items()
@@ -439,6 +570,12 @@ def throughput_section(results: dict[str, Any]) -> list[str]:
         for name, t in s.get("throughput", {}).items():
             rows.append(throughput_row(s, name, f"{t['clients']} threads in-process", t, base))
         for name, runs in http_runs(s.get("http", {})):
+            rows += [
+                throughput_row(s, name, f"{clients} HTTP clients", t, base)
+                for clients, t in runs.items()
+            ]
+        for workers, runs in runs_by_workers(s.get("http_server", {})):
+            name = "cuttings-server-http" + (f" --workers {workers}" if workers > 1 else "")
             rows += [
                 throughput_row(s, name, f"{clients} HTTP clients", t, base)
                 for clients, t in runs.items()
@@ -484,16 +621,17 @@ def growth_section(results: dict[str, Any], plot: Path | None, out: Path) -> lis
         "cuttings",
         "cuttings-cold",
         "cuttings-http",
+        "cuttings-server",
+        "cuttings-server-http",
         "whoosh",
         "whoosh+facets",
+        "postgres+facets",
         "fts5",
         "tantivy",
     ]
     rows = []
     for s in results["scales"]:
-        lat = dict(s.get("latency", {}))
-        if s.get("http", {}).get("latency"):
-            lat["cuttings-http"] = s["http"]["latency"]
+        lat = latencies(s)
         rows.append(
             [
                 scale_label(s),
@@ -680,12 +818,15 @@ def render(results: dict[str, Any], out: Path, plot: Path | None) -> str:
         "(min–max, or IQR from 5 runs), measured on the machine below in one run, next to "
         "baselines measured in the same run. Synthetic corpora are marked as such.",
         "",
+        *(f"- {note}" for note in results.get("notes", [])),
+        *([""] if results.get("notes") else []),
     ]
     for section in (
         targets_section(results),
         machine_section(results),
         corpus_section(results),
         ingest_section(results),
+        processes_section(results),
         builds_section(results),
         latency_section(results),
         kinds_section(results),
@@ -715,17 +856,18 @@ def plot_scaling(results: dict[str, Any], path: Path) -> Path | None:
         "cuttings",
         "cuttings-cold",
         "cuttings-http",
+        "cuttings-server",
+        "cuttings-server-http",
         "whoosh",
         "whoosh+facets",
+        "postgres+facets",
         "fts5",
         "tantivy",
     ]
     for name in engines:
         points = []
         for x, s in zip(xs, scales, strict=True):
-            lat = s.get("latency", {}).get(name) or (
-                s.get("http", {}).get("latency") if name == "cuttings-http" else None
-            )
+            lat = latencies(s).get(name)
             if lat and lat.get("p95", {}).get("n"):
                 points.append((x, lat["p95"]["median"], lat["p95"]["min"], lat["p95"]["max"]))
         if points:

@@ -15,8 +15,15 @@ from typing import Any
 
 from bench import corpus as corpora
 from bench.costly import measure_costly_load
-from bench.engines import BASELINES, CuttingsEngine, WhooshEngine, baseline, folder_size
-from bench.ingest import ingest_documents, run_ingest
+from bench.engines import (
+    BASELINES,
+    CuttingsEngine,
+    PostgresFtsEngine,
+    WhooshEngine,
+    baseline,
+    folder_size,
+)
+from bench.ingest import database_sizes, ingest_documents, run_ingest
 from bench.load import HttpEngine, Server, ServerError, answer_sizes
 from bench.machine import describe_machine, load_average
 from bench.queries import build_query_mix
@@ -47,6 +54,12 @@ class Options:
     # `cuttings serve --workers` counts for the throughput runs; the first also gives latency
     server_workers: list[int] = field(default_factory=lambda: default_server_workers())
     http: bool = True
+    # server mode (PostgreSQL) beside embedded mode, when PostgreSQL is installed
+    server: bool = True
+    ingest_processes: list[int] = field(default_factory=lambda: [1, 2])
+    # above this scale, skip what takes longest and issue 13 does not compare against: the
+    # raw Whoosh build (and its baselines) and `cuttings reindex`
+    heavy_up_to: float = 10.0
 
     def ingest_runs_for(self, scale: float) -> int:
         if self.ingest_runs is not None:
@@ -85,14 +98,17 @@ def run_suite(options: Options, base: Sequence[corpora.Article] | None = None) -
         "started": time.strftime("%Y-%m-%d %H:%M:%S"),
     }
     log(f"working in {workdir}")
+    cluster = start_cluster(options, results)
     try:
         for scale in options.scales:
             scale_dir = workdir / f"x{scale:g}"
             scale_dir.mkdir(parents=True, exist_ok=True)
-            results["scales"].append(run_scale(scale, options, scale_dir, base))
+            results["scales"].append(run_scale(scale, options, scale_dir, base, cluster))
             if not options.keep:
                 shutil.rmtree(scale_dir, ignore_errors=True)
     finally:
+        if cluster is not None:
+            cluster.remove()
         if not options.keep and options.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
     results["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
@@ -100,11 +116,46 @@ def run_suite(options: Options, base: Sequence[corpora.Article] | None = None) -
     return results
 
 
+def start_cluster(options: Options, results: dict[str, Any]) -> Any:
+    """A private PostgreSQL cluster for server mode (durable settings, as a deployment
+    would run), or None when server mode is off or PostgreSQL is not installed."""
+    if not options.server:
+        results["server_mode"] = {"skipped": "--no-server"}
+        return None
+    from tests.postgres_cluster import Cluster, ClusterError
+
+    try:
+        cluster = Cluster(settings=SERVER_SETTINGS).init().start()
+    except ClusterError as error:
+        results["server_mode"] = {"skipped": str(error)}
+        return None
+    results["server_mode"] = {
+        "postgresql": cluster.sql("SHOW server_version"),
+        "settings": SERVER_SETTINGS,
+    }
+    log(f"PostgreSQL {results['server_mode']['postgresql']} on port {cluster.port}")
+    return cluster
+
+
+# A deployment's durability (fsync on), with memory for a 24 GiB machine.
+SERVER_SETTINGS = {
+    "fsync": "on",
+    "synchronous_commit": "on",
+    "full_page_writes": "on",
+    "shared_buffers": "1GB",
+    "work_mem": "64MB",
+    "maintenance_work_mem": "256MB",
+    "effective_cache_size": "8GB",
+    "jit": "off",
+}
+
+
 def run_scale(
     scale: float,
     options: Options,
     folder: Path,
     base: Sequence[corpora.Article] | None = None,
+    cluster: Any = None,
 ) -> dict[str, Any]:
     log(f"scale x{scale:g}: building the corpus")
     corpus = make_corpus(scale, options, base)
@@ -124,7 +175,7 @@ def run_scale(
     out["corpus"]["indexed_passages"] = len(passages)
     out["corpus"]["passage_source"] = "Cuttings catalog" if datadir else "bench paragraph split"
     engines, out["builds"] = build_baselines(passages, options, folder, scale)
-    if datadir is not None:
+    if datadir is not None and scale <= options.heavy_up_to:
         out["builds"]["cuttings reindex"] = measure_reindex(
             datadir, folder, options, scale, len(passages)
         )
@@ -151,7 +202,117 @@ def run_scale(
     if datadir is not None:
         log("trace a quote: recall and latency")
         out["trace"] = measure_trace(datadir, passages, runs=options.runs)
+    if cluster is not None:
+        run_server_scale(out, corpus, passages, queries, options, folder, cluster, datadir)
     return out
+
+
+def new_server_database(cluster: Any, name: str) -> str:
+    """A fresh database with `cuttings db init` applied; its URL."""
+    from archive.catalog.postgres import close_pools
+    from tests.postgres_support import prepare_database
+
+    cluster.sql(f'DROP DATABASE IF EXISTS "{name}"')
+    url = cluster.create_database(name)
+    prepare_database(url)
+    close_pools()
+    return url
+
+
+def measure_migrate(embedded: Path, data: Path, url: str) -> dict[str, Any]:
+    """`cuttings migrate --to URL` from the embedded archive, timed."""
+    from archive.catalog import open_catalog
+    from archive.catalog.postgres import close_pools
+    from archive.datadir import DataDir
+    from index.engine import open_engine
+    from index.moving import move_archive
+    from index.sync import Archive
+
+    started = time.perf_counter()
+    target = DataDir(data, database_url=url, originals_root=DataDir(embedded).originals)
+    with Archive.open(DataDir(embedded)) as source:
+        catalog = open_catalog(url, upgrade=False)
+        with Archive(
+            target.create(), catalog, open_engine(target, database=catalog.db)
+        ) as destination:
+            report = move_archive(source, destination)
+    close_pools()
+    seconds = time.perf_counter() - started
+    added = next((t.target_rows for t in report.tables if t.name == "documents"), 0)
+    return {
+        "added": added,
+        "passages": report.passages_indexed,
+        "seconds": seconds,
+        "docs_per_s": added / seconds if seconds else 0.0,
+        "ok": report.ok,
+        "how": "cuttings migrate --to postgresql:// (copy, check, build the search)",
+        **database_sizes(target),
+    }
+
+
+def run_server_scale(
+    out: dict[str, Any],
+    corpus: corpora.Corpus,
+    passages: Sequence[corpora.BenchPassage],
+    queries: Sequence[Any],
+    options: Options,
+    folder: Path,
+    cluster: Any,
+    embedded: Path | None,
+) -> None:
+    """Server mode on the same corpus, passages and query mix: ingest with 1 and 2
+    processes, the raw PostgreSQL baseline, latency, throughput and HTTP."""
+    tag = f"x{corpus.scale:g}".replace(".", "_")
+    documents_mode = corpus.synthetic and options.mode == "documents"
+    manifest = folder / "manifest.json"
+    more: dict[str, Any] = out.setdefault("ingest_processes", {})
+    if not documents_mode and 2 in options.ingest_processes:
+        log("ingest: embedded mode, 2 processes")
+        more["embedded 2"] = run_ingest(manifest, folder / "data-two", processes=2)
+        shutil.rmtree(folder / "data-two", ignore_errors=True)
+    kept: str | None = None
+    for count in options.ingest_processes if not documents_mode else []:
+        url = new_server_database(cluster, f"cuttings_{tag}_{count}")
+        log(f"ingest: server mode, {count} process(es)")
+        data = folder / f"server-{count}"
+        figures = run_ingest(manifest, data, database_url=url, processes=count)
+        more[f"server {count}"] = figures
+        if "failed" not in figures:
+            kept = url
+    if documents_mode and embedded is not None:
+        # the synthetic scales reach server mode the way an archive moves: cuttings migrate
+        kept = new_server_database(cluster, f"cuttings_{tag}_migrated")
+        data = folder / "server-1"
+        log("server mode: cuttings migrate from the embedded archive")
+        more["server (migrated)"] = measure_migrate(embedded, data, kept)
+    if kept is None:
+        out["server"] = {"skipped": "server-mode ingest failed"}
+        return
+    cluster.sql("ANALYZE", database=kept.rsplit("/", 1)[1])
+    if not documents_mode:
+        data = folder / f"server-{options.ingest_processes[-1]}"
+    baseline_url = new_server_database(cluster, f"baseline_{tag}")
+    postgres = PostgresFtsEngine(baseline_url)
+    seconds = []
+    for number in range(options.ingest_runs_for(corpus.scale)):
+        log(f"build postgres {number + 1}")
+        started = time.perf_counter()
+        postgres.build(passages)
+        seconds.append(time.perf_counter() - started)
+    out["builds"]["postgres"] = _build_figures(seconds, len(passages), postgres.size_bytes())
+    engines = [CuttingsEngine(data, kept), postgres, postgres.with_facets()]
+    for engine in engines:
+        log(f"latency: {engine.name}")
+        out["latency"][engine.name] = measure_latency(engine, queries, runs=options.runs)
+        out["throughput"][engine.name] = throughput_runs(
+            engine,
+            queries,
+            clients=options.inprocess_clients,
+            seconds=options.load_seconds,
+            runs=options.runs,
+        )
+        engine.close()
+    out["http_server"] = measure_http(data, queries, options, database_url=kept)
 
 
 def _passages(corpus: corpora.Corpus, datadir: Path | None) -> list[corpora.BenchPassage]:
@@ -231,6 +392,8 @@ def build_baselines(
     builds: dict[str, Any] = {}
     runs = options.ingest_runs_for(scale)
     for name in BASELINES:
+        if name == "whoosh" and scale > options.heavy_up_to:
+            continue  # raw Whoosh takes longest to build; measured up to heavy_up_to
         engine = baseline(name, folder / "baselines")
         seconds = []
         for number in range(runs):
@@ -284,6 +447,7 @@ def measure_http(
     datadir: Path | None,
     queries: Sequence[Any],
     options: Options,
+    database_url: str | None = None,
 ) -> dict[str, Any]:
     """GET /api/search latency (one client) and throughput (1, 4, 16 clients) on loopback."""
     if not options.http:
@@ -291,7 +455,7 @@ def measure_http(
     if datadir is None:
         return {"skipped": "no Cuttings data directory (ingest did not run)"}
     first, *more = options.server_workers
-    out = _serve_and_load(datadir, queries, options, workers=first, latency=True)
+    out = _serve_and_load(datadir, queries, options, workers=first, latency=True, url=database_url)
     out["workers"] = first
     if "skipped" not in out:
         # the same with the answer cache off: every query really run (cold)
@@ -300,7 +464,9 @@ def measure_http(
         )
     if more and "skipped" not in out:
         out["throughput_workers"] = {
-            str(n): _serve_and_load(datadir, queries, options, workers=n, latency=False)
+            str(n): _serve_and_load(
+                datadir, queries, options, workers=n, latency=False, url=database_url
+            )
             for n in more
         }
     return out
@@ -313,12 +479,15 @@ def _serve_and_load(
     *,
     workers: int,
     latency: bool,
+    url: str | None = None,
     cold: bool = False,
 ) -> dict[str, Any]:
-    """Start `cuttings serve --workers N` (`cold`: with CUTTINGS_SEARCH_CACHE=0), measure,
-    stop it."""
+    """Start `cuttings serve --workers N` (`cold`: with CUTTINGS_SEARCH_CACHE=0; `url`: in
+    server mode), measure, stop it."""
     env = {"CUTTINGS_SEARCH_CACHE": "0"} if cold else {}
-    server = Server(datadir, threads=options.server_threads, workers=workers, env=env)
+    server = Server(
+        datadir, threads=options.server_threads, workers=workers, database_url=url, env=env
+    )
     try:
         server.start()
     except ServerError as error:

@@ -22,7 +22,7 @@ def one_pass(engine: Engine, queries: Sequence[BenchQuery]) -> tuple[list[float]
         try:
             outcome: Any = engine.search(query)
         except Exception as error:  # an engine's error is a figure, not a crash of the suite
-            outcome = f"{type(error).__name__}: {error}"[:200]
+            outcome = f"{type(error).__name__}: {error}"[:200] + f" (query {query.words!r})"
         latencies.append((time.perf_counter() - started) * 1000)
         outcomes.append(outcome)
     return latencies, outcomes

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from archive.catalog.database import Database
 from archive.datadir import DataDir
 from archive.model import Document
 from index.options import EngineOptions
@@ -45,6 +46,17 @@ class SearchEngine(Protocol):
     (index.sync) hands the documents to `add` again later. An engine that writes inside the
     catalog's own transactions (server mode) keeps the same promise with its lock timeout.
     Whatever a killed writer leaves, the next writer must not wait for it."""
+
+    # Whether index writes join the catalog's open transaction (an engine in the catalog's
+    # own database), so that ingest stores and indexes a document in one commit.
+    joins_catalog_transaction: bool
+
+    def prepare(self) -> None:
+        """Create what the engine stores passages in (`cuttings db init`; harmless again)."""
+
+    def require_ready(self) -> None:
+        """ArchiveError naming the command to run when the store is missing or was built by
+        another version (checked before serving)."""
 
     def add(self, docs: Iterable[Document], *, wait: float | None = None) -> int:
         """(Re)index these documents' passages, replacing what they had (withdrawn documents
@@ -110,8 +122,20 @@ class SearchEngine(Protocol):
         with the catalog ({} for a new, empty index)."""
 
 
-def open_engine(datadir: DataDir, options: EngineOptions | None = None) -> SearchEngine:
-    """The search engine of an archive: Whoosh in the data directory."""
+def open_engine(
+    datadir: DataDir, options: EngineOptions | None = None, database: Database | None = None
+) -> SearchEngine:
+    """The search engine of an archive: Whoosh in the data directory, or in server mode
+    PostgreSQL's full-text search over the catalog's database (`database`: the catalog's
+    own connection, so that ingest can index in the catalog's transaction). `options`: its
+    cost limits and answer cache, the same for both."""
+    if datadir.server_mode:
+        from archive.catalog.catalog import open_database
+        from index.postgres import PostgresEngine
+
+        return PostgresEngine(
+            database or open_database(datadir.database_url), options or EngineOptions()
+        )
     from index.whoosh import WhooshEngine
 
     return WhooshEngine(datadir.index, options or EngineOptions())

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
-from archive.catalog import Catalog, open_catalog
+from archive.catalog import Catalog, locate_originals, open_catalog_of, record_originals
 from archive.datadir import DataDir
 from archive.errors import IndexBusy, NotFound, Unavailable
 from archive.ingest.pipeline import Item, Stage
@@ -86,15 +86,29 @@ class Archive:
         max_passage_chars: int | None = None,
         write_wait: float | None = None,
     ) -> Archive:
-        """The archive in `datadir` (created if new), with its catalog brought up to date."""
-        datadir = datadir.create()
+        """The archive in `datadir` (created if new). An embedded catalog is brought up to
+        date as it opens; a server catalog must be current already (`cuttings db init`)."""
+        if not datadir.server_mode:
+            datadir.create()  # the catalog file's folder
+        catalog = catalog or open_catalog_of(datadir)
+        datadir = locate_originals(datadir, catalog).create()
         return cls(
             datadir,
-            catalog or open_catalog(datadir.catalog),
-            open_engine(datadir, options),
+            catalog,
+            open_engine(datadir, options, database=catalog.db),
             max_passage_chars=max_passage_chars,
             write_wait=write_wait,
         )
+
+    def prepare(self) -> list[int]:
+        """Create or upgrade the catalog's schema and the search engine's store (`cuttings db
+        init`); the catalog versions applied. A server archive records where its originals
+        are, for every other host."""
+        applied = self.catalog.upgrade()
+        self.engine.prepare()
+        if self.catalog.shared_value("originals_folder") is None or self.datadir.originals_root:
+            record_originals(self.datadir, self.catalog)
+        return applied
 
     def close(self) -> None:
         self.catalog.close()
@@ -348,12 +362,38 @@ class Loading:
         self.caught_up = CatchUp()
         self.index_seconds = 0.0  # time spent handing documents to the index and committing
         self._marks: dict[int, int] = {}  # document -> the newest note when it was read
+        # An engine in the catalog's database indexes inside the transaction that stores:
+        # the document is searchable when it is committed, and its note goes with it.
+        self.joined = bool(getattr(archive.engine, "joins_catalog_transaction", False))
+        if self.joined:
+            ingestor.on_stored = self._index_in_transaction
+
+    def _index_in_transaction(self, doc_id: int) -> None:
+        """Index a document in the transaction storing it. If the search stays busy past the
+        wait, only the index write is undone: the document is stored with its note, and
+        `pending` lists it (as the later documents of this load, which do not wait again)."""
+        if self.pending:
+            self.pending.append(doc_id)
+            return
+        catalog = self.archive.catalog
+        mark = catalog.index_queue.mark()  # the note documents.add just wrote
+        document = catalog.documents.get(doc_id)
+        started = time.perf_counter()
+        assert self.load is not None
+        try:
+            with catalog.db.savepoint():
+                self.load.add(document)
+        except IndexBusy:
+            self.pending.append(doc_id)
+        else:
+            catalog.index_queue.clear({doc_id: mark})
+        self.index_seconds += time.perf_counter() - started
 
     def add(
         self, entries: Iterable[Item | FailedItem], overrides: dict[str, Field] | None = None
     ) -> Iterator[IngestResult]:
         for result in self.ingestor.ingest(entries, overrides):
-            if result.status == "added" and result.id is not None:
+            if not self.joined and result.status == "added" and result.id is not None:
                 self.hand(result.id)
             yield result
 
@@ -402,6 +442,8 @@ class Loading:
 
     def finish(self) -> None:
         """Commit what is queued (leaving `Archive.loading` does it)."""
+        if self.joined:
+            self.ingestor.on_stored = None
         started = time.perf_counter()
         try:
             if self.load is not None:

@@ -78,8 +78,9 @@ class Archive:
     """A data directory with a catalog and an index, kept in step through the one sync path."""
 
     def __init__(self, root: Path) -> None:
-        datadir = DataDir(root).create()
-        self.archive = SyncArchive(datadir, open_catalog(datadir.catalog), open_engine(datadir))
+        datadir = DataDir.resolve(root).create()  # server mode when the test's mode says so
+        catalog = open_catalog(datadir.catalog)
+        self.archive = SyncArchive(datadir, catalog, open_engine(datadir, database=catalog.db))
         self.datadir, self.catalog, self.engine = datadir, self.archive.catalog, self.archive.engine
 
     @property
@@ -117,7 +118,7 @@ def corpus_datadir(tmp_path_factory, corpus: Path, *, per_topic: int = 60) -> Pa
 
 def build_corpus_archive(root: Path, corpus: Path, per_topic: int) -> None:
     """The seeds, then BBC files and the extras with the outlet typed, through `Archive.add_paths`."""
-    with SyncArchive.open(DataDir(root)) as archive:
+    with SyncArchive.open(DataDir(root)) as archive:  # embedded, whatever the mode
         extras = _extra_files(root / "extra", corpus)
         results = list(archive.add_paths(sorted((corpus / "seeds").glob("*.txt"))))
         bbc = [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-# app, client, librarian and token fixtures; the browser tests' Chromium
-pytest_plugins = ["tests.librarian_support", "tests.browser_support"]
+# app, client, librarian and token fixtures; the browser tests' Chromium; both modes
+pytest_plugins = ["tests.librarian_support", "tests.browser_support", "tests.postgres_support"]
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

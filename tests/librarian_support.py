@@ -1,7 +1,8 @@
 """What the accounts, librarian and API tests share: an app with auth wired, users, documents.
 
 The app is built by `create_app`. Documents are built by hand and stored through the
-catalog and the one sync path, so these tests do not depend on extraction.
+catalog and the one sync path, so these tests do not depend on extraction. Every test that
+uses `data` runs in both modes (tests.postgres_support): embedded, and server mode.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def build_app(data: Path, **config: Any) -> Flask:
 
 
 def add_user(data: Path, name: str, role: str) -> None:
-    catalog = open_catalog(DataDir(data).create().catalog)
+    catalog = open_catalog(DataDir.resolve(data).create().catalog)
     try:
         catalog.accounts.add_user(name, role, PASSWORD, actor="test")
     finally:
@@ -42,7 +43,7 @@ def add_user(data: Path, name: str, role: str) -> None:
 
 
 def token_for(data: Path, name: str) -> str:
-    catalog = open_catalog(DataDir(data).create().catalog)
+    catalog = open_catalog(DataDir.resolve(data).create().catalog)
     try:
         return catalog.accounts.create_token(name, actor="test")[1]
     finally:
@@ -91,7 +92,7 @@ def make_document(
 
 def archive_document(data: Path, doc: Document, original: bytes | None = None) -> int:
     """Archive a built document (its original too, when given) and index it."""
-    datadir = DataDir(data).create()
+    datadir = DataDir.resolve(data).create()
     if original is not None:
         sha = Originals(datadir.originals).put(original)
         doc.original.sha256 = sha
@@ -103,12 +104,13 @@ def archive_document(data: Path, doc: Document, original: bytes | None = None) -
 
 
 def open_catalog_of(data: Path) -> Catalog:
-    return open_catalog(DataDir(data).create().catalog)
+    return open_catalog(DataDir.resolve(data).create().catalog)
 
 
 @pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A data directory; passwords hashed with cheap argon2 parameters to keep tests fast."""
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive_mode) -> Path:
+    """A data directory (in server mode beside a fresh database); passwords hashed with cheap
+    argon2 parameters to keep tests fast."""
     monkeypatch.setattr(accounts, "_hasher", FAST_HASHER)
     return tmp_path / "data"
 

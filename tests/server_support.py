@@ -167,3 +167,25 @@ def index_lock_held(index_dir: Path) -> Iterator[subprocess.Popen]:
     finally:
         holder.kill()
         holder.wait()
+
+
+@contextmanager
+def search_lock_held(data: Path) -> Iterator[None]:
+    """Another writer holds the search's write lock for the block, in either mode: the
+    Whoosh index's file lock (embedded), or in server mode a lock on the search tables that
+    lets readers through and makes writers wait (PostgreSQL's EXCLUSIVE mode)."""
+    from archive.datadir import DataDir
+
+    where = DataDir.resolve(data)
+    if not where.server_mode:
+        with index_lock_held(where.index):
+            yield
+        return
+    import psycopg
+
+    with psycopg.connect(where.database_url) as conn:
+        conn.execute("LOCK TABLE search_passages IN EXCLUSIVE MODE")
+        try:
+            yield
+        finally:
+            conn.rollback()

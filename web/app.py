@@ -11,11 +11,12 @@ from flask import Flask, request, session
 from flask_wtf.csrf import CSRFProtect
 
 from archive.addresses import is_web_address
-from archive.catalog import open_catalog
+from archive.catalog import init_command, locate_originals, open_catalog
 from archive.datadir import DataDir
+from index.engine import open_engine
 from web import settings
 from web.catchup import IndexCatchUp
-from web.context import close_archive
+from web.context import close_archive, release_connections, remember_writes
 from web.errors import register_error_handlers
 from web.jobs import JobRunner
 
@@ -32,14 +33,27 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = None) -> Flask:
-    """Build the app for one data directory (`data`, else $CUTTINGS_DATA, else ./cuttings-data)."""
+def create_app(
+    test_config: dict[str, Any] | None = None,
+    *,
+    data: str | None = None,
+    database_url: str | None = None,
+) -> Flask:
+    """Build the app for one archive: the data directory (`data`, else $CUTTINGS_DATA, else
+    ./cuttings-data), in server mode with its database (`database_url`, else
+    $CUTTINGS_DATABASE_URL). Refuses (SchemaOutdated) a catalog older than the code."""
     app = Flask(__name__)
-    datadir = DataDir.resolve(data or (test_config or {}).get("DATA")).create()
+    given = test_config or {}
+    datadir = DataDir.resolve(
+        data or given.get("DATA"), database_url=database_url or given.get("DATABASE_URL")
+    ).create()
     app.config.from_mapping(settings.defaults())
+    datadir, shared_secret = check_archive(datadir)
     app.config.update(
         DATADIR=datadir,
-        SECRET_KEY=os.environ.get("CUTTINGS_SECRET_KEY") or _secret_key(datadir.root),
+        SECRET_KEY=os.environ.get("CUTTINGS_SECRET_KEY")
+        or shared_secret
+        or _secret_key(datadir.root),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         JSON_SORT_KEYS=False,
@@ -52,13 +66,17 @@ def create_app(test_config: dict[str, Any] | None = None, *, data: str | None = 
     app.json.sort_keys = False
     app.jinja_env.tests["web_address"] = is_web_address  # only http(s) becomes a link
 
-    catalog = open_catalog(datadir.catalog)  # create or upgrade the schema once, at start-up
-    catalog.jobs.interrupt_orphans()  # jobs of a server that died are not running any more
-    catalog.close()
+    catalog = open_catalog(datadir.catalog, upgrade=False)  # its schema checked above
+    try:
+        catalog.jobs.interrupt_orphans()  # jobs of a server that died are not running any more
+    finally:
+        catalog.close()
+        release_connections()
     wait = float(app.config["CUTTINGS_INDEX_WAIT"])
     app.extensions["cuttings_catch_up"] = IndexCatchUp(datadir, wait=wait)
     app.extensions["cuttings_jobs"] = JobRunner(datadir, wait=wait)
     app.teardown_appcontext(close_archive)
+    app.after_request(remember_writes)
     register_error_handlers(app)
     _register_blueprints(app)
     _register_template_globals(app)
@@ -115,6 +133,33 @@ def _register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)
     csrf.exempt(librarian_api.bp)
+
+
+def check_archive(datadir: DataDir) -> tuple[DataDir, str | None]:
+    """Before serving: the catalog's schema is this code's (a new embedded archive is
+    created; anything older is refused with the command that upgrades it), and in server
+    mode the search tables are there. Returns where the archive is (in server mode with the
+    originals folder the database names) and the session key every host shares (server
+    mode: kept in the catalog)."""
+    if not datadir.server_mode and _is_new(datadir):
+        open_catalog(datadir.catalog).close()
+    catalog = open_catalog(datadir.catalog, upgrade=False)
+    try:
+        catalog.require_current(datadir.describe(), fix=init_command(datadir))
+        if not datadir.server_mode:
+            return datadir, None
+        open_engine(datadir, database=catalog.db).require_ready()
+        located = locate_originals(datadir, catalog).create()
+        return located, catalog.secret("session_key", lambda: secrets.token_hex(32))
+    finally:
+        catalog.close()
+        release_connections()  # a server that forks workers gives them none of its own
+
+
+def _is_new(datadir: DataDir) -> bool:
+    """An embedded archive with no catalog yet (nothing to upgrade: create it)."""
+    path = Path(datadir.catalog)
+    return not path.exists() or path.stat().st_size == 0
 
 
 def _register_template_globals(app: Flask) -> None:

@@ -102,7 +102,10 @@ class IndexCatchUp:
         catalog = open_catalog(self.datadir.catalog, upgrade=False)
         try:
             archive = Archive(
-                self.datadir, catalog, open_engine(self.datadir), write_wait=self.wait
+                self.datadir,
+                catalog,
+                open_engine(self.datadir, database=catalog.db),
+                write_wait=self.wait,
             )
             return archive.sync(doc_ids)
         finally:

@@ -90,7 +90,10 @@ class JobRunner:
         jobs = catalog.jobs
         try:
             archive = Archive(
-                self.datadir, catalog, open_engine(self.datadir), write_wait=self.wait
+                self.datadir,
+                catalog,
+                open_engine(self.datadir, database=catalog.db),
+                write_wait=self.wait,
             )
             Progress(jobs, job_id).run(archive, job, self._stop)
         except Exception as error:  # the job's page says what happened; the server goes on

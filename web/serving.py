@@ -23,10 +23,16 @@ def serve_one_process(app: Flask, host: str, port: int, threads: int) -> None:
 
 
 def serve_worker_processes(
-    data: str | None, host: str, port: int, threads: int, workers: int
+    data: str | None,
+    host: str,
+    port: int,
+    threads: int,
+    workers: int,
+    database_url: str | None = None,
 ) -> None:
     """gunicorn's threaded workers; each builds its own app after the fork (nothing shared
-    but the data directory, whose writers already queue on a file lock)."""
+    but the archive: the data directory, whose writers queue on a file lock, or in server
+    mode the database, whose transactions do)."""
     from gunicorn.app.base import BaseApplication
 
     class Server(BaseApplication):
@@ -46,7 +52,9 @@ def serve_worker_processes(
                 self.cfg.set(name, value)
 
         def load(self) -> Flask:
-            return create_app({"CUTTINGS_SERVER_WORKERS": workers}, data=data)
+            return create_app(
+                {"CUTTINGS_SERVER_WORKERS": workers}, data=data, database_url=database_url
+            )
 
     Server().run()
 

@@ -159,6 +159,23 @@ SETTINGS = (
         "librarian's confirmation; quotes below it wait in the review queue",
     ),
     Setting(
+        "DATABASE_URL",
+        "",
+        "Server mode: the postgresql:// database holding the catalog and the search "
+        "(empty: embedded mode, SQLite and Whoosh in the data directory)",
+    ),
+    Setting(
+        "DATABASE_REPLICA_URL",
+        "",
+        "Server mode: a read replica for searches and reader pages (writes use the primary)",
+    ),
+    Setting(
+        "ORIGINALS",
+        "",
+        "Server mode: the originals folder every host mounts (default: the one `cuttings db "
+        "init` recorded in the database, else the data directory's)",
+    ),
+    Setting(
         "SEARCH_TIME_LIMIT_MS",
         2000,
         "Time budget of one search, in milliseconds; a search still running then is stopped "
@@ -184,14 +201,16 @@ SETTINGS = (
         "SEARCH_COSTLY_POSTINGS",
         250_000,
         "Estimated passages visited above which a search is costly: it waits for one of the "
-        "few costly slots and gives way to cheaper searches",
+        "few costly slots and gives way to cheaper searches (embedded mode; in server mode the "
+        "database bounds the work with the time limit)",
         low=1,
         high=10**12,
     ),
     Setting(
         "SEARCH_CACHE",
         512,
-        "Search answers kept per process (each forgotten when the index changes); 0 keeps none",
+        "Search answers kept per process (each forgotten when the index changes); 0 keeps none "
+        "(embedded mode: server mode keeps none, another host's writes would go unseen)",
         low=0,
         high=1_000_000,
     ),

@@ -33,7 +33,7 @@ class AuditFilter:
             clauses.append("action = ?")
             params.append(self.action)
         if self.target:
-            clauses.append("target LIKE ?")
+            clauses.append("LOWER(target) LIKE LOWER(?)")
             params.append(self.target.replace("%", "").replace("_", "") + "%")
         if self.since:
             clauses.append("at >= ?")

@@ -7,6 +7,7 @@ comes back, how a write transaction starts - is a `Database` subclass's business
 
 from __future__ import annotations
 
+import itertools
 import os
 import sqlite3
 import threading
@@ -16,8 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archive.errors import Conflict
+
 Row = dict[str, Any]
 Params = Sequence[Any]
+_savepoints = itertools.count(1)
 
 
 def now_iso() -> str:
@@ -25,8 +29,9 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class DuplicateRow(Exception):
-    """A write that a unique constraint refused (another writer got there first)."""
+class DuplicateRow(Conflict):
+    """A write that a unique constraint refused (another writer got there first: say, the
+    same content added by two processes at once); the caller decides what that means."""
 
 
 class Database:
@@ -34,6 +39,7 @@ class Database:
     refusal is a DuplicateRow, whichever engine raised it."""
 
     dialect = "generic"
+    wrote = False  # whether anything was committed through this connection
 
     def one(self, sql: str, params: Params = ()) -> Row | None:
         rows = self.all(sql, params)
@@ -50,6 +56,11 @@ class Database:
         """Execute a statement; the number of rows it changed."""
         raise NotImplementedError
 
+    def stream(self, sql: str, params: Params = (), size: int = 2000) -> Iterator[list[Row]]:
+        """A large result in batches of `size` rows, never all of it in memory."""
+        raise NotImplementedError
+        yield []
+
     def run_many(self, sql: str, rows: Iterable[Params]) -> None:
         raise NotImplementedError
 
@@ -61,11 +72,57 @@ class Database:
         """Execute several statements (a migration)."""
         raise NotImplementedError
 
+    def lock(self, name: str) -> None:
+        """Inside a transaction: hold a named lock until it ends, so that writers of one kind
+        (say, those matching people) take turns."""
+        raise NotImplementedError
+
+    def wait_for_locks(self, seconds: float | None) -> None:
+        """Inside a transaction: wait at most `seconds` for other writers' locks from here on
+        (None: as long as it takes); past it the write raises IndexBusy."""
+
+    def time_limit(self, seconds: float) -> None:
+        """Inside a transaction: stop a statement of it that runs longer than `seconds` (an
+        engine that bounds its own work, as SQLite's callers do, leaves this as it is)."""
+
+    @property
+    def in_transaction(self) -> bool:
+        return bool(getattr(self, "_depth", 0))
+
     @contextmanager
     def transaction(self) -> Iterator[Database]:
         """One atomic unit of work, rolled back whole on any error; nested calls join it."""
         raise NotImplementedError
         yield self
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a transaction: a part that may fail alone. An error rolls back what the
+        block wrote (and is raised), and the transaction goes on without it."""
+        if not self.in_transaction:
+            raise RuntimeError("a savepoint needs an open transaction")
+        name = f"cuttings_part_{next(_savepoints)}"
+        self.run(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.run(f"ROLLBACK TO SAVEPOINT {name}")
+            raise
+        self.run(f"RELEASE SAVEPOINT {name}")
+
+    # -- schema introspection (copying an archive between engines) ---------------------------
+
+    def table_names(self) -> list[str]:
+        raise NotImplementedError
+
+    def column_names(self, table: str) -> list[str]:
+        raise NotImplementedError
+
+    def primary_key(self, table: str) -> list[str]:
+        raise NotImplementedError
+
+    def reset_identity(self, table: str) -> None:
+        """After rows were copied in with their ids, let new ids continue after the largest."""
 
     def close(self) -> None:
         raise NotImplementedError
@@ -103,17 +160,35 @@ class SQLiteDatabase(Database):
         with self._lock:
             return self.conn.execute(sql, tuple(params)).fetchall()
 
+    def stream(self, sql: str, params: Params = (), size: int = 2000) -> Iterator[list[Row]]:
+        with self._lock:
+            cursor = self.conn.execute(sql, tuple(params))
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(size)
+            if not rows:
+                return
+            yield rows
+
     def run(self, sql: str, params: Params = ()) -> int:
         with self._lock, _unique():
-            return self.conn.execute(sql, tuple(params)).rowcount
+            count = self.conn.execute(sql, tuple(params)).rowcount
+            self.wrote = True
+            return count
 
     def run_many(self, sql: str, rows: Iterable[Params]) -> None:
         with self._lock, _unique():
             self.conn.executemany(sql, [tuple(r) for r in rows])
+            self.wrote = True
 
     def insert(self, sql: str, params: Params = ()) -> int:
         with self._lock, _unique():
-            return int(self.conn.execute(sql, tuple(params)).lastrowid)
+            new_id = int(self.conn.execute(sql, tuple(params)).lastrowid)
+            self.wrote = True
+            return new_id
+
+    def lock(self, name: str) -> None:
+        """Nothing to take: BEGIN IMMEDIATE already gave this transaction the only write lock."""
 
     def script(self, sql: str) -> None:
         with self._lock:
@@ -142,6 +217,20 @@ class SQLiteDatabase(Database):
             self._depth = 0
             self.conn.execute("COMMIT")
 
+    def table_names(self) -> list[str]:
+        rows = self.all(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        )
+        return [r["name"] for r in rows]
+
+    def column_names(self, table: str) -> list[str]:
+        return [r["name"] for r in self.all("SELECT name FROM pragma_table_info(?)", (table,))]
+
+    def primary_key(self, table: str) -> list[str]:
+        rows = self.all("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", (table,))
+        return [r["name"] for r in rows]
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
@@ -154,7 +243,7 @@ def _unique() -> Iterator[None]:
     try:
         yield
     except sqlite3.IntegrityError as error:
-        if "UNIQUE" in str(error):
+        if "UNIQUE" in str(error) or "PRIMARY KEY" in str(error):
             raise DuplicateRow(str(error)) from error
         raise
 

@@ -55,8 +55,9 @@ def latest_version() -> int:
 
 
 def applied_versions(db: Database) -> set[int]:
-    """The versions this database has been through."""
-    db.script(_TABLE)
+    """The versions this database has been through (none for an empty one)."""
+    if "schema_migrations" not in db.table_names():
+        return set()
     return {int(r["version"]) for r in db.all("SELECT version FROM schema_migrations")}
 
 
@@ -72,10 +73,16 @@ def pending(db: Database) -> list[Migration]:
 
 
 def migrate(db: Database) -> list[int]:
-    """Apply every pending migration, each in its own transaction; the versions applied."""
-    applied = []
+    """Apply every pending migration, each in its own transaction; the versions applied.
+    Several processes may start at once on one new database: each version is applied under
+    a lock, by whichever process finds it still missing."""
+    applied: list[int] = []
     for migration in pending(db):
         with db.transaction():
+            db.lock("cuttings schema migrations")
+            db.script(_TABLE)
+            if migration.version in applied_versions(db):
+                continue  # another process applied it while we waited
             db.script(migration.sql.replace("{{id}}", IDENTITY[db.dialect]))
             if migration.after is not None:
                 migration.after(db)

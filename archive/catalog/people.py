@@ -52,7 +52,10 @@ class People:
         return rows[found]["id"] if found is not None else None
 
     def match_or_create(self, mention: PersonMention) -> int:
-        """The person record of a mention, created when the archive has none yet."""
+        """The person record of a mention, created when the archive has none yet. Writers
+        take turns from here to their commit, so that two documents quoting a new person at
+        once make one record of them, not two."""
+        self.db.lock("cuttings people")
         person_id = self.match(mention)
         if person_id is None:
             person_id = self.db.insert(
@@ -203,9 +206,10 @@ class People:
         where, params = [], []
         if query.strip():
             pattern = f"%{query.strip()[:MAX_NAME]}%"
+            # LOWER on both sides: SQLite's LIKE ignores case, PostgreSQL's does not
             where.append(
-                "(p.name LIKE ? OR EXISTS (SELECT 1 FROM aliases a "
-                "WHERE a.person_id = p.id AND a.alias LIKE ?))"
+                "(LOWER(p.name) LIKE LOWER(?) OR EXISTS (SELECT 1 FROM aliases a "
+                "WHERE a.person_id = p.id AND LOWER(a.alias) LIKE LOWER(?)))"
             )
             params += [pattern, pattern]
         active = " AND d.status = 'active'" if active_only else ""

@@ -7,7 +7,7 @@ then the catalog in one transaction. Bringing the index in step is `index.sync`'
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,9 @@ class Ingestor:
         self.stages = stages if stages is not None else default_stages()
         self.added_by = added_by
         self.max_bytes = max_bytes or DEFAULT_MAX_BYTES
+        # Called with each new document's id inside the transaction that stores it (an index
+        # in the catalog's own database indexes it there: stored and searchable, or neither).
+        self.on_stored: Callable[[int], None] | None = None
         self.max_passage_chars = max_passage_chars
 
     def read_paths(self, paths: Iterable[Path]) -> Iterator[Item | FailedItem]:
@@ -115,11 +118,12 @@ class Ingestor:
             if not document.passages:
                 raise Unreadable("no article text found")
             self.originals.put(item.original_bytes, sha256=document.original.sha256)
-            doc_id = self.catalog.documents.add(document, added_by=self.added_by)
-        except DuplicateRow:  # another add of the same content committed first
+            doc_id = self._store(document)
+        except DuplicateRow as error:
+            # another process stored the same content while we extracted it: theirs stands
             existing = self.catalog.documents.find_by_content(content)
             if existing is None:
-                raise
+                return IngestResult.failed(FailedItem.of(item.filename, error))
             return self._duplicate(item, existing)
         except ArchiveError as error:
             return IngestResult.failed(FailedItem.of(item.filename, error))
@@ -135,6 +139,14 @@ class Ingestor:
             )
             return IngestResult.failed(bug)
         return IngestResult(item.filename, "added", id=doc_id, document=document)
+
+    def _store(self, document: Document) -> int:
+        """The catalog rows (and, through `on_stored`, the index) in one transaction."""
+        with self.catalog.transaction():
+            doc_id = self.catalog.documents.add(document, added_by=self.added_by)
+            if self.on_stored is not None:
+                self.on_stored(doc_id)
+        return doc_id
 
     def _duplicate(self, item: Item, existing: int) -> IngestResult:
         document = self.catalog.documents.get(existing, include_withdrawn=True)

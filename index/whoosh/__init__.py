@@ -21,16 +21,25 @@ from index.whoosh.writing import BulkLoad, Committed, Indexer
 class WhooshEngine:
     """`index.engine.SearchEngine` over one index directory."""
 
+    joins_catalog_transaction = False  # a separate store, written after the catalog commits
+
     def __init__(self, index_dir: Path, options: EngineOptions | None = None) -> None:
         self.index_dir = Path(index_dir)
         self.options = options or EngineOptions()
         self._indexer: Indexer | None = None
+
+    def prepare(self) -> None:
+        self.indexer  # creates the index directory and an empty index  # noqa: B018
 
     @property
     def indexer(self) -> Indexer:
         if self._indexer is None:
             self._indexer = Indexer(self.index_dir)
         return self._indexer
+
+    def require_ready(self) -> None:
+        """Nothing to check before serving: a missing index is made on the first write, and
+        one of another version is reported when written (`cuttings reindex` rebuilds it)."""
 
     @property
     def cache(self) -> ResultCache:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from whoosh.analysis import (
     Analyzer,
@@ -13,6 +12,10 @@ from whoosh.analysis import (
     StemmingAnalyzer,
 )
 from whoosh.support.charset import accent_map
+
+from index.words import exact_key, fold
+
+__all__ = ["exact_key", "exact_keys", "fold", "name_analyzer", "text_analyzer"]
 
 # Separates the values of a multi-valued exact key field (speakers, one per line).
 KEY_SEPARATOR = "\n"
@@ -27,19 +30,6 @@ def text_analyzer() -> Analyzer:
 def name_analyzer() -> Analyzer:
     """Names and outlets: every word kept (no stop words, no stems), lowercased, accents folded."""
     return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: how every analyzer of the index leaves a word's letters."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def exact_key(value: str) -> str:
-    """A name or outlet folded for exact matching: case, accents and spacing ignored."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
 
 
 def exact_keys(values: list[str]) -> str:

@@ -14,23 +14,9 @@ from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.searching import Searcher
 
-from archive.model import PartialDate
+from index.dates import day_number, published_date
 
-
-def day_number(date: dt.datetime | dt.date) -> int:
-    """A date as the int yyyymmdd (`2005-03-01` -> 20050301): ordered as the dates are."""
-    return date.year * 10000 + date.month * 100 + date.day
-
-
-def published_date(published: Any) -> dt.datetime | None:
-    """The first day of the published period (`2005` -> 2005-01-01); None if unknown."""
-    date = PartialDate.parse(str(published)) if published else None
-    if date is None:
-        return None
-    try:
-        return dt.datetime(date.year, date.month or 1, date.day or 1)
-    except ValueError:
-        return None
+__all__ = ["DayRange", "day_number", "day_range", "published_date"]
 
 
 def day_range(first: dt.date | None, last: dt.date | None) -> wq.Query:

@@ -23,7 +23,10 @@ def marked_terms(searcher: Searcher, marks: wq.Query | None) -> frozenset[str]:
     """The indexed text terms a query's positive words stand for (expanded patterns too)."""
     if marks is None:
         return frozenset()
-    terms = marks.existing_terms(searcher.reader(), phrases=True, expand=True)
+    # fieldname="text": Whoosh 2.7.4's existing_terms reuses its `fieldname` argument as a
+    # loop variable, so without it every leaf after the first one's field is skipped
+    # (a title word first, and no passage word got marked)
+    terms = marks.existing_terms(searcher.reader(), phrases=True, expand=True, fieldname="text")
     field = searcher.schema["text"]
     return frozenset(field.from_bytes(text) for name, text in terms if name == "text")
 

@@ -87,6 +87,7 @@ def test_a_quick_suite_run_measures_cuttings_and_writes_the_report(tmp_path):
         clients=[2],
         inprocess_clients=2,
         server_workers=[1, 2],
+        ingest_processes=[2],
         workdir=tmp_path / "work",
     )
     results = run_suite(options)
@@ -97,6 +98,12 @@ def test_a_quick_suite_run_measures_cuttings_and_writes_the_report(tmp_path):
     http = scale["http"]
     assert http["throughput"]["2"]["requests"] > 0, http
     assert http["throughput_workers"]["2"]["throughput"]["2"]["requests"] > 0, http
+    if "skipped" not in results["server_mode"]:  # PostgreSQL installed: both modes measured
+        for engine in ("cuttings-server", "postgres", "postgres+facets"):
+            figures = scale["latency"][engine]
+            assert figures["error_count"] == 0, figures.get("errors")
+        assert scale["ingest_processes"]["server 2"].get("added", 0) > 0
+        assert scale["http_server"]["throughput_workers"]["2"]["throughput"]["2"]["requests"] > 0
     out = write_report(results, tmp_path / "docs" / "benchmarks.md")
     text = out.read_text()
     assert "## Machine" in text and "cuttings" in text

@@ -13,7 +13,7 @@ from tests.archive_fixtures import Archive, Para, make_document
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
+def archive(tmp_path: Path, archive_mode) -> Archive:
     archive = Archive(tmp_path / "data")
     archive.add(
         make_document(
@@ -91,6 +91,37 @@ def test_phrase_with_stop_words_still_matches(archive):
 )
 def test_query_language(archive, query, expected):
     assert ask(archive, query)["total"] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param('"organs harvested"', 0, id="phrase-needs-adjacent-words"),
+        pytest.param('"organs harvested"~1', 1, id="phrase-with-one-word-between"),
+        pytest.param("ha?vest*", 3, id="wildcard-inside-a-word"),
+        pytest.param("harvst~2", 3, id="fuzzy-two-edits"),
+        pytest.param("title:budg*", 2, id="prefix-in-a-field"),
+        pytest.param('person:"ethan gutmann"', 2, id="phrase-in-a-name-field"),
+        pytest.param("outlet:(bbc OR haaretz) harvest", 3, id="group-in-a-field"),
+        pytest.param("harvest -(minister OR farmers)", 1, id="excluded-group"),
+        pytest.param("harvest^2 prisoners", 1, id="boost-changes-no-match"),
+        pytest.param("date:>=2005 harvest", 2, id="open-date-comparison"),
+    ],
+)
+def test_the_query_language_means_the_same_in_both_engines(archive, query, expected):
+    assert ask(archive, query)["total"] == expected
+
+
+def test_a_prefix_marks_every_word_it_matched(archive):
+    hit = ask(archive, "harv* minister")["hits"][0]
+    assert "<mark>harvest</mark>" in hit["highlight"]
+    assert "<mark>minister</mark>" in hit["highlight"]
+    assert "<mark>poor</mark>" not in hit["highlight"]
+
+
+def test_words_in_the_title_match_but_are_not_marked_in_the_text(archive):
+    hit = ask(archive, "title:budget harvest")["hits"][0]
+    assert hit["highlight"] == "The <mark>harvest</mark> was poor this year, the minister said."
 
 
 def test_person_filter_takes_an_exact_name_or_its_words(archive):
@@ -248,7 +279,9 @@ def test_search_without_an_index_finds_nothing(tmp_path):
     assert search(tmp_path / "none", SearchRequest(q="organ")).total == 0
 
 
-def test_not_excludes_even_when_an_earlier_passage_matched_the_excluded_word(tmp_path):
+def test_not_excludes_even_when_an_earlier_passage_matched_the_excluded_word(
+    tmp_path, archive_mode
+):
     archive = Archive(tmp_path / "data")
     archive.add(
         make_document(

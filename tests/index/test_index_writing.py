@@ -41,12 +41,12 @@ def test_adding_a_document_again_replaces_its_passages(tmp_path):
     assert hits(tmp_path, "river") == 3
 
 
-def test_a_correction_in_the_catalog_reaches_the_index(tmp_path):
+def test_a_correction_in_the_catalog_reaches_the_index(tmp_path, archive_mode):
     archive = Archive(tmp_path)
     (doc_id,) = archive.add(make_document("Old title", ["The bridge opened."], outlet="Gazette"))
     archive.catalog.documents.update_fields(doc_id, {"outlet": "Evening Gazette"}, actor="tester")
     archive.archive.sync([doc_id])
-    hit = search(archive.index_dir, SearchRequest(q="bridge")).hits[0]
+    hit = archive.engine.search(SearchRequest(q="bridge")).hits[0]
     assert hit.provenance["outlet"] == "Evening Gazette"
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from index import query as q
+from index.engine import SearchEngine, open_engine
 from index.lanes import Lanes, SearchBusy
 from index.limits import (
     Deadline,
@@ -22,7 +23,6 @@ from index.limits import (
 from index.options import EngineOptions
 from index.parse import parse
 from index.request import SearchRequest
-from index.whoosh import WhooshEngine
 from tests.archive_fixtures import Archive, Para, make_document
 
 
@@ -75,11 +75,12 @@ def test_a_deadline_past_its_budget_stops_with_a_503_naming_the_culprit():
     assert "longer than 0 s" in stopped.value.message and "`co*`" in stopped.value.message
 
 
-# -- through the Whoosh engine ---------------------------------------------------------------
+# -- through either engine ------------------------------------------------------------------
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
+def archive(tmp_path: Path, archive_mode) -> Archive:
+    """In both modes (`archive_mode`): Whoosh's and PostgreSQL's engines keep the same limits."""
     archive = Archive(tmp_path / "data")
     words = ["council", "counsel", "country", "county", "courage", "course", "court"]
     archive.add(
@@ -89,8 +90,9 @@ def archive(tmp_path: Path) -> Archive:
     return archive
 
 
-def engine(archive: Archive, **limits) -> WhooshEngine:
-    return WhooshEngine(archive.index_dir, EngineOptions(SearchLimits(**limits), cache_entries=0))
+def engine(archive: Archive, **limits) -> SearchEngine:
+    options = EngineOptions(SearchLimits(**limits), cache_entries=0)
+    return open_engine(archive.datadir, options, database=archive.catalog.db)
 
 
 def test_the_engine_refuses_a_prefix_over_the_expansion_limit(archive):

@@ -40,7 +40,8 @@ def test_the_words_must_stand_together_not_scattered_over_the_passage():
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
+def archive(tmp_path: Path, archive_mode) -> Archive:
+    """In both modes (`archive_mode`): the same answers from Whoosh and PostgreSQL."""
     archive = Archive(tmp_path / "data")
     archive.add(
         make_document(

@@ -196,7 +196,7 @@ def test_a_readers_token_is_403(client, data):
 
 def test_an_unknown_role_is_403(client, data):
     catalog_file.write(
-        DataDir(data).catalog, "UPDATE users SET role = 'intern' WHERE name = 'reader'"
+        DataDir.resolve(data).catalog, "UPDATE users SET role = 'intern' WHERE name = 'reader'"
     )
     response = client.patch(
         "/api/documents/1", json={"outlet": "X"}, headers=bearer(token_for(data, "reader"))

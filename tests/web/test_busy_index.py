@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from archive.datadir import DataDir
 from tests.librarian_support import (
     add_user,
     archive_document,
@@ -22,7 +21,7 @@ from tests.librarian_support import (
     make_document,
     token_for,
 )
-from tests.server_support import cuttings_server, index_lock_held
+from tests.server_support import cuttings_server, search_lock_held
 
 WRITES = 10  # more than the server's threads
 
@@ -59,7 +58,7 @@ def test_changes_while_the_index_is_busy_are_saved_answered_and_indexed_later(da
     doc_ids = [archive_document(data, make_document(n)) for n in range(1, WRITES + 1)]
     settings = {"CUTTINGS_INDEX_WAIT": "1"}
     with cuttings_server(data, "--threads", "2", settings=settings) as base:
-        with index_lock_held(DataDir(data).index):
+        with search_lock_held(data):
             with ThreadPoolExecutor(WRITES) as pool:
                 answers = list(
                     pool.map(
@@ -87,10 +86,36 @@ def test_a_correction_on_a_busy_index_tells_the_librarian_it_will_be_searchable(
     doc_id = archive_document(data, make_document(1))
     librarian.application.config["CUTTINGS_INDEX_WAIT"] = 0
     page = f"/librarian/documents/{doc_id}/edit"
-    with index_lock_held(DataDir(data).index):
+    with search_lock_held(data):
         form = {"title": "A new title", "csrf_token": csrf_token(librarian, page)}
         response = librarian.post(page, data=form, follow_redirects=True)
     text = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "corrected " in text and "title" in text
     assert "search index is busy" in text
+
+
+def test_files_added_while_the_index_is_busy_are_kept_and_indexed_later(data: Path):
+    from archive.datadir import DataDir
+    from archive.ingest.pipeline import Item
+    from index.request import SearchRequest
+    from index.sync import Archive
+    from tests.simple_stages import SIMPLE_STAGES
+
+    items = [
+        Item(f"Ferry report {n}\n\nFerry {n} left at dawn.\n".encode(), f"{n}.txt", "text")
+        for n in range(3)
+    ]
+    with Archive.open(DataDir.resolve(data), write_wait=0.5) as archive:
+        with search_lock_held(data):
+            started = time.monotonic()
+            results = list(archive.add(items, ingestor=archive.ingestor(stages=SIMPLE_STAGES)))
+            assert time.monotonic() - started < 20  # waited once, not once a file
+        assert [r.status for r in results] == ["added"] * 3  # stored, not failed
+        added = {r.id for r in results}
+        assert archive.pending == added
+        assert set(archive.catalog.index_queue.pending()) == added
+        assert archive.engine.search(SearchRequest(q="dawn")).total == 0
+        archive.catch_up()
+        assert archive.engine.search(SearchRequest(q="dawn")).total == 3
+        assert archive.catalog.index_queue.count() == 0

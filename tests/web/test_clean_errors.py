@@ -126,7 +126,7 @@ def test_two_adds_of_the_same_files_at_once_report_duplicates_not_errors(tmp_pat
     for result in results:
         assert result.returncode == 0, result.stderr[-2000:]
         assert "error" not in result.stdout + result.stderr.replace("Error", "")
-    assert catalog_file.value(DataDir(data).catalog, "SELECT COUNT(*) FROM documents") == 40
+    assert catalog_file.value(DataDir.resolve(data).catalog, "SELECT COUNT(*) FROM documents") == 40
 
 
 def test_losing_the_race_to_add_the_same_content_is_a_duplicate(tmp_path, monkeypatch):
@@ -173,7 +173,7 @@ def test_json_the_archive_cannot_hold_is_a_client_error(
 
 
 def test_a_lone_surrogate_in_a_speaker_fix_is_a_client_error(client, lib_token, doc_id, data):
-    quote = catalog_file.value(DataDir(data).catalog, "SELECT id FROM quotes")
+    quote = catalog_file.value(DataDir.resolve(data).catalog, "SELECT id FROM quotes")
     response = client.patch(
         f"/api/quotes/{quote}",
         data='{"speaker": "Ann \\ud83d"}',
@@ -261,7 +261,7 @@ def test_a_canonical_javascript_link_in_an_archived_page_never_becomes_the_url(
     )
     assert response.status_code == 201, response.get_json()
     urls = [row[0] for row in catalog_file.rows(
-        DataDir(data).catalog, "SELECT value FROM fields WHERE name = 'url'"
+        DataDir.resolve(data).catalog, "SELECT value FROM fields WHERE name = 'url'"
     )]  # fmt: skip
     assert sorted(json.loads(u) for u in urls) == [
         "https://news.example/harbour",
@@ -313,23 +313,33 @@ def test_a_warc_is_hashed_once_however_many_records_it_holds(tmp_path, monkeypat
 # -- a speaker fix on a long document ----------------------------------------------------------
 
 
-def test_a_speaker_fix_rewrites_the_quotes_passage_only(data, lib_token, client, monkeypatch):
+def test_a_speaker_fix_rewrites_the_quotes_passage_only(
+    data, lib_token, client, monkeypatch, archive_mode
+):
     from archive.model import Passage
-    from index.whoosh import writing
+    from index.postgres import writing as postgres_writing
+    from index.whoosh import writing as whoosh_writing
 
     doc = make_document(1)
     doc.passages += [Passage(n, "body", f"Filler paragraph {n} of the long report.") for n in
                      range(3, 3003)]  # fmt: skip
     doc_id = archive_document(data, doc)
-    quote = catalog_file.value(DataDir(data).catalog, "SELECT id FROM quotes")
+    quote = catalog_file.value(DataDir.resolve(data).catalog, "SELECT id FROM quotes")
     written: list[str] = []
-    real = writing._add_passages
+    # where each engine turns a document's passages into what it stores
+    module, name = (
+        (postgres_writing, "passage_rows")
+        if archive_mode.server
+        else (whoosh_writing, "_add_passages")
+    )
+    real = getattr(module, name)
 
-    def counting(writer, document):
-        written.extend(p.id or str(p.n) for p in document.passages)
-        return real(writer, document)
+    def counting(*args):
+        document = args[-1]
+        written.extend(p.id or f"{document.id}-p{p.n}" for p in document.passages)
+        return real(*args)
 
-    monkeypatch.setattr(writing, "_add_passages", counting)
+    monkeypatch.setattr(module, name, counting)
     response = client.patch(
         f"/api/quotes/{quote}", json={"speaker": "Harriet Vane"}, headers=bearer(lib_token)
     )

@@ -100,7 +100,7 @@ def test_twenty_killed_adds_leave_an_archive_that_recovers_by_itself(tmp_path, d
     add_user(data, "lib", "librarian")
     token = token_for(data, "lib")
     doc_id = added[0]["id"]
-    with Archive.open(DataDir(data)) as archive:
+    with Archive.open(DataDir.resolve(data)) as archive:
         earlier = [i for i in archive.catalog.documents.ids() if i < min(r["id"] for r in added)]
         earlier_title = archive.catalog.documents.info(earlier[-1]).title if earlier else None
     with cuttings_server(data, "--threads", "2") as base:
@@ -118,7 +118,7 @@ def test_twenty_killed_adds_leave_an_archive_that_recovers_by_itself(tmp_path, d
             assert search(base, f'title:"{earlier_title}"')["total"] >= 1, f"seed {seed}"
 
     # 4. the index holds exactly what the catalog does, and nothing is left waiting
-    with Archive.open(DataDir(data)) as archive:
+    with Archive.open(DataDir.resolve(data)) as archive:
         assert archive.engine.indexed() == archive.catalog.documents.passage_counts()
         assert archive.catalog.index_queue.count() == 0
 
@@ -134,7 +134,7 @@ import os, sys
 from pathlib import Path
 from archive.datadir import DataDir
 from index.sync import Archive
-archive = Archive.open(DataDir(sys.argv[1]))
+archive = Archive.open(DataDir.resolve(sys.argv[1]))
 with archive.loading() as session:
     results = list(session.add_paths([Path(sys.argv[2])]))
     assert all(r.status == "added" for r in results)
@@ -148,7 +148,7 @@ def run_cuttings(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_adding_again_after_a_crash_indexes_what_the_crash_left_out(tmp_path, data):
+def test_adding_again_after_a_crash_indexes_what_the_crash_left_out(tmp_path, data, archive_mode):
     folder = write_round(tmp_path / "files", 1)
     crashed = subprocess.run(
         [sys.executable, "-c", CRASH_BEFORE_INDEX, str(data), str(folder)],
@@ -159,14 +159,22 @@ def test_adding_again_after_a_crash_indexes_what_the_crash_left_out(tmp_path, da
     )
     assert crashed.returncode == 9, crashed.stderr
     before = run_cuttings("search", 'title:"harbour report 1-5"', "--data", str(data), "--json")
-    assert json.loads(before.stdout)["total"] == 0  # catalogued, but not searchable
+    if archive_mode.server:
+        # each document was stored and indexed in one transaction: nothing is left out
+        assert json.loads(before.stdout)["total"] >= 1
+    else:
+        assert json.loads(before.stdout)["total"] == 0  # catalogued, but not searchable
 
     again = run_cuttings("add", str(folder), "--data", str(data))
     assert again.returncode == 0, again.stderr
     assert again.stdout.count("duplicate") == FILES_PER_ROUND
-    assert f"indexing {FILES_PER_ROUND} documents" in again.stderr
+    if not archive_mode.server:
+        assert f"indexing {FILES_PER_ROUND} documents" in again.stderr
     found = run_cuttings("search", 'title:"harbour report 1-5"', "--data", str(data), "--json")
     assert json.loads(found.stdout)["total"] >= 1
+    with Archive.open(DataDir.resolve(data)) as archive:
+        assert archive.engine.indexed() == archive.catalog.documents.passage_counts()
+        assert archive.catalog.index_queue.count() == 0
 
 
 def test_verify_reads_a_new_archive_as_an_index_in_step(tmp_path, data):
@@ -177,7 +185,12 @@ def test_verify_reads_a_new_archive_as_an_index_in_step(tmp_path, data):
     assert found.returncode == 0 and json.loads(found.stdout)["total"] == 0, found.stderr
 
 
-def test_verify_rebuilds_an_index_a_crash_left_unreadable(tmp_path, data):
+def test_verify_rebuilds_an_index_a_crash_left_unreadable(tmp_path, data, archive_mode):
+    if archive_mode.server:
+        pytest.skip(
+            "PostgreSQL's write-ahead log never leaves the search tables half-written; "
+            "verify's repair of a damaged server-mode search is in tests/index/test_verify.py"
+        )
     added = run_cuttings("add", str(write_round(tmp_path / "files", 2)), "--data", str(data))
     assert added.returncode == 0, added.stderr
     index = DataDir(data).index

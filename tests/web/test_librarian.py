@@ -133,7 +133,7 @@ def test_several_files_are_archived_and_file_names_are_never_paths(librarian, da
     names = sorted(catalog.documents.info(i).filename for i in catalog.documents.ids())
     assert names == ["escape.txt", "second.txt"]
     assert not (tmp_path / "escape.txt").exists()
-    assert not (DataDir(data).root.parent / "escape.txt").exists()
+    assert not (DataDir.resolve(data).root.parent / "escape.txt").exists()
 
 
 # -- review and corrections ------------------------------------------------------------------

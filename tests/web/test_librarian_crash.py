@@ -17,11 +17,13 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 from click.testing import CliRunner
 
 from archive.datadir import DataDir
 from archive.originals import Originals
+from tests import catalog_file
 from tests.librarian_support import add_user
 from tests.server_support import Browser, free_port, wait_for_port
 
@@ -63,23 +65,20 @@ def multipart(fields: dict[str, str], files: list[tuple[str, bytes]]) -> tuple[b
     return b"".join(parts) + f"--{boundary}--\r\n".encode(), boundary
 
 
-def count_documents(catalog: Path) -> int:
-    if not catalog.exists():
+def count_documents(catalog: Path | str) -> int:
+    if isinstance(catalog, Path) and not catalog.exists():
         return 0
-    conn = sqlite3.connect(catalog, timeout=5)
     try:
-        return conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    except sqlite3.OperationalError:
+        return catalog_file.value(catalog, "SELECT COUNT(*) FROM documents")
+    except (sqlite3.OperationalError, psycopg.Error):
         return 0
-    finally:
-        conn.close()
 
 
 def check_consistency(datadir: DataDir) -> None:
-    """Every document has its original, its passages and nothing dangling."""
-    conn = sqlite3.connect(datadir.catalog)
+    """Every document has its original, its passages and nothing dangling (and in server
+    mode, every document's passages are searchable: both were written in one commit)."""
     originals = Originals(datadir.originals)
-    for (sha,) in conn.execute("SELECT original_sha256 FROM documents"):
+    for (sha,) in catalog_file.rows(datadir.catalog, "SELECT original_sha256 FROM documents"):
         assert originals.verify(sha), f"document without its original {sha}"
     dangling = {
         "documents without an originals row": "SELECT COUNT(*) FROM documents d WHERE NOT "
@@ -95,19 +94,23 @@ def check_consistency(datadir: DataDir) -> None:
         "documents without an audit row": "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
         "(SELECT 1 FROM audit a WHERE a.target = 'document:' || d.id AND a.action = 'add')",
     }
+    if datadir.server_mode:
+        dangling["documents not searchable"] = (
+            "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS "
+            "(SELECT 1 FROM search_passages s WHERE s.doc_id = d.id)"
+        )
     for problem, sql in dangling.items():
-        assert conn.execute(sql).fetchone()[0] == 0, problem
-    conn.close()
+        assert catalog_file.value(datadir.catalog, sql) == 0, problem
 
 
 @pytest.mark.slow
-def test_a_kill_mid_upload_leaves_whole_documents_only(tmp_path, monkeypatch):
+def test_a_kill_mid_upload_leaves_whole_documents_only(tmp_path, monkeypatch, archive_mode):
     from archive.catalog import accounts
     from tests.librarian_support import FAST_HASHER
 
     monkeypatch.setattr(accounts, "_hasher", FAST_HASHER)
     data = tmp_path / "data"
-    datadir = DataDir(data).create()
+    datadir = DataDir.resolve(data).create()
     add_user(data, "lib", "librarian")
     port = free_port()
     env = {

@@ -91,14 +91,15 @@ def test_a_withdrawn_document_keeps_its_original_and_catalog_rows(
     catalog = open_catalog_of(data)
     doc = catalog.documents.get(doc_id, include_withdrawn=True)
     assert doc.status == "withdrawn" and doc.passages and doc.quotes
-    assert Originals(DataDir(data).originals).exists(doc.original.sha256)
+    assert Originals(DataDir.resolve(data).originals).exists(doc.original.sha256)
     assert doc_id not in open_index_ids(data)
 
 
 def open_index_ids(data) -> set[int]:
-    from index.whoosh.writing import Indexer
+    from index.sync import Archive
 
-    return set(Indexer(DataDir(data).index).indexed_documents())
+    with Archive.open(DataDir.resolve(data)) as archive:
+        return set(archive.engine.indexed())
 
 
 def test_a_withdrawn_document_cannot_be_cited(client, withdrawable, lib_token):

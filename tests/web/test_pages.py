@@ -12,7 +12,7 @@ from web.app import create_app
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
+def archive(tmp_path: Path, archive_mode) -> Archive:
     archive = Archive(tmp_path / "data")
     archive.add(
         make_document(

@@ -35,7 +35,7 @@ PROVENANCE_KEYS = {"outlet", "host", "published", "title", "authors", "url"}
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
+def archive(tmp_path: Path, archive_mode) -> Archive:
     archive = Archive(tmp_path / "data")
     archive.add(
         make_document(

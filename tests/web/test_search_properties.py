@@ -23,15 +23,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive.catalog import accounts
+from archive.catalog.postgres import close_pools
 from index.parse import MAX_QUERY_CHARS
 from tests.archive_fixtures import Archive, Para, make_document
 from tests.librarian_support import FAST_HASHER, PASSWORD, bearer, csrf_token, log_in
+from tests.postgres_support import new_database
 from web.app import create_app
 from web.cli import cli
 
 SCALE = float(os.environ.get("CUTTINGS_PROPERTY_SCALE", "1"))
 # Examples per test in CI: 11,000 in all, besides the exhaustive punctuation test.
 QUERY_EXAMPLES, CLI_EXAMPLES, NUMBER_EXAMPLES = 6000, 2000, 3000
+SERVER_QUERY_EXAMPLES = 2000  # each a few round trips to a real PostgreSQL
 
 settings.register_profile(
     "cuttings-properties",
@@ -51,9 +54,26 @@ def examples(count: int) -> settings:
 def site(tmp_path_factory):
     """One small archive for the module: dated and undated, with and without an outlet, a
     repost, a quote; a librarian account and token for the write routes."""
+    yield from _site(tmp_path_factory.mktemp("properties") / "data")
+
+
+@pytest.fixture(scope="module")
+def server_site(tmp_path_factory, pg_cluster):
+    """The same archive in server mode, in a database of its own."""
+    url = new_database(pg_cluster)
+    try:
+        yield from _site(tmp_path_factory.mktemp("properties-server") / "data", url)
+    finally:
+        close_pools()
+
+
+def _site(root, database_url: str | None = None):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(accounts, "_hasher", FAST_HASHER)
-        archive = Archive(tmp_path_factory.mktemp("properties") / "data")
+        patch.delenv("CUTTINGS_DATABASE_URL", raising=False)
+        if database_url:
+            patch.setenv("CUTTINGS_DATABASE_URL", database_url)
+        archive = Archive(root)
         archive.add(
             make_document(
                 "Organ harvesting",
@@ -85,7 +105,9 @@ def site(tmp_path_factory):
         )
         archive.catalog.accounts.add_user("lib", "librarian", PASSWORD, actor="test")
         token = archive.catalog.accounts.create_token("lib", actor="test")[1]
-        app = create_app({"DATA": str(archive.datadir.root), "TESTING": True})
+        config = {"DATA": str(archive.datadir.root), "TESTING": True}
+        app = create_app({**config, "DATABASE_URL": database_url} if database_url else config)
+        assert app.config["DATADIR"].server_mode == bool(database_url)
         librarian = app.test_client()
         assert log_in(librarian, "lib").status_code == 302
         yield {
@@ -138,6 +160,16 @@ sorts = st.sampled_from(["", "relevance", "newest", "oldest", "date", "random"])
 @examples(QUERY_EXAMPLES)
 @given(q=query_texts, sort=sorts)
 def test_any_query_text_is_a_result_or_a_400_on_the_api_and_the_page(site, q, sort):
+    answered_on_api_and_page(site, q, sort)
+
+
+@examples(SERVER_QUERY_EXAMPLES)
+@given(q=query_texts, sort=sorts)
+def test_any_query_text_is_a_result_or_a_400_in_server_mode_too(server_site, q, sort):
+    answered_on_api_and_page(server_site, q, sort)
+
+
+def answered_on_api_and_page(site, q: str, sort: str) -> None:
     client = site["client"]
     args = {"q": q, "sort": sort} if sort else {"q": q}
     api = client.get("/api/search", query_string=args)

@@ -128,3 +128,21 @@ def test_a_terminated_server_stops_cleanly_with_its_upload_jobs(tmp_path):
     stderr = server.stderr.read().decode()
     assert server.returncode == 0, stderr[-2000:]
     assert "Traceback" not in stderr and "Cuttings stopped" in stderr
+
+
+def test_serving_an_older_embedded_catalog_is_refused_with_the_command_to_run(tmp_path):
+    import sqlite3
+
+    from archive.catalog.migrations import migrations
+
+    first = migrations()[0].sql.replace("{{id}}", "INTEGER PRIMARY KEY")
+    with sqlite3.connect(tmp_path / "catalog.sqlite3") as conn:
+        conn.executescript(first)  # a catalog as the first version of Cuttings made it
+    refused = CliRunner().invoke(cli, ["serve", "--data", str(tmp_path), "--port", "1"])
+    assert refused.exit_code == 1
+    assert len(refused.output.strip().splitlines()) == 1
+    assert "schema version 0" in refused.output
+    assert f"cuttings db init --data {tmp_path}" in refused.output
+    upgraded = CliRunner().invoke(cli, ["db", "init", "--data", str(tmp_path)])
+    assert upgraded.exit_code == 0 and "upgraded from version 0" in upgraded.output
+    assert create_app({"TESTING": True, "DATA": str(tmp_path)})

@@ -108,7 +108,9 @@ def test_a_copied_cookie_is_refused_after_logout_password_role_change_and_remova
             assert status in (400, 401, 403) or lands_on(thief, "/librarian/") == "/login"
             assert (
                 catalog_file.value(
-                    DataDir(data).catalog, "SELECT status FROM documents WHERE id = ?", (doc_id,)
+                    DataDir.resolve(data).catalog,
+                    "SELECT status FROM documents WHERE id = ?",
+                    (doc_id,),
                 )
                 == "active"
             ), ending

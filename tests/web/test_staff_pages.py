@@ -283,4 +283,4 @@ def test_a_masthead_line_is_read_as_the_outlet_not_the_title(librarian, data):
     assert doc.value("title") == "Harbour baths to close"
     assert doc.value("outlet") == "Northern Courier"
     assert "no outlet" not in page and "no date, no author" in page
-    assert catalog_file.value(DataDir(data).catalog, "SELECT COUNT(*) FROM documents") == 1
+    assert catalog_file.value(DataDir.resolve(data).catalog, "SELECT COUNT(*) FROM documents") == 1

@@ -23,7 +23,8 @@ QUOTE = "Organs were taken from prisoners of conscience on a significant scale f
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
+def archive(tmp_path: Path, archive_mode) -> Archive:
+    """In both modes (`archive_mode`): the same answers from Whoosh and PostgreSQL."""
     archive = Archive(tmp_path / "data")
     archive.add(
         make_document(

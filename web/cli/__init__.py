@@ -8,7 +8,7 @@ import threading
 
 import click
 
-from web.cli import archive_cmds, cite_cmds, search_cmds, serve_cmds, user_cmds
+from web.cli import archive_cmds, cite_cmds, db_cmds, search_cmds, serve_cmds, user_cmds
 from web.cli.common import Terminated
 
 UNWIND_SECONDS = 20  # after SIGTERM or SIGHUP, the most the clean-up may take
@@ -26,6 +26,7 @@ for command in (
     *cite_cmds.COMMANDS,
     *user_cmds.COMMANDS,
     *serve_cmds.COMMANDS,
+    *db_cmds.COMMANDS,
 ):
     cli.add_command(command)
 

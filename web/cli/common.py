@@ -1,4 +1,5 @@
-"""What every command shares: the `--data` option, opening the archive, errors as one line."""
+"""What every command shares: `--data` and `--database-url`, opening the archive, errors as
+one line."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from archive.errors import ArchiveError, storage_failure
 from index.sync import Archive
 from web import settings
 
-data_option = click.option(
+_DATABASE_URL = "cuttings.database_url"
+_data_dir = click.option(
     "--data",
     "data",
     metavar="DIR",
@@ -25,6 +27,40 @@ data_option = click.option(
     default=None,
     help="Data directory (default: $CUTTINGS_DATA, else ./cuttings-data).",
 )
+
+
+def _remember_database_url(ctx: click.Context, _param: click.Parameter, value: str | None):
+    if value:
+        ctx.meta[_DATABASE_URL] = value
+    return value
+
+
+_database_url = click.option(
+    "--database-url",
+    metavar="URL",
+    envvar="CUTTINGS_DATABASE_URL",
+    expose_value=False,
+    callback=_remember_database_url,
+    help="Server mode: the postgresql:// database holding the catalog and the search "
+    "(default: $CUTTINGS_DATABASE_URL; without one, everything is in --data).",
+)
+
+
+def data_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--data DIR` and `--database-url URL`: where the archive is."""
+    return _data_dir(_database_url(command))
+
+
+def database_url() -> str | None:
+    """The `--database-url` of the running command (else $CUTTINGS_DATABASE_URL, if any)."""
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_root().meta.get(_DATABASE_URL) if ctx is not None else None
+    return found or None
+
+
+def datadir_of(data: str | None) -> DataDir:
+    """Where the running command's archive is: `--data`, and the database in server mode."""
+    return DataDir.resolve(data, database_url=database_url())
 
 
 @contextmanager
@@ -35,10 +71,11 @@ def catalog_of(data: str | None) -> Iterator[Catalog]:
 
 
 def open_archive(data: str | None) -> Archive:
-    """The archive in `--data` (created if new, its catalog brought up to date), searching
-    and ingesting with the CUTTINGS_* settings of the environment."""
+    """The archive in `--data` (created if new, an embedded catalog brought up to date), or
+    in the server-mode database (whose schema `cuttings db init` keeps), searching and
+    ingesting with the CUTTINGS_* settings of the environment."""
     return Archive.open(
-        DataDir.resolve(data),
+        datadir_of(data),
         options=settings.engine_options(),
         max_passage_chars=settings.max_passage_chars(),
     )

@@ -10,21 +10,22 @@ import click
 
 from index.sync import Archive
 from web import settings
-from web.cli.common import Terminated, data_option, friendly_errors, open_archive
+from web.cli.common import Terminated, data_option, database_url, friendly_errors, open_archive
 
 
 def _serve(host: str, port: int, threads: int, workers: int, data: str | None) -> None:
     from web import serving
     from web.app import create_app
 
-    app = create_app(data=data)  # also checks the data directory before any worker starts
+    url = database_url()
+    app = create_app(data=data, database_url=url)  # checks the archive before workers start
     warning = settings.base_url_warning(host, app.config["CUTTINGS_BASE_URL"])
     if warning:
         click.echo(warning, err=True)
-    where = f"{app.config['DATADIR'].root} on http://{host}:{port}/"
+    where = f"{app.config['DATADIR'].describe()} on http://{host}:{port}/"
     if workers > 1:
         click.echo(f"Cuttings is serving {where} with {workers} worker processes", err=True)
-        serving.serve_worker_processes(data, host, port, threads, workers)
+        serving.serve_worker_processes(data, host, port, threads, workers, url)
     else:
         click.echo(f"Cuttings is serving {where}", err=True)
         # SIGTERM (a service manager's stop) is a clean stop: the app's jobs are stopped first
@@ -88,7 +89,7 @@ def serve(host: str, port: int, threads: int, workers: int, data: str | None) ->
 def demo(host: str, port: int, threads: int, workers: int, data: str | None) -> None:
     """Load the two seed documents into an empty data directory, then serve it."""
     with open_archive(data) as archive:
-        if archive.datadir.is_empty():
+        if not archive.catalog.documents.counts():
             load_demo(archive)
     _serve(host, port, threads, workers, data)
 

@@ -8,10 +8,13 @@ import pytest
 from click.testing import CliRunner
 
 from archive.catalog import accounts, open_catalog
+from archive.datadir import DataDir
 from archive.errors import InvalidValue, NotFound
 from tests import catalog_file
 from tests.librarian_support import FAST_HASHER, PASSWORD
 from web.cli import user_cmds
+
+pytestmark = pytest.mark.usefixtures("archive_mode")  # embedded and server mode
 
 
 @pytest.fixture(autouse=True)
@@ -20,8 +23,8 @@ def fast_hashing(monkeypatch):
 
 
 @pytest.fixture
-def catalog(tmp_path):
-    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+def catalog(catalog_location):
+    catalog = open_catalog(catalog_location)
     yield catalog
     catalog.close()
 
@@ -33,7 +36,7 @@ def run(*args: str, input: str | None = None):
 
 def test_a_password_is_stored_as_an_argon2_hash(catalog):
     catalog.accounts.add_user("ada", "librarian", PASSWORD, actor="test")
-    stored = catalog_file.value(catalog.db.path, "SELECT password_hash FROM users")
+    stored = catalog_file.value(catalog, "SELECT password_hash FROM users")
     assert stored.startswith("$argon2id$")
     assert PASSWORD not in stored
 
@@ -78,7 +81,7 @@ def test_a_name_is_taken_once(catalog):
 def test_a_token_is_stored_as_its_sha256_and_works_until_revoked(catalog):
     catalog.accounts.add_user("ada", "librarian", PASSWORD, actor="test")
     info, token = catalog.accounts.create_token("ada", actor="test")
-    stored = catalog_file.value(catalog.db.path, "SELECT token_hash FROM tokens")
+    stored = catalog_file.value(catalog, "SELECT token_hash FROM tokens")
     assert stored == accounts.hash_token(token) and token not in stored
     assert catalog.accounts.user_for_token(token).name == "ada"
     assert catalog.accounts.revoke_tokens("ada", actor="test") == [info.id]
@@ -127,7 +130,7 @@ def test_user_add_reads_the_password_from_stdin(tmp_path):
         input=PASSWORD + "\n",
     )
     assert result.exit_code == 0, result.output
-    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+    catalog = open_catalog(DataDir.resolve(tmp_path).catalog)
     assert catalog.accounts.authenticate("ada", PASSWORD).role == "admin"
 
 
@@ -177,7 +180,7 @@ def test_token_create_prints_the_token_alone_on_the_last_line(tmp_path):
     assert result.exit_code == 0
     token = result.stdout.strip().splitlines()[-1]
     assert len(token) >= 40 and " " not in token
-    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+    catalog = open_catalog(DataDir.resolve(tmp_path).catalog)
     assert catalog.accounts.user_for_token(token).name == "ada"
 
 
@@ -185,7 +188,7 @@ def test_token_revoke_by_id_leaves_the_others(tmp_path):
     run("user", "add", "ada", "--password-stdin", "--data", str(tmp_path), input=PASSWORD)
     first = run("token", "create", "ada", "--data", str(tmp_path)).stdout.split()[-1]
     second = run("token", "create", "ada", "--data", str(tmp_path)).stdout.split()[-1]
-    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+    catalog = open_catalog(DataDir.resolve(tmp_path).catalog)
     first_id = catalog.accounts.tokens("ada")[0].id
     result = run("token", "revoke", "ada", "--id", str(first_id), "--data", str(tmp_path))
     assert result.exit_code == 0, result.output

@@ -12,14 +12,14 @@ from tests.librarian_support import make_document
 
 
 @pytest.fixture
-def catalog(tmp_path):
-    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+def catalog(catalog_location):
+    catalog = open_catalog(catalog_location)
     yield catalog
     catalog.close()
 
 
 def person_id(catalog: Catalog, name: str) -> int:
-    return catalog_file.value(catalog.db.path, "SELECT id FROM people WHERE name = ?", (name,))
+    return catalog_file.value(catalog, "SELECT id FROM people WHERE name = ?", (name,))
 
 
 def quote_ids(catalog: Catalog, doc_id: int) -> list[int]:
@@ -145,7 +145,7 @@ def test_a_split_that_does_not_fit_changes_nothing(catalog, aliases, quotes, mes
     with pytest.raises(InvalidValue, match=message):
         catalog.people.split(pid, aliases=aliases, quote_ids=quotes, actor="ada")
     assert catalog.audit.entries() == before
-    assert catalog_file.value(catalog.db.path, "SELECT COUNT(*) FROM people") == 1
+    assert catalog_file.value(catalog, "SELECT COUNT(*) FROM people") == 1
 
 
 def test_documents_are_listed_newest_first_with_any_status(catalog):

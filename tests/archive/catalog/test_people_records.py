@@ -10,8 +10,8 @@ from tests.librarian_support import make_document
 
 
 @pytest.fixture
-def catalog(tmp_path):
-    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+def catalog(catalog_location):
+    catalog = open_catalog(catalog_location)
     yield catalog
     catalog.close()
 

@@ -34,8 +34,8 @@ def make_doc(content: str = "a" * 64, title: str = "A title") -> Document:
 
 
 @pytest.fixture
-def catalog(tmp_path):
-    catalog = open_catalog(tmp_path / "catalog.sqlite3")
+def catalog(catalog_location):
+    catalog = open_catalog(catalog_location)
     yield catalog
     catalog.close()
 
@@ -56,7 +56,7 @@ def test_a_stored_document_comes_back_whole(catalog):
 def test_the_same_person_in_two_documents_is_one_record(catalog):
     catalog.documents.add(make_doc("a" * 64))
     catalog.documents.add(make_doc("b" * 64))
-    rows = catalog_file.value(catalog.db.path, "SELECT COUNT(*) FROM people")
+    rows = catalog_file.value(catalog, "SELECT COUNT(*) FROM people")
     assert rows == 1
 
 
@@ -69,9 +69,7 @@ def test_people_sharing_only_a_surname_stay_apart(catalog):
     second.quotes = [Quote("y", 2, "Jinato Liu")]
     catalog.documents.add(first)
     catalog.documents.add(second)
-    names = [
-        r[0] for r in catalog_file.rows(catalog.db.path, "SELECT name FROM people ORDER BY name")
-    ]
+    names = [r[0] for r in catalog_file.rows(catalog, "SELECT name FROM people ORDER BY name")]
     assert names == ["Huiqiong Liu", "Jinato Liu"]
 
 
@@ -118,5 +116,5 @@ def test_a_full_name_recorded_as_an_alias_finds_its_person(catalog):
     second.quotes = [Quote("y", 2, "Tony Blair")]
     catalog.documents.add(first)
     catalog.documents.add(second)
-    names = [r[0] for r in catalog_file.rows(catalog.db.path, "SELECT name FROM people")]
+    names = [r[0] for r in catalog_file.rows(catalog, "SELECT name FROM people")]
     assert names == ["Anthony Blair"]

@@ -22,8 +22,8 @@ ARTICLE = b"A headline\n\nFirst paragraph of the story.\n\nSecond paragraph, wit
 
 
 @pytest.fixture
-def ingestor(tmp_path):
-    datadir = DataDir(tmp_path / "data")
+def ingestor(tmp_path, archive_mode):
+    datadir = DataDir.resolve(tmp_path / "data")
     catalog = open_catalog(datadir.create().catalog)
     yield Ingestor(datadir, catalog, stages=SIMPLE_STAGES)
     catalog.close()
@@ -89,7 +89,7 @@ CRASHING_SCRIPT = textwrap.dedent(
         Documents.add = die
     elif where == "mid-catalog":
         Quotes.insert = die  # after the document, fields, passages and people rows
-    datadir = DataDir(sys.argv[1])
+    datadir = DataDir.resolve(sys.argv[1])  # server mode when the test's environment says so
     ingestor = Ingestor(datadir, open_catalog(datadir.create().catalog), stages=SIMPLE_STAGES)
     ingestor.ingest_item(Item(data=sys.stdin.buffer.read(), filename="story.txt", format="text"))
     """
@@ -97,7 +97,7 @@ CRASHING_SCRIPT = textwrap.dedent(
 
 
 @pytest.mark.parametrize("where", ["after-original", "mid-catalog"])
-def test_a_kill_during_ingest_leaves_no_half_document(tmp_path, where):
+def test_a_kill_during_ingest_leaves_no_half_document(tmp_path, where, archive_mode):
     script = tmp_path / "crash.py"
     root = str(Path(__file__).resolve().parents[3])
     script.write_text(CRASHING_SCRIPT.format(root=root))
@@ -107,11 +107,12 @@ def test_a_kill_during_ingest_leaves_no_half_document(tmp_path, where):
         capture_output=True,
     )
     assert run.returncode == -signal.SIGKILL
-    catalog = open_catalog(tmp_path / "data" / "catalog.sqlite3")
+    datadir = DataDir.resolve(tmp_path / "data")
+    catalog = open_catalog(datadir.catalog)
     assert catalog.documents.ids() == []
-    assert catalog_file.value(catalog.db.path, "SELECT COUNT(*) FROM passages") == 0
+    assert catalog_file.value(catalog, "SELECT COUNT(*) FROM passages") == 0
     # the archive is still usable: adding again works and gives a whole document
-    again = Ingestor(DataDir(tmp_path / "data"), catalog, stages=SIMPLE_STAGES).ingest_item(item())
+    again = Ingestor(datadir, catalog, stages=SIMPLE_STAGES).ingest_item(item())
     assert again.status == "added"
     assert len(catalog.documents.get(again.id).passages) == 2
     catalog.close()
