@@ -5,8 +5,9 @@ Ordinary searches run at once. A costly one (its estimated work above
 time budget for one (else a 503 that says the archive is busy), and while it runs it steps
 aside whenever an ordinary search is running: at each `Deadline.check()` it sleeps until
 none is. An ordinary search that has worked DEMOTE_AFTER steps aside the same way from then
-on, without a slot: it has shown it is not cheap, but it was not refused up front either. Python threads share one interpreter lock, so a search that gives way is
-the only way a cheap one keeps its speed while costly ones run in the same process.
+on, without a slot: it has shown it is not cheap, but it was not refused up front either.
+Python threads share one interpreter lock, so a search that gives way is the only way a
+cheap one keeps its speed while costly ones run in the same process.
 """
 
 from __future__ import annotations
