@@ -3,6 +3,7 @@
     .venv/bin/python bench/quotes/draw_pronouns.py              # polnear-pronouns.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --dev-extra  # polnear-pronouns-dev2.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --heldout-extra  # polnear-pronouns-heldout2.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --heldout3   # polnear-pronouns-heldout3.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --check      # checks the labelled files
 
 Direct quotations (3+ words, quoted part at least 80% of the attribution's content) whose
@@ -12,7 +13,9 @@ the held-out and the development articles of split.json. Each list is sorted by
 held-out and the first 120 development quotes are drawn. --dev-extra draws the next 200
 development quotes of the same shuffled order (items 121-320), for polnear-pronouns-dev2.json;
 the held-out draw is unchanged. --heldout-extra draws the rest of the held-out pool (items
-201 on) for polnear-pronouns-heldout2.json, the held-out set of round three. The automatic `speaker` of the gold file is left out, so the
+201 on) for polnear-pronouns-heldout2.json, the held-out set of round three. --heldout3 draws, for round four, the next HELDOUT3
+development quotes of the same order (items 321-480): the held-out pool was used up, so these
+come from development articles, but no one had labelled or looked at these quotes. The automatic `speaker` of the gold file is left out, so the
 reader never sees it.
 
 --check confirms that each labelled file (polnear-pronouns.json, and polnear-pronouns-dev2.json
@@ -38,6 +41,8 @@ DEV_EXTRA = 200  # the next development quotes of the same shuffled order, for t
 LABELLED = HERE / "polnear-pronouns.json"
 LABELLED_DEV2 = HERE / "polnear-pronouns-dev2.json"
 LABELLED_HELDOUT2 = HERE / "polnear-pronouns-heldout2.json"
+LABELLED_HELDOUT3 = HERE / "polnear-pronouns-heldout3.json"
+HELDOUT3 = 160  # after the two development draws (120 + 200) in the development order
 KINDS = {"pronoun", "description"}
 KEEP = (
     "file",
@@ -109,6 +114,21 @@ def draw_heldout_extra() -> list[dict]:
     return extra
 
 
+def draw_heldout3() -> list[dict]:
+    """Round four's held-out quotes: development items 321-480 (polnear-pronouns-heldout3.json)."""
+    pool = shuffled_pools()["dev"]
+    first = COUNTS["dev"] + DEV_EXTRA
+    drawn = [q | {"part": "heldout3"} for q in pool[first : first + HELDOUT3]]
+    print(
+        "dev pool",
+        len(pool),
+        "heldout3 drawn",
+        len(drawn),
+        f"(items {first + 1}-{first + len(drawn)})",
+    )
+    return drawn
+
+
 def _norm(text: str) -> str:
     for a, b in (
         ("''", '"'),
@@ -164,6 +184,14 @@ def check() -> int:
         if set(map(_key, first)) & set(map(_key, extra)):
             print("the held-out draws share quotes")
             problems += 1
+    if LABELLED_HELDOUT3.exists():
+        third = draw_heldout3()
+        problems += check_file(LABELLED_HELDOUT3, third)
+        if LABELLED_DEV2.exists():
+            earlier = {(q["file"], q["paragraph"], q["text"]) for q in first + draw_dev_extra()}
+            if earlier & {(q["file"], q["paragraph"], q["text"]) for q in third}:
+                print("heldout3 shares quotes with an earlier draw")
+                problems += 1
     return problems
 
 
@@ -173,6 +201,8 @@ def main() -> None:
         sys.exit(1 if check() else 0)
     if "--dev-extra" in args:
         items, out = draw_dev_extra(), HERE / "polnear-pronouns-dev2.todo.json"
+    elif "--heldout3" in args:
+        items, out = draw_heldout3(), HERE / "polnear-pronouns-heldout3.todo.json"
     elif "--heldout-extra" in args:
         items, out = draw_heldout_extra(), HERE / "polnear-pronouns-heldout2.todo.json"
     else:

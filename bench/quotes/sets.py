@@ -6,7 +6,8 @@
 - `bbc`: the BBC files drawn by split.py, labelled in bbc-<part>.json (bbc-heldout-b.json is
   a second reading of the held-out files, for agreement only).
 - PolNeAR's `heldout2` is its held-out articles holding round three's hand labels
-  (polnear-pronouns-heldout2.json), scored on those labels alone.
+  (polnear-pronouns-heldout2.json), scored on those labels alone; `heldout3` the same for
+  round four's (polnear-pronouns-heldout3.json, quotes from development articles).
 - `labels`: the project's first labelled set (30 BBC articles and both seeds).
 """
 
@@ -22,7 +23,8 @@ from bench.quotes.metric import Gold
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "corpus"
 POLNEAR = CORPUS / "polnear"
-PARTS = ("dev", "dev2", "heldout", "heldout2")
+PARTS = ("dev", "dev2", "heldout", "heldout2", "heldout3")
+HAND_ONLY = ("heldout2", "heldout3")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
 DIRECT_SHARE = 0.8
 
@@ -75,18 +77,21 @@ def hand_labels() -> list[dict]:
     items = []
     for path in sorted(HERE.glob("polnear-pronouns*.json")):
         if ".todo" not in path.name:
-            batch = "heldout2" if "heldout2" in path.name else None
+            batch = next((part for part in HAND_ONLY if part in path.name), None)
             for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
                 items.append(item | {"part": batch or item["part"]})
     return items
 
 
-BBC_DEVELOPMENT = ("bbc-dev.json", "bbc-dev2.json", "labels.json")
+# The first BBC held-out set had been scored by three rounds' code; from round four it is
+# development data (its errors read, the ranker trained on it). heldout2 and heldout3 stay out.
+RETIRED = {"bbc": ("heldout",)}
+BBC_DEVELOPMENT = ("bbc-dev.json", "bbc-dev2.json", "bbc-heldout.json", "labels.json")
 
 
 def bbc_development() -> list[Article]:
-    """Every BBC-style development article: the BBC development sets and the first labelled set
-    (30 BBC articles and both seeds)."""
+    """Every BBC-style development article: the BBC development sets, the retired first held-out
+    set and the first labelled set (30 BBC articles and both seeds)."""
     return [a for name in BBC_DEVELOPMENT for a in labelled(HERE / name)]
 
 
@@ -97,7 +102,7 @@ def polnear(part: str) -> list[Article]:
     for item in hand_labels():
         if item.get("part") == part:
             hands.setdefault(item["file"], []).append(item)
-    if part == "heldout2":  # the round-three hand labels only, on their articles
+    if part in HAND_ONLY:  # a later round's hand labels only, on their articles
         return [
             Article(file, POLNEAR / "articles" / file, [_hand_quote(i) for i in items])
             for file, items in sorted(hands.items())

@@ -8,7 +8,9 @@ drawn with random.Random(20261201) from the files outside labels.json, are held 
 more per folder, drawn after them, are the labelled development set; `dev2` (40 files, 12
 of them politics) was drawn later with random.Random(20261203) from the files no set had
 used, to develop on after the first held-out figures; `heldout2` (eight per folder,
-random.Random(20261204), from the files no set had used) is the held-out set of round three. Nobody developing
+random.Random(20261204), from the files no set had used) is the held-out set of round three;
+`heldout3` (eight per folder, random.Random(20261205), from the files no set had used) is the
+held-out set of round four. Nobody developing
 attribution reads the held-out files; their figures are reported, never tuned to.
 """
 
@@ -32,6 +34,8 @@ BBC_DEV2_PER_TOPIC = {"business": 7, "entertainment": 7, "politics": 12, "sport"
 # A second held-out set, drawn before round three of the rules: the first held-out set had
 # been scored twice, so round three is judged on files nobody developing has seen scored.
 BBC_HELDOUT2_SEED = 20261204
+# A third held-out set, drawn before round four: heldout2 had been scored by two rounds' code.
+BBC_HELDOUT3_SEED = 20261205
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -79,9 +83,9 @@ def bbc_dev2(bbc: Path, used: set[str]) -> list[str]:
     return sorted(drawn)
 
 
-def bbc_heldout2(bbc: Path, used: set[str]) -> list[str]:
-    """The second BBC held-out set: eight files per folder outside every earlier set."""
-    rng = random.Random(BBC_HELDOUT2_SEED)
+def bbc_heldout2(bbc: Path, used: set[str], seed: int = BBC_HELDOUT2_SEED) -> list[str]:
+    """A later BBC held-out set: eight files per folder outside every earlier set."""
+    rng = random.Random(seed)
     drawn = []
     for topic in sorted(p.name for p in bbc.iterdir() if p.is_dir()):
         pool = [
@@ -104,6 +108,8 @@ def main() -> None:
     split["bbc"]["dev2"] = bbc_dev2(CORPUS / "bbc", used)
     used |= set(split["bbc"]["dev2"])
     split["bbc"]["heldout2"] = bbc_heldout2(CORPUS / "bbc", used)
+    used |= set(split["bbc"]["heldout2"])
+    split["bbc"]["heldout3"] = bbc_heldout2(CORPUS / "bbc", used, BBC_HELDOUT3_SEED)
     (HERE / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
     for name, parts in split.items():
         print(name, {k: len(v) for k, v in parts.items()})

@@ -3,7 +3,8 @@
     .venv/bin/python bench/quotes/train.py          # writes archive/quotes/weights.py
 
 Data: the development part of PolNeAR (split.json "dev"), the BBC development labels
-(bbc-dev.json, bbc-dev2.json), the first labelled set (labels.json: 30 BBC articles and both
+(bbc-dev.json, bbc-dev2.json and, from round four, the retired first held-out set
+bbc-heldout.json), the first labelled set (labels.json: 30 BBC articles and both
 seeds) and the hand-labelled pronoun/description sources of the development part
 (polnear-pronouns.json part "dev", polnear-pronouns-dev2.json). No held-out article is read.
 
