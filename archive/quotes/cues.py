@@ -200,6 +200,10 @@ def classify(segment: str) -> Subject | None:
 def _named(seg: str, run: re.Match[str]) -> Subject | None:
     """A subject ending in a capitalised run, with the role words before it."""
     text = " ".join(names.without_time_words(run.group().split()))
+    ahead = seg[: run.start()].split()
+    last = text.split()[-1].lower().rstrip("s")
+    if ahead and ahead[-1].lower() in ("a", "an", "another") and last in names.PARTY_MEMBERS:
+        return Subject("phrase", seg)  # "another New Hampshire Republican": no one named
     if names.is_party(text):  # "the Lib Dems": a party, not "Dems" with a title
         return Subject("name", text)
     first = text.split()[0].rstrip(".").lower()
@@ -247,6 +251,8 @@ def _appositive_without_comma(head: str, phrase: str) -> Subject | None:
     """ "Mark Serwotka, the leader of the PCS said:" -> Mark Serwotka, with that role."""
     if not head.rstrip().endswith(",") or phrase.split()[0].lower() not in ("the", "a", "an"):
         return None
+    if _plural_group(phrase):
+        return None  # "As Trump attacked Clinton, the attendees chanted": they, not Clinton
     written = _BOUNDARY.split(head.rstrip()[:-1])[-1]
     name = classify(written)
     if name is None or name.kind != "name":
@@ -259,6 +265,14 @@ def _appositive_without_comma(head: str, phrase: str) -> Subject | None:
 
 
 _PREPOSITIONS = frozenset(names.words("in on at to for from with by of into about"))
+
+
+def _plural_group(phrase: str) -> bool:
+    """A short phrase for several people ("the attendees", "the crowd"), never one's role."""
+    words = phrase.split()
+    last = words[-1]
+    plural = last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return len(words) <= 3 and "of" not in words and (plural or last in ("crowd", "audience"))
 
 
 def _with_appositive(text: str) -> Subject | None:
@@ -398,7 +412,10 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
         own = [v for v in verbs if v.start() >= absolute.start("verb")]
         if subject is not None and own:
             return _leading(text, floor, own[0], subject, adjacent, open_at)
-    order = list(reversed(verbs)) if adjacent else verbs
+    # the verb right before the mark governs the quote ("..., the crowd chanted “..."), as
+    # one before a colon or comma does; otherwise the sentence's first ("Ayup says that ...")
+    touching = bool(verbs) and not prefix[verbs[-1].end() :].strip()
+    order = list(reversed(verbs)) if adjacent or touching else verbs
     for verb in order:
         before = prefix[: verb.start()]
         if verb.group("verb") in _PARTICIPLES and before.rstrip().endswith(","):

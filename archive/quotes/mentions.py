@@ -201,6 +201,14 @@ def _mention(
     honorific, _ = names.strip_honorific(run)
     titles, name = (None, run) if honorific else names.split_titles(run)
     if not honorific and not names.names_a_person(name, common_words):
+        trailing = _trailing_person(name, common_words)
+        if trailing:  # "New Yorker Dick Morris", "Briton Amir Khan"
+            at = end - len(trailing)
+            subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
+            cast.person(
+                trailing, role=name[: -len(trailing)].strip(), at=base + at, subject=subject
+            )
+            return
         if " " not in name:
             _single_word(text, name, end - len(name), end, cast, base)
         elif parse_name(restore(run)).kind == "organisation":
@@ -210,6 +218,16 @@ def _mention(
     descriptor = roles.descriptor_before(text, start)
     role = " ".join(p for p in (descriptor, titles) if p) or roles.role_after(text, end)
     cast.person(name, role=role, at=base + start, subject=subject)
+
+
+def _trailing_person(run: str, common_words: frozenset[str] | set[str]) -> str | None:
+    """The person at the end of a longer capitalised run that is no name as a whole: a known
+    given name and a family name after words that describe them ("New Yorker Dick Morris")."""
+    words = run.split()
+    if len(words) < 3 or words[-2].lower() not in names.GIVEN_NAMES:
+        return None
+    trailing = " ".join(words[-2:])
+    return trailing if names.names_a_person(trailing, common_words) else None
 
 
 def _descriptor(word: str) -> bool:

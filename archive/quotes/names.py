@@ -192,6 +192,8 @@ NOT_NAME_WORDS = set(
     her their our my your mr mrs ms dr according asked speaking writing despite during
     under over about around between some many most all both each every several few other
     others such no not one two what who whom whose which where why how yes ok oh well
+    nobody everybody somebody anybody everyone someone anyone noone nothing something
+    everything anything none
     """
     )
 )

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.quotes import cues, spokespeople
+from archive.quotes import cues, roles, spokespeople
 from archive.quotes.cast import Member
+from archive.quotes.sources import PERSON_HEADS
 from archive.quotes.spans import Span
 from archive.quotes.speakers import PARAGRAPH, resolve
 from archive.quotes.state import State
@@ -64,16 +65,36 @@ def choose(
         rule = "cue after the quote" if cue.start > span.start else "cue before the quote"
         if cue.phrase.lower().startswith("according to"):
             rule = "according to"
-        unnamed = (
-            member is None and spokespeople.for_person(cue.subject.text, state.cast.find_person)[0]
-        )
+        for_person = spokespeople.for_person(cue.subject.text, state.cast.find_person)[0]
+        unnamed = member is None and (for_person or names_no_one(cue.subject))
         if unnamed:
-            rule = "a person's spokesperson"
+            rule = "a person's spokesperson" if for_person else "an unnamed source"
         return RuleChoice(member, cue, rule, continuation, kind, unnamed)
     member, found, rule = _inherit(state, index, text, span, floor, in_passage, following)
     # "...," the prime minister's spokesman said. "...": his words go on, still no one's
     unnamed = rule == "previous quote in the paragraph" and _unnamed(state, in_passage[-1])
     return RuleChoice(member, found or cue, rule, continuation, kind, unnamed)
+
+
+# Cue subjects that name no one: "a narrator", "one tweet", "another Republican", "the crowd".
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many"})
+_CROWDS = frozenset(
+    {"crowd", "crowds", "audience", "attendees", "protesters", "protestors", "demonstrators"}
+)
+
+
+def names_no_one(subject: cues.Subject) -> bool:
+    """Whether a cue's subject is someone the text does not name (an indefinite description or
+    a crowd), so that no other name nearby should be taken for the speaker."""
+    if subject.kind != "phrase":
+        return False
+    written = subject.text.split()
+    words = [w.lower() for w in written]
+    if len(words) < 2 or any(w[:1].isupper() for w in written[1:]):
+        return False  # "A 2014 House Intelligence Committee report": a named body's
+    if words[-1] in _CROWDS or (words[:2] == ["one", "of"] and len(words) <= 4):
+        return True  # "one of them said", "one of the protesters"
+    return words[0] in _INDEFINITE and (words[-1] in PERSON_HEADS or roles.person_noun(words[-1]))
 
 
 def _unnamed(state: State, quote: int) -> bool:

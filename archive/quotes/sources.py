@@ -137,7 +137,7 @@ def _descriptions(text: str) -> list[Source]:
         if head.group() not in heads:
             continue
         start = _opening(text, head.start())
-        if start is None:
+        if start is None or _modifies_a_noun(head.group(), text, head.end()):
             continue
         end = head.end()
         tail = _TAIL.match(text, end)
@@ -146,6 +146,36 @@ def _descriptions(text: str) -> list[Source]:
         possessive = text[end : end + 2] in ("'s", "’s")  # "the prime minister's spokesman"
         out.append(Source(start, end, restore(text[start:end]), "description", possessive))
     return out
+
+
+# Heads that are as often adjectives: "the general election", "the official figures".
+_ADJECTIVE_HEADS = frozenset(
+    names.words("general official chief major private principal senior junior deputy acting")
+)
+# Words that may follow a head noun that ends its phrase ("the general who", "the official
+# said", "the chief of staff").
+_AFTER_A_HEAD = frozenset(
+    names.words(
+        """
+    who whom whose which that and or but of for at in on from with to by as has had have
+    is was are were will would could should can may might must did does do also then
+    himself herself later earlier
+    """
+    )
+)
+_NEXT_WORD = re.compile(r" ([a-z][a-z-]*)\b")
+
+
+def _modifies_a_noun(head: str, text: str, end: int) -> bool:
+    """Whether an adjective-like head is followed by the noun it modifies ("the looming general
+    election"): then the phrase describes no one."""
+    if head.lower() not in _ADJECTIVE_HEADS:
+        return False
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return word not in _AFTER_A_HEAD and not verbs.is_speech_verb(word) and not word.endswith("ed")
 
 
 def _opening(text: str, head: int) -> int | None:

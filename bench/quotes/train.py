@@ -117,6 +117,7 @@ def collect(articles, use_model: bool):
     """Ranker groups (features, labels), calibration rows (features, right) and pronoun
     groups (antecedent features, labels)."""
     groups, calibration, pronouns = [], [], []
+    held_out = sets.held_out_quotes()
     for article, raw in articles:
         passages = passages_of(article.path)
         found = attribute(passages, use_model=use_model)
@@ -124,6 +125,8 @@ def collect(articles, use_model: bool):
         golds = []
         if raw is not None:
             for q in raw["quotes"]:
+                if (article.file, q["paragraph"], q["text"]) in held_out:
+                    continue  # round four's held-out pronoun quotes live in these articles
                 tier = q["tier"]
                 speaker = q["speaker"] if tier == "named" else None
                 golds.append((q["text"], speaker, q["source_text"], q, tier == "named"))

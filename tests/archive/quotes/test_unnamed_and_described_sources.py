@@ -1,0 +1,57 @@
+"""Round four's patterns (made-up sentences): a person named after a description of them, a
+phrase that only looks like a role, and cue subjects that name no one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.quotes.sources import find_sources
+from tests.archive.quotes.test_quotes import attribute, speaker_of
+
+
+def test_a_person_introduced_after_a_demonym_is_the_subject_who_speaks_next():
+    document = attribute(
+        "By any measure, New Yorker Dick Morris is that thing Americans love - a winner.",
+        "UKIP is not likely to pull off a victory in the looming general election. On this "
+        "subject, Morris appears almost evangelical.",
+        "“I was on a cruise in the Mediterranean and so was the party leader.”",
+    )
+    assert speaker_of(document, "I was on a cruise") == "Dick Morris"
+    assert "Dick Morris" in [p.name for p in document.people]
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptions"),
+    [
+        ("It was close in the looming general election.", []),
+        ("The official figures were out. The official said so.", ["The official"]),
+        ("The general who led the army spoke.", ["The general"]),
+    ],
+)
+def test_a_role_word_before_the_noun_it_modifies_describes_no_one(text, descriptions):
+    found = [s.text for s in find_sources(text, [], set()) if s.kind == "description"]
+    assert found == descriptions
+
+
+def test_a_capitalised_sentence_opener_like_nobody_is_no_name():
+    document = attribute("Nobody doubted the vote would be close. “We are ready for it.”")
+    assert speaker_of(document, "We are ready") is None
+    assert document.people == []
+
+
+def test_another_party_member_is_an_unnamed_source_not_a_person_record():
+    document = attribute(
+        "Paula Grant, a party chair, was hopeful. “Turnout will be high,” she said.",
+        "“There are more candidates competing than ever,” added another New Hampshire Republican.",
+    )
+    assert speaker_of(document, "Turnout will be high") == "Paula Grant"
+    assert speaker_of(document, "more candidates competing") is None
+    assert [p.name for p in document.people] == ["Paula Grant"]
+
+
+def test_a_chanting_crowd_is_not_the_politician_named_beside_it():
+    document = attribute(
+        "As Donald Trump attacked Hillary Clinton, the attendees chanted “Lock her up!” again."
+    )
+    assert speaker_of(document, "Lock her up") is None
