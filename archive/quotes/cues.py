@@ -171,7 +171,9 @@ def classify(segment: str) -> Subject | None:
     if "spokes" in seg:
         if spokespeople.OWNED.match(seg):  # "Mr Blair's official spokesman"
             return Subject("phrase", seg)
-        if _BODY_SPOKESPERSON.fullmatch(seg):  # "Department for Culture, Media and Sport ..."
+        opener = seg.split()[0].lower()
+        if opener not in _DETERMINERS and _BODY_SPOKESPERSON.fullmatch(seg):
+            # "Department for Culture, Media and Sport spokesman" ("The spokesman" is no body's)
             return Subject("phrase", f"a {seg}")
     group = _COMMISSIONED.match(seg)
     if group:
@@ -186,7 +188,7 @@ def classify(segment: str) -> Subject | None:
     member_of = _MEMBER_OF.match(seg)  # "Nigel McCune from the Musicians' Union"
     if member_of and names.looks_like_person(member_of.group("name")):
         return Subject("name", member_of.group("name"), member_of.group("org").strip())
-    run = re.search(rf"(?:{names.RUN})$", seg)
+    run = re.search(rf"(?<![\w’'.-])(?:{names.RUN})$", seg)  # not "Ps" of "MPs"
     if run:
         return _named(seg, run)
     group_run = re.fullmatch(rf"(?P<run>{names.RUN})\s+(?P<noun>[a-z]+)", seg)
@@ -449,7 +451,11 @@ def _leading(
     start = floor + verb.start()
     if subject is not None:
         window = text[max(floor, start - 60) : start].lower()
-        found = window.rfind(subject.text.split()[0].lower())
+        found = window.rfind(subject.text.lower())  # the whole subject, else its first word
+        if found < 0:
+            first = re.escape(subject.text.split()[0].lower())
+            words = list(re.finditer(rf"(?<![\w’'-]){first}(?![\w’'-])", window))
+            found = words[-1].start() if words else -1
         start = start - len(window) + found if found >= 0 else start
     end = _object_end(text, floor + verb.end())
     gap = text[end:open_at]

@@ -152,7 +152,7 @@ def _single_word(
     """A lone capitalised word counts only as a surname or alias of someone already named
     (or, written in capitals, as an organisation: "GM", "BT")."""
     if len(word) > 1 and word.isupper() and word.isalpha():
-        if word not in _PLACES and word not in _TIME_ZONES:
+        if word not in _PLACES and word not in _TIME_ZONES and word.lower() not in names.TITLE_WORDS:
             cast.mention_organisation(word, base + start)
         return
     known = cast.known(word, base + start)

@@ -187,6 +187,8 @@ def _opening(text: str, head: int) -> int | None:
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, floor, head)]
     found = None
     for at, token in reversed(tokens[-5:]):
+        if _ENDS_A_SENTENCE.fullmatch(token):
+            break  # "... the difficulties. The spokesman": the description starts after it
         if token in _DETERMINERS and (at == 0 or text[at - 1].isspace()):
             found = at
         if not _PLAIN.fullmatch(token) or verbs.is_speech_verb(token.rstrip(",")):
@@ -195,6 +197,7 @@ def _opening(text: str, head: int) -> int | None:
 
 
 _TOKEN = re.compile(r"\S+")
+_ENDS_A_SENTENCE = re.compile(r"[a-z]{3,}[.!?]")  # a lower-case word and a full stop
 _TITLE_HEADS = frozenset(
     names.words("Bishop Archbishop Pope Queen King Prince Princess Cardinal Rabbi Imam Professor")
 )

@@ -55,3 +55,27 @@ def test_a_chanting_crowd_is_not_the_politician_named_beside_it():
         "As Donald Trump attacked Hillary Clinton, the attendees chanted “Lock her up!” again."
     )
     assert speaker_of(document, "Lock her up") is None
+
+
+def test_the_spokesman_of_no_named_body_is_no_one_and_not_a_body_called_the():
+    document = attribute(
+        "However a spokesman pointed out the difficulties. The spokesman said: “Following this "
+        "morning's meeting, the government has offered help.”"
+    )
+    quote = document.quotes[0]
+    assert quote.speaker is None
+    assert quote.cue == "The spokesman said"
+    assert document.people == []
+
+
+def test_a_person_s_spokesman_keeps_the_whole_cue_and_labour_mps_name_no_one():
+    document = attribute(
+        "Tony Blair declared himself “delighted”, saying Mr Jackson would be welcomed by Labour "
+        "MPs. A spokesman for Michael Howard said his views were “very different” from the "
+        "party's. “He believes students should pay tuition fees,” the spokesman said."
+    )
+    assert [q.cue for q in document.quotes if "different" in q.text] == [
+        "A spokesman for Michael Howard said"
+    ]
+    assert speaker_of(document, "students should pay") is None
+    assert "Ps" not in [p.name for p in document.people]
