@@ -115,9 +115,31 @@ def decide(
         at = choice.chosen.paragraph * PARAGRAPH + source.start
         gender = "m" if source.text == "he" else "f"
         choice.antecedents = antecedents.candidates(state.cast, at, gender)
-    choice.confidence = confidence.of(choice, frame)
+    choice.confidence = min(confidence.of(choice, frame), _continued_confidence(state, choice))
     choice.proposal = rules
     return choice
+
+
+# Rules under which a quote takes the speaker of the words it continues, and nothing else.
+CONTINUING = frozenset(
+    {
+        "previous quote in the paragraph",
+        "quote continued from the paragraph before",
+        "last speaker",
+        "continues the previous quote",
+    }
+)
+
+
+def _continued_confidence(state: State, choice: Choice) -> float:
+    """A quote that only continues someone's words is never surer than the quote it continues
+    (so one doubtful attribution does not start a chain of confident ones)."""
+    if choice.member is None or choice.rule not in CONTINUING:
+        return 1.0
+    for quote, member in zip(reversed(state.quotes), reversed(state.speakers), strict=True):
+        if member is choice.member and quote.nested_in is None:
+            return quote.confidence
+    return 1.0
 
 
 def _from_rules(rules: RuleChoice) -> Choice:

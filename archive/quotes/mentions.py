@@ -31,7 +31,7 @@ _BODY_NAMED = re.compile(
 _SPOKESPERSON = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.BODY_RUN})(?P<own>['’]s)?\s+(?:official\s+)?"
     rf"spokes(?P<g>man|woman|person)\b|spokes(?P<g2>man|woman|person)\s+(?:for|at|from)\s+"
-    rf"(?:the\s+)?(?P<org2>{names.BODY_RUN}))"
+    rf"(?:the\s+)?{names.BODY_KIND}(?P<org2>{names.BODY_RUN}))"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
@@ -152,7 +152,11 @@ def _single_word(
     """A lone capitalised word counts only as a surname or alias of someone already named
     (or, written in capitals, as an organisation: "GM", "BT")."""
     if len(word) > 1 and word.isupper() and word.isalpha():
-        if word not in _PLACES and word not in _TIME_ZONES and word.lower() not in names.TITLE_WORDS:
+        if (
+            word not in _PLACES
+            and word not in _TIME_ZONES
+            and word.lower() not in names.TITLE_WORDS
+        ):
             cast.mention_organisation(word, base + start)
         return
     known = cast.known(word, base + start)

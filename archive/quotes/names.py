@@ -47,6 +47,13 @@ RUN = (
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 # A body's name with "for", "of" and "and" in it ("Department for Culture, Media and Sport").
 BODY_RUN = rf"{RUN}(?:(?:\s+(?:for|of|and|&)\s+|,\s+){RUN})*"
+# Words that say what kind of body a name is, between "spokesman for" and the name ("a
+# spokesman for distributor Toho", "a spokeswoman for the campaign group Liberty").
+BODY_KIND = (
+    r"(?:(?:distributor|broadcaster|retailer|firm|company|group|carrier|airline|bank|maker|"
+    r"manufacturer|studio|label|publisher|website|charity|campaign|pressure|union|club|agency|"
+    r"network|giant|operator|regulator|watchdog|insurer|supermarket|chain|promoter)\s+){0,2}"
+)
 
 
 @lru_cache(maxsize=64)

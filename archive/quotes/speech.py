@@ -32,6 +32,14 @@ def _names_it(word: str, leading: Cue | None) -> bool:
     )
 
 
+def _titled(quote: str) -> bool:
+    """Whether quoted words could be a title: short, or mostly capitalised ("Spirited Away");
+    "said the film “has received strong interest from domestic audiences”" is no title."""
+    words = _WORD.findall(quote)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) <= 5 or capitalised * 2 >= len(words)
+
+
 def word_count(text: str) -> int:
     """Words in a stretch of text."""
     return len(_WORD.findall(text))
@@ -55,7 +63,7 @@ def is_speech(
 ) -> bool:
     """Whether a quoted span is someone's words, given its cues and the text before it."""
     title = _TITLE_BEFORE.search(prefix)
-    if title and not _names_it(title.group().strip().lower(), leading):
+    if title and not _names_it(title.group().strip().lower(), leading) and _titled(quote):
         return False
     if trailing is not None or (leading is not None and leading.adjacent):
         return True

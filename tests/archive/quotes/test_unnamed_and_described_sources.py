@@ -79,3 +79,37 @@ def test_a_person_s_spokesman_keeps_the_whole_cue_and_labour_mps_name_no_one():
     ]
     assert speaker_of(document, "students should pay") is None
     assert "Ps" not in [p.name for p in document.people]
+
+
+def test_a_spokesman_for_a_body_named_with_its_kind_speaks_for_it_and_his_next_words_too():
+    document = attribute(
+        "A spokesman for distributor Toho said the film “has received strong interest from "
+        "domestic audiences and foreign media alike”. “We have a good feeling about this "
+        "film,” he added."
+    )
+    assert speaker_of(document, "has received strong interest") == "Toho"
+    assert speaker_of(document, "good feeling") == "Toho"
+
+
+def test_the_film_before_a_long_lowercase_quote_is_no_title_but_spirited_away_is():
+    document = attribute(
+        "Mr Suzuki said the film “has received strong interest from audiences at home”. Fans "
+        "queued for the film “Spirited Away” all day."
+    )
+    assert [q.text for q in document.quotes] == [
+        "has received strong interest from audiences at home"
+    ]
+
+
+def test_a_quote_that_only_continues_a_doubtful_one_is_no_surer_than_it():
+    document = attribute(
+        "By any measure, New Yorker Dick Morris is that thing Americans love - a winner.",
+        "So why Britain? On this subject, Morris appears almost evangelical.",
+        "“I was on a cruise in the Mediterranean and so was the party leader. “I had just "
+        "written a piece about the Channel.”",
+    )
+    first, second = document.quotes
+    assert first.speaker == second.speaker == "Dick Morris"
+    assert second.evidence["rule"] == "previous quote in the paragraph"
+    assert first.confidence < 0.9  # found by the ranker from "Morris" a paragraph before
+    assert second.confidence == first.confidence  # not the 0.96 a continuation gets alone
