@@ -315,6 +315,16 @@ class Cast:
             if not pronoun:
                 member.named_at.append(at)
 
+    def lead_person(self, at: int) -> Member | None:
+        """The article's subject as of `at`: the first person it named (news names its subject
+        first: "Mark Philippoussis is almost certain to miss ... The Australian has ...")."""
+        named = [
+            (min(m.named_at), m)
+            for m in self.members
+            if m.mention.kind == "person" and m.named_at and min(m.named_at) < at
+        ]
+        return min(named, key=lambda n: n[0])[1] if named else None
+
     def by_role(self, role: str) -> Member | None:
         """The person whose recorded role best matches a description like "the prime minister"."""
         wanted = [

@@ -34,6 +34,10 @@ _SPOKESPERSON = re.compile(
     rf"(?:the\s+)?{names.BODY_KIND}(?P<org2>{names.BODY_RUN}))"
 )
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# "the Australian", "the 28-year-old" followed by a verb-like word, not by the noun they modify
+_SUBJECT_DESCRIPTION = re.compile(
+    r"\b[Tt]he (?P<head>\d{1,3}-year-old|[A-Z][a-z]+)(?= [a-z]+(?:s|ed)\b)"
+)
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -94,6 +98,13 @@ def scan_mentions(
     for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
         if not (quoted and inside(match.start())):
             cast.mention_organisation(match.group("body"), base + match.start("body"))
+    for match in _SUBJECT_DESCRIPTION.finditer(text):  # "The Australian has suffered ..."
+        if names.stands_for_the_subject(match.group("head")) and not (
+            quoted and inside(match.start())
+        ):
+            member = cast.lead_person(base + match.start())
+            if member is not None and _at_clause_start(text, match.start()):
+                cast.note(member, base + match.start(), pronoun=True)
     for start, run_end, run in names.runs(text):
         if quoted and inside(start):
             continue
@@ -204,6 +215,9 @@ def _mention(
     """Record a run of capitalised words if it names a person."""
     honorific, _ = names.strip_honorific(run)
     titles, name = (None, run) if honorific else names.split_titles(run)
+    if not honorific and names.abbreviated_after(run, text, end):
+        cast.mention_organisation(run, base + start)  # "the National Audit Office (NAO)"
+        return
     if not honorific and not names.names_a_person(name, common_words):
         trailing = _trailing_person(name, common_words)
         if trailing:  # "New Yorker Dick Morris", "Briton Amir Khan"

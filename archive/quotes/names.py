@@ -481,3 +481,31 @@ def gender_of(honorific: str | None) -> str | None:
     if last in FEMALE_HONORIFICS:
         return "f"
     return None
+
+
+_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+
+
+def abbreviated_after(run: str, text: str, end: int) -> bool:
+    """Whether a run of capitalised words is followed by its initials in brackets ("Assistive
+    Mouse Adapter (AMA)", "National Audit Office (NAO)"): a body or a thing, never a person."""
+    found = _ABBREVIATION.match(text, end)
+    if found is None:
+        return False
+    initials = "".join(w[0] for w in run.split() if w[:1].isupper())
+    return found.group("abbr").upper().replace("&", "") == initials.upper() and len(initials) > 1
+
+
+_AGED = re.compile(r"\d{1,3}-year-old")
+_DEMONYMS = frozenset(
+    words("scot welshman welshwoman frenchman frenchwoman spaniard briton swede dane finn pole")
+)
+
+
+def stands_for_the_subject(head: str) -> bool:
+    """A description sports and profile pieces use for their subject after "the": a
+    nationality ("the Australian", "the Scot") or an age ("the 28-year-old")."""
+    low = head.lower()
+    return bool(_AGED.fullmatch(low)) or (
+        head[:1].isupper() and (low in NATIONALITIES or low in _DEMONYMS)
+    )

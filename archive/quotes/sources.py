@@ -191,12 +191,17 @@ def _opening(text: str, head: int) -> int | None:
             break  # "... the difficulties. The spokesman": the description starts after it
         if token in _DETERMINERS and (at == 0 or text[at - 1].isspace()):
             found = at
-        if not _PLAIN.fullmatch(token) or verbs.is_speech_verb(token.rstrip(",")):
+        bare = token.rstrip(",")
+        if not _PLAIN.fullmatch(token) or verbs.is_speech_verb(bare) or bare in _AUXILIARIES:
             break  # "the prime minister hailed his chancellor": "his chancellor" only
     return found
 
 
 _TOKEN = re.compile(r"\S+")
+# Verbs between two determiners end the later description ("The Australian has suffered a host").
+_AUXILIARIES = frozenset(
+    names.words("has have had is was are were be been being will would can could may might")
+)
 _ENDS_A_SENTENCE = re.compile(r"[a-z]{3,}[.!?]")  # a lower-case word and a full stop
 _TITLE_HEADS = frozenset(
     names.words("Bishop Archbishop Pope Queen King Prince Princess Cardinal Rabbi Imam Professor")
@@ -296,6 +301,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
             kind = parsed.kind
             if kind == "person" and names.describes_no_one(run, common_words):
                 continue  # "Make America Great Again", "the Wisconsin Republican": no name
+            if kind == "person" and names.abbreviated_after(run, text, end):
+                kind = "organisation"  # "the Assistive Mouse Adapter (AMA)": no person
         out.append(Source(start, end, written, kind, possessive))
     return out
 

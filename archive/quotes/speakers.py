@@ -322,6 +322,12 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
     head = core[-1]
+    if determiner == "the" and len(rest) == 1 and names.stands_for_the_subject(head):
+        # "the Australian", "the 28-year-old", "the Scot": the person the article is about
+        member = cast.lead_person(at) or cast.latest(before=at, after=at - 3 * PARAGRAPH)
+        if member is not None and introduce:
+            cast.note(member, at)
+        return member
     if determiner == "the" and head[:1].isupper() and head.lower() not in names.PARTY_MEMBERS:
         if parse_name(" ".join(rest)).kind == "role":  # "the Shadow Secretary of State"
             member = cast.by_role(" ".join(rest))

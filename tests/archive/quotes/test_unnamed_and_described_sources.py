@@ -113,3 +113,25 @@ def test_a_quote_that_only_continues_a_doubtful_one_is_no_surer_than_it():
     assert second.evidence["rule"] == "previous quote in the paragraph"
     assert first.confidence < 0.9  # found by the ranker from "Morris" a paragraph before
     assert second.confidence == first.confidence  # not the 0.96 a continuation gets alone
+
+
+def test_the_australian_is_the_player_the_article_is_about_not_the_doctor_quoted_last():
+    document = attribute(
+        "Mark Philippoussis is almost certain to miss the Australian Open after a groin injury.",
+        "The 28-year-old suffered two tears to the muscle. “He has to strengthen it,” said "
+        "Hopman Cup doctor Hamish Osborne. “It would be unlikely for him to play.",
+        "“The injury is more common in football.” The Australian has suffered a host of "
+        "injuries but still hopes he can make the event. “It's something I'll have to go by "
+        "feel,” he said.",
+    )
+    assert speaker_of(document, "He has to strengthen") == "Hamish Osborne"
+    assert speaker_of(document, "go by feel") == "Mark Philippoussis"
+
+
+def test_a_product_named_with_its_initials_is_no_person():
+    document = attribute(
+        "The Assistive Mouse Adapter (AMA) is the brainchild of IBM researcher Jim Levine. "
+        "“The number of elderly computer users will increase,” he said."
+    )
+    assert speaker_of(document, "elderly computer users") == "Jim Levine"
+    assert "Assistive Mouse Adapter" not in [p.name for p in document.people]
