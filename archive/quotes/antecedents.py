@@ -20,6 +20,7 @@ import math
 import re
 from functools import lru_cache
 
+from archive.quotes import names
 from archive.quotes.cast import PARAGRAPH, Cast, Member
 
 try:
@@ -118,6 +119,7 @@ def _candidates(
             "since_last_quote": float(last_quote >= 0 and last > last_quote + 1),
             "chain": float(chain is member),
             "named_in_quote": float(bool(quote) and _named_in(member, quote)),
+            "human": float(names.looks_human(member.name, member.gender)),
             "mentions": math.log1p(count),
             "distance": min((at - last) / PARAGRAPH, 3.0),
             "same_sentence": float(cast.sentence_of(last) == sentence),

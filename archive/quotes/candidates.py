@@ -339,6 +339,8 @@ def _features(
     if member is not None:
         f["resolved"] = 1.0
         f[f"member:{member.mention.kind}"] = 1.0
+        if member.mention.kind == "person" and names.looks_human(member.name, member.gender):
+            f["member_human"] = 1.0
         if member is rule:
             f["rule_pick"] = 1.0
         if member is continuation:

@@ -509,3 +509,14 @@ def stands_for_the_subject(head: str) -> bool:
     return bool(_AGED.fullmatch(low)) or (
         head[:1].isupper() and (low in NATIONALITIES or low in _DEMONYMS)
     )
+
+
+def looks_human(name: str, gender: str | None = None) -> bool:
+    """Whether a person's name shows that a person bears it: an honorific ("Mr Barot"), a
+    known given name ("Dick Morris") or a gender the text gave; "Near East" or "Scarborough
+    Shoal" show none."""
+    honorific, bare = strip_honorific(name)
+    if honorific or gender is not None:
+        return True
+    first = bare.split()[0].lower() if bare.split() else ""
+    return first in GIVEN_NAMES

@@ -60,6 +60,9 @@ def choose(
 ) -> RuleChoice:
     """The rules' speaker for a top-level quote whose best cue is `cue`."""
     continuation, kind = _continuation(state, index, in_passage)
+    if _PUT_TO.search(text[floor : span.start - 1]):
+        # "Trump was asked: “...?”": the question is the unnamed asker's, not Trump's
+        return RuleChoice(None, cue, "a question put to someone", continuation, kind, True)
     if cue is not None and cue.subject is not None:
         member = resolve(state.cast, cue.subject, index * PARAGRAPH + cue.start, state.common_words)
         rule = "cue after the quote" if cue.start > span.start else "cue before the quote"
@@ -76,6 +79,7 @@ def choose(
     return RuleChoice(member, found or cue, rule, continuation, kind, unnamed)
 
 
+_PUT_TO = re.compile(r"\b(?:was|were|is|are|been|being|got|gets|get) asked\s*[:,]?\s*$")
 # Cue subjects that name no one: "a narrator", "one tweet", "another Republican", "the crowd".
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many"})
 _CROWDS = frozenset(

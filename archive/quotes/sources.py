@@ -283,6 +283,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         if len(run.split()) == 1:
             word = words[0].rstrip(".")
             low = word.lower()
+            if restore(words[0]).endswith(".") and len(word) <= 5:
+                continue  # "Casper, Wyo.", "Calif.": a place's abbreviation, no speaker
             if (
                 low in common_words
                 or low in names.NOT_NAME_WORDS

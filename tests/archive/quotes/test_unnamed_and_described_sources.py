@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive.quotes.names import looks_human
 from archive.quotes.sources import find_sources
 from tests.archive.quotes.test_quotes import attribute, speaker_of
 
@@ -135,3 +136,35 @@ def test_a_product_named_with_its_initials_is_no_person():
     )
     assert speaker_of(document, "elderly computer users") == "Jim Levine"
     assert "Assistive Mouse Adapter" not in [p.name for p in document.people]
+
+
+def test_a_question_put_to_a_candidate_is_not_the_candidate_s_words():
+    document = attribute(
+        "At the rally, Donald Trump was asked: “What is the most dangerous place you have been "
+        "to?” He did not answer."
+    )
+    assert speaker_of(document, "most dangerous place") is None
+
+
+def test_a_state_s_abbreviation_is_no_speaker():
+    document = attribute(
+        "Sarah Palin had been scheduled to attend the event in Casper, Wyo., but the party "
+        "announced she was not coming. “The campaign has told us Palin will not be attending "
+        "the convention,” the release said."
+    )
+    assert speaker_of(document, "will not be attending") != "Wyo."
+    assert "Wyo." not in [p.name for p in document.people]
+
+
+@pytest.mark.parametrize(
+    ("name", "gender", "human"),
+    [
+        ("Dick Morris", None, True),
+        ("Mr Barot", None, True),
+        ("Ban Ki-moon", "m", True),
+        ("Near East", None, False),
+        ("Scarborough Shoal", None, False),
+    ],
+)
+def test_a_name_looks_human_by_its_honorific_given_name_or_known_gender(name, gender, human):
+    assert looks_human(name, gender) is human
