@@ -43,7 +43,8 @@ _IRREGULAR = {
     "thunder": ["thunders", "thundered", "thundering"],
     "cry": ["cried"],
     "lash": ["lashed"],
-    "call": ["called", "calling"],
+    "call": ["called", "calling", "calls"],  # "calls it “an early proof of concept”"
+    "label": ["labeled", "labelled"],  # British spelling doubles the l
     "object": ["objected", "objecting"],
     "snipe": ["sniped"],
 }
