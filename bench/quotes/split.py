@@ -10,7 +10,8 @@ of them politics) was drawn later with random.Random(20261203) from the files no
 used, to develop on after the first held-out figures; `heldout2` (eight per folder,
 random.Random(20261204), from the files no set had used) is the held-out set of round three;
 `heldout3` (eight per folder, random.Random(20261205), from the files no set had used) is the
-held-out set of round four. Nobody developing
+held-out set of round four; `dev3` (40 files, 12 of them politics, random.Random(20261206),
+from the files no set had used) is round four's development set, drawn after heldout3. Nobody developing
 attribution reads the held-out files; their figures are reported, never tuned to.
 """
 
@@ -36,6 +37,8 @@ BBC_DEV2_PER_TOPIC = {"business": 7, "entertainment": 7, "politics": 12, "sport"
 BBC_HELDOUT2_SEED = 20261204
 # A third held-out set, drawn before round four: heldout2 had been scored by two rounds' code.
 BBC_HELDOUT3_SEED = 20261205
+# Round four's development set, drawn after heldout3 (so it cannot take its files).
+BBC_DEV3_SEED = 20261206
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -69,9 +72,9 @@ def bbc_split(bbc: Path, labelled: set[str]) -> dict[str, list[str]]:
     return {"heldout": sorted(held), "dev": sorted(dev)}
 
 
-def bbc_dev2(bbc: Path, used: set[str]) -> list[str]:
-    """The second BBC development set: files outside every earlier set."""
-    rng = random.Random(BBC_DEV2_SEED)
+def bbc_dev2(bbc: Path, used: set[str], seed: int = BBC_DEV2_SEED) -> list[str]:
+    """A later BBC development set: files outside every earlier set."""
+    rng = random.Random(seed)
     drawn = []
     for topic, count in BBC_DEV2_PER_TOPIC.items():
         pool = [
@@ -110,6 +113,8 @@ def main() -> None:
     split["bbc"]["heldout2"] = bbc_heldout2(CORPUS / "bbc", used)
     used |= set(split["bbc"]["heldout2"])
     split["bbc"]["heldout3"] = bbc_heldout2(CORPUS / "bbc", used, BBC_HELDOUT3_SEED)
+    used |= set(split["bbc"]["heldout3"])
+    split["bbc"]["dev3"] = bbc_dev2(CORPUS / "bbc", used, BBC_DEV3_SEED)
     (HERE / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
     for name, parts in split.items():
         print(name, {k: len(v) for k, v in parts.items()})
