@@ -4,9 +4,13 @@ dead owner's lock or job is known for what it is."""
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import socket
 from pathlib import Path
+
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def process_start(pid: int) -> int | None:
@@ -41,3 +45,18 @@ def is_running(owner: str | None) -> bool:
         return process_start(int(pid)) == int(started)
     except ValueError:
         return False
+
+
+def die_with_parent(parent: int) -> None:
+    """For a worker process: ask Linux to kill it when its parent dies; exit now if it already
+    has. The worker also takes SIGTERM plainly (not the CLI's unwinding handler it inherited),
+    so that stopping it ends it at once instead of waiting for its queues to drain."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the lock is still freed when the parent dies
+        pass
+    if os.getppid() != parent:
+        os._exit(1)

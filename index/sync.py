@@ -27,6 +27,7 @@ from typing import Literal
 from archive.catalog import Catalog, locate_originals, open_catalog_of, record_originals
 from archive.datadir import DataDir
 from archive.errors import IndexBusy, NotFound, Unavailable
+from archive.ingest.parallel import pipeline_workers
 from archive.ingest.pipeline import Item, Stage
 from archive.ingest.service import Ingestor, IngestResult
 from archive.model import Document, FailedItem, Field
@@ -149,7 +150,7 @@ class Archive:
         the last batch is committed when the block ends. `parallel` lets the engine index in
         worker processes (a long command-line load); `catch_up` first indexes whatever the
         index lacks (what an interrupted load left: `cuttings add` asks for it)."""
-        session = Loading(self, ingestor or self.ingestor())
+        session = Loading(self, ingestor or self.ingestor(), parallel=parallel)
         with self.engine.bulk(
             parallel=parallel, wait=self.write_wait, committed=session.committed
         ) as load:
@@ -354,9 +355,11 @@ class Loading:
     stays busy (a web upload during a long command-line load), the documents stay noted,
     `pending` lists them, and the next writer indexes them."""
 
-    def __init__(self, archive: Archive, ingestor: Ingestor) -> None:
+    def __init__(self, archive: Archive, ingestor: Ingestor, *, parallel: bool = False) -> None:
         self.archive = archive
         self.ingestor = ingestor
+        # a long load runs the pipeline in worker processes, ahead of the store
+        self.workers = pipeline_workers() if parallel else 0
         self.load: BulkLoad | None = None
         self.pending: list[int] = []
         self.caught_up = CatchUp()
@@ -392,7 +395,7 @@ class Loading:
     def add(
         self, entries: Iterable[Item | FailedItem], overrides: dict[str, Field] | None = None
     ) -> Iterator[IngestResult]:
-        for result in self.ingestor.ingest(entries, overrides):
+        for result in self.ingestor.ingest(entries, overrides, workers=self.workers):
             if not self.joined and result.status == "added" and result.id is not None:
                 self.hand(result.id)
             yield result

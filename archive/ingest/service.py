@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,8 @@ from archive.catalog.database import DuplicateRow
 from archive.datadir import DataDir
 from archive.errors import ArchiveError, Unreadable, storage_failure
 from archive.ingest.limits import DEFAULT_MAX_BYTES
-from archive.ingest.pipeline import Item, Stage, new_draft, run_pipeline
+from archive.ingest.parallel import Ahead
+from archive.ingest.pipeline import Draft, Item, Stage, new_draft, run_pipeline
 from archive.ingest.read import read_bytes, read_path
 from archive.ingest.stages import default_stages
 from archive.model import Document, FailedItem, Field, Original
@@ -99,22 +100,48 @@ class Ingestor:
         return list(read_bytes(data, filename, max_bytes=self.max_bytes))
 
     def ingest(
-        self, entries: Iterable[Item | FailedItem], overrides: dict[str, Field] | None = None
+        self,
+        entries: Iterable[Item | FailedItem],
+        overrides: dict[str, Field] | None = None,
+        *,
+        workers: int = 0,
     ) -> Iterator[IngestResult]:
-        """Archive each item; a failed read passes through as an error result."""
-        for entry in entries:
-            if isinstance(entry, FailedItem):
-                yield IngestResult.failed(entry)
-            else:
-                yield self.ingest_item(entry, overrides)
+        """Archive each item; a failed read passes through as an error result. With `workers`,
+        the pipeline runs in that many processes a few items ahead (archive.ingest.parallel),
+        and each item is still stored here, in input order."""
+        if workers < 1:
+            for entry in entries:
+                yield self._ingest_entry(entry, overrides)
+            return
+        with Ahead(self.stages, workers, originals=self.originals) as ahead:
+            for entry, made in ahead.run(entries, lambda e: self._draft(e, overrides)):
+                yield self._ingest_entry(entry, overrides, made)
 
-    def ingest_item(self, item: Item, overrides: dict[str, Field] | None = None) -> IngestResult:
+    def _ingest_entry(
+        self,
+        entry: Item | FailedItem,
+        overrides: dict[str, Field] | None,
+        made: Document | None = None,
+    ) -> IngestResult:
+        if isinstance(entry, FailedItem):
+            return IngestResult.failed(entry)
+        return self.ingest_item(entry, overrides, made=made)
+
+    def ingest_item(
+        self,
+        item: Item,
+        overrides: dict[str, Field] | None = None,
+        *,
+        made: Document | None = None,
+    ) -> IngestResult:
+        """Archive one item. `made` is the pipeline's document for it when a worker process
+        made it already (`_draft`'s draft); otherwise the pipeline runs here."""
         content = sha256_of(item.data)
         existing = self.catalog.documents.find_by_content(content)
         if existing is not None:
             return self._duplicate(item, existing)
         try:
-            document = self.process(item, content, overrides)
+            document = made if made is not None else self.process(item, content, overrides)
             if not document.passages:
                 raise Unreadable("no article text found")
             self.originals.put(item.original_bytes, sha256=document.original.sha256)
@@ -140,6 +167,18 @@ class Ingestor:
             return IngestResult.failed(bug)
         return IngestResult(item.filename, "added", id=doc_id, document=document)
 
+    def _draft(self, entry: Item | FailedItem, overrides: dict[str, Field] | None) -> Draft | None:
+        """What a worker process needs to make an entry's document; None for nothing to make
+        (a failed read, or content archived already: `ingest_item` decides for sure)."""
+        if isinstance(entry, FailedItem):
+            return None
+        content = sha256_of(entry.data)
+        if self.catalog.documents.find_by_content(content) is not None:
+            return None
+        original = self._original(entry, content)
+        light = replace(entry, container=None)  # a WARC record travels without its WARC
+        return new_draft(light, original, overrides, max_passage_chars=self.max_passage_chars)
+
     def _store(self, document: Document) -> int:
         """The catalog rows (and, through `on_stored`, the index) in one transaction."""
         with self.catalog.transaction():
@@ -156,13 +195,23 @@ class Ingestor:
         self, item: Item, content_sha256: str, overrides: dict[str, Field] | None = None
     ) -> Document:
         """Run the pipeline on one item without storing anything."""
-        original = Original(
+        original = self._original(item, content_sha256)
+        draft = new_draft(item, original, overrides, max_passage_chars=self.max_passage_chars)
+        return run_pipeline(draft, self.stages)
+
+    @staticmethod
+    def _original(item: Item, content_sha256: str) -> Original:
+        if item.original_sha256:
+            original_sha256 = item.original_sha256
+        elif item.container is None:  # the file is the item's own bytes: hashed already
+            original_sha256 = content_sha256
+        else:
+            original_sha256 = sha256_of(item.original_bytes)
+        return Original(
             filename=item.filename,
-            sha256=item.original_sha256 or sha256_of(item.original_bytes),
+            sha256=original_sha256,
             format=item.container_format or item.format,
             bytes=len(item.original_bytes),
             record=item.record,
             content_sha256=content_sha256,
         )
-        draft = new_draft(item, original, overrides, max_passage_chars=self.max_passage_chars)
-        return run_pipeline(draft, self.stages)

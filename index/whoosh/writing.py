@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
-import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -21,6 +19,7 @@ from whoosh.writing import CLEAR, SegmentWriter
 
 from archive.errors import ArchiveError, Unavailable
 from archive.model import Document, fingerprint, passage_id
+from archive.processes import die_with_parent
 from index.whoosh import fixes  # noqa: F401  (patches Whoosh bugs on import)
 from index.whoosh.analysis import exact_key, exact_keys
 from index.whoosh.dates import day_number, published_date
@@ -30,7 +29,6 @@ from index.whoosh.schema import build_schema
 WRITER_LIMIT_MB = 128
 BULK_BATCH = 1000  # documents per commit in a bulk load
 MAX_WORKERS = 4  # indexing processes in a bulk load, at most
-_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 Committed = Callable[[list[int]], None]  # told the ids of each batch once it is committed
 
@@ -348,21 +346,6 @@ class _WorkerWriter(MpWriter):
                     task.join()
         finally:
             SegmentWriter.cancel(self)
-
-
-def die_with_parent(parent: int) -> None:
-    """Ask Linux to kill this process when its parent dies; exit now if it already has. A
-    worker also takes SIGTERM plainly (not the CLI's unwinding handler it inherited), so that
-    `cancel` ends it at once instead of waiting for its queues to drain."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: the lock is still freed when the parent dies
-        pass
-    if os.getppid() != parent:
-        os._exit(1)
 
 
 def worker_count() -> int:
