@@ -373,6 +373,11 @@ _MAIN_VERB = re.compile(
 def main_subject(before: str) -> Subject | None:
     """The subject of a sentence's main verb ("Church ministers are trying to ...": a generic
     group; "At a rally, Trump defended the move": Trump), for a participle after a comma."""
+    reporting = _REPORTING_CLAUSE.search(before)
+    if reporting:  # "Trump will meet Ryan next week, Spicer said, adding": Spicer
+        subject = classify(reporting.group("subj"))
+        if subject is not None and subject.kind in ("name", "phrase"):
+            return subject
     verb = _MAIN_VERB.search(before)
     if verb is None:
         return None
@@ -386,6 +391,10 @@ def main_subject(before: str) -> Subject | None:
     return classify(" ".join(words)) if words else None
 
 
+# ", Spicer said," closing a sentence of reported speech, right before the participle
+_REPORTING_CLAUSE = re.compile(
+    r",\s+(?P<subj>[^,;:.!?“”\"]{2,60}?)\s+(?:said|says|told reporters|wrote|added)\s*,\s*$"
+)
 # "a spokesman for the Department for Work and Pensions": long, but a body's name makes it so
 _OF_BODY = re.compile(rf"(?:\S+\s+){{1,5}}(?:for|of|at|from)\s+(?:the\s+)?{names.BODY_RUN}")
 _BODY_SPOKESPERSON = re.compile(rf"{names.BODY_RUN}\s+(?:official\s+)?spokes(?:man|woman|person)")

@@ -223,6 +223,19 @@ def _is_head(word: str) -> bool:
     return word.islower() and roles.person_noun(word)
 
 
+_PLATFORMS = frozenset(
+    names.words("twitter facebook instagram youtube tiktok snapchat reddit linkedin tumblr")
+)
+_CHANNEL_AFTER = re.compile(r"\s+(?:post|posts|page|account|feed|video|message|status|live)\b")
+
+
+def _channel(text: str, start: int, end: int) -> bool:
+    """Whether a platform's name stands for where words appeared ("on Twitter", "a Facebook
+    post"), not for the company speaking."""
+    before = text[max(0, start - 6) : start].lower().split()[-1:]
+    return bool(_CHANNEL_AFTER.match(text, end)) or before in (["on"], ["via"], ["to"])
+
+
 def _within(at: int, sources: list[Source]) -> bool:
     return any(s.start <= at < s.end for s in sources)
 
@@ -285,6 +298,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
             low = word.lower()
             if restore(words[0]).endswith(".") and len(word) <= 5:
                 continue  # "Casper, Wyo.", "Calif.": a place's abbreviation, no speaker
+            if low in _PLATFORMS and _channel(text, start, end):
+                continue  # "in a Facebook post", "on Twitter": where words appeared, not who
             if (
                 low in common_words
                 or low in names.NOT_NAME_WORDS

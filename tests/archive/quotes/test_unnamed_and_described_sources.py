@@ -168,3 +168,21 @@ def test_a_state_s_abbreviation_is_no_speaker():
 )
 def test_a_name_looks_human_by_its_honorific_given_name_or_known_gender(name, gender, human):
     assert looks_human(name, gender) is human
+
+
+def test_adding_after_a_reporting_clause_speaks_for_its_subject():
+    document = attribute(
+        "Paul Ryan and Donald Trump will meet next week, Sean Spicer said, adding: “They need "
+        "to sit down and have a good talk.”"
+    )
+    assert speaker_of(document, "good talk") == "Sean Spicer"
+
+
+def test_a_platform_where_words_appeared_is_not_their_speaker():
+    document = attribute(
+        "Jeb Bush wrote in a Facebook post on Tuesday: “For the sake of our party and country, "
+        "we must move to overcome the divisiveness.”"
+    )
+    assert speaker_of(document, "sake of our party") == "Jeb Bush"
+    found = [s.text for s in find_sources("He wrote in a Facebook post and on Twitter.", [], set())]
+    assert "Facebook" not in found and "Twitter" not in found
