@@ -194,6 +194,8 @@ def _opening(text: str, head: int) -> int | None:
         bare = token.rstrip(",")
         if not _PLAIN.fullmatch(token) or verbs.is_speech_verb(bare) or bare in _AUXILIARIES:
             break  # "the prime minister hailed his chancellor": "his chancellor" only
+        if found is not None and _PAST.fullmatch(bare):
+            break  # "The pressure prompted the prime minister": "the prime minister" only
     return found
 
 
@@ -202,6 +204,7 @@ _TOKEN = re.compile(r"\S+")
 _AUXILIARIES = frozenset(
     names.words("has have had is was are were be been being will would can could may might")
 )
+_PAST = re.compile(r"[a-z]{3,}ed")  # a verb between two determiners ("the retired" is no verb)
 _ENDS_A_SENTENCE = re.compile(r"[a-z]{3,}[.!?]")  # a lower-case word and a full stop
 _TITLE_HEADS = frozenset(
     names.words("Bishop Archbishop Pope Queen King Prince Princess Cardinal Rabbi Imam Professor")
