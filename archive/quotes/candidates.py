@@ -470,7 +470,12 @@ def _flag(features: dict[str, float], name: str, on: bool) -> None:
 def _named_in(member: Member, quote: str) -> bool:
     """Whether the quote itself names the member (people rarely name themselves)."""
     forms = (member.name.split()[-1], *member.mention.aliases[:3])
-    return any(len(a) > 2 and a in quote for a in forms)
+    # as whole words: "Saud" is not named by "Saudi women"
+    return any(len(a) > 2 and a in quote and _whole_word(a, quote) for a in forms)
+
+
+def _whole_word(word: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _modifies(text: str, source: Source) -> bool:

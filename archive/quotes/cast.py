@@ -315,14 +315,23 @@ class Cast:
             if not pronoun:
                 member.named_at.append(at)
 
-    def lead_person(self, at: int) -> Member | None:
-        """The article's subject as of `at`: the first person it named (news names its subject
-        first: "Mark Philippoussis is almost certain to miss ... The Australian has ...")."""
-        named = [
-            (min(m.named_at), m)
+    def described(self, at: int) -> Member | None:
+        """Who "the Australian" or "the 28-year-old" at `at` is: the person the text was last
+        about other than whoever spoke last (a description is how a report turns from the
+        quoted doctor back to the player, or from the player to his opponent); else the first
+        person the text named, its subject."""
+        spoke = [(max(m.quoted_at), m) for m in self.members if any(a < at for a in m.quoted_at)]
+        last_speaker = max(spoke, key=lambda s: s[0])[1] if spoke else None
+        others = [
+            m
             for m in self.members
-            if m.mention.kind == "person" and m.named_at and min(m.named_at) < at
+            if m.mention.kind == "person"
+            and m is not last_speaker
+            and any(at - 3 * PARAGRAPH <= a < at for a in m.seen_at)
         ]
+        if others:  # the latest referred to as a subject ("Agassi was delighted ...")
+            return max(others, key=lambda m: max(a for a in m.seen_at if a < at))
+        named = [(min(m.named_at), m) for m in self.members if m.named_at and min(m.named_at) < at]
         return min(named, key=lambda n: n[0])[1] if named else None
 
     def by_role(self, role: str) -> Member | None:

@@ -305,6 +305,14 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     if ends and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
         return None  # a full stop inside the marks ends the sentence ("...!" She replied)
     start = close_at + 1 + pos
+    relayed = _QUOTED_AS_SAYING.match(rest, pos)
+    if relayed:  # `", Arab News quoted Prince Saud as saying.`: the prince's words
+        group = "subj" if relayed.group("subj") else "subj2"
+        subject = classify(relayed.group(group))
+        if subject is not None:  # the cue starts at the one quoted, not at the paper
+            start, end = close_at + 1 + relayed.start(group), close_at + 1 + relayed.end()
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            return Cue(text[start:end], subject, start, end, adjacent=True)
     verb_first = VERB_RE.match(rest, pos)
     if verb_first:
         return _verb_then_subject(text, start, verb_first, close_at + 1)
@@ -321,6 +329,12 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
 
 
 _CLAUSE_END = re.compile(r"[.!?;:\"“”\n]")
+# "X quoted Y as saying", "Y was quoted by X as saying": Y's words, X only relays them
+_QUOTED_AS_SAYING = re.compile(
+    r"(?:[^,;:.!?“”\"]{0,60}?\bquoted\s+(?!by\b)(?P<subj>[^,;:.!?“”\"]{2,60}?)|"
+    r"(?P<subj2>[^,;:.!?“”\"]{2,60}?),?\s+(?:was|were)\s+quoted(?:\s+by\s+[^,;:.!?“”\"]{2,60}?)?)"
+    r"\s+as\s+(?:saying|telling\s+[^,;:.!?“”\"]{2,40}?)[.,:]?"
+)
 _CONTRAST = re.compile(r"(?:while|whilst|whereas|but|although|though)\b", re.I)
 _VERB_AFTER_SUBJECT = re.compile(rf"(?<=\S)\s+(?P<verb>{VERBS})\b")
 
@@ -373,6 +387,11 @@ _MAIN_VERB = re.compile(
 def main_subject(before: str) -> Subject | None:
     """The subject of a sentence's main verb ("Church ministers are trying to ...": a generic
     group; "At a rally, Trump defended the move": Trump), for a participle after a comma."""
+    reporting = _REPORTING_CLAUSE.search(before)
+    if reporting:  # "Trump will meet Ryan next week, Spicer said, adding": Spicer
+        subject = classify(reporting.group("subj"))
+        if subject is not None and subject.kind in ("name", "phrase"):
+            return subject
     verb = _MAIN_VERB.search(before)
     if verb is None:
         return None
@@ -386,6 +405,10 @@ def main_subject(before: str) -> Subject | None:
     return classify(" ".join(words)) if words else None
 
 
+# ", Spicer said," closing a sentence of reported speech, right before the participle
+_REPORTING_CLAUSE = re.compile(
+    r",\s+(?P<subj>[^,;:.!?“”\"]{2,60}?)\s+(?:said|says|told reporters|wrote|added)\s*,\s*$"
+)
 # "a spokesman for the Department for Work and Pensions": long, but a body's name makes it so
 _OF_BODY = re.compile(rf"(?:\S+\s+){{1,5}}(?:for|of|at|from)\s+(?:the\s+)?{names.BODY_RUN}")
 _BODY_SPOKESPERSON = re.compile(rf"{names.BODY_RUN}\s+(?:official\s+)?spokes(?:man|woman|person)")
@@ -401,6 +424,15 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     prefix = text[floor:open_at]
     stripped = prefix.rstrip()
     adjacent = stripped.endswith((":", ","))
+    relayed = _QUOTED_AS_SAYING.search(prefix)
+    if relayed and not prefix[relayed.end() :].strip(" :,"):
+        # "Arab News quoted Prince Saud as saying:", "Saud was quoted as saying:"
+        group = "subj" if relayed.group("subj") else "subj2"
+        subject = classify(relayed.group(group))
+        if subject is not None:
+            start, end = floor + relayed.start(group), floor + relayed.end()
+            start += len(text[start:end]) - len(text[start:end].lstrip())
+            return Cue(text[start:end], subject, start, end, adjacent=True)
     inverted = _INVERTED.match(prefix)
     if inverted:  # "Said Comey, "..."": the verb first, then its subject
         subject = classify(inverted.group("subj"))

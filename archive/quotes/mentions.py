@@ -102,7 +102,7 @@ def scan_mentions(
         if names.stands_for_the_subject(match.group("head")) and not (
             quoted and inside(match.start())
         ):
-            member = cast.lead_person(base + match.start())
+            member = cast.described(base + match.start())
             if member is not None and _at_clause_start(text, match.start()):
                 cast.note(member, base + match.start(), pronoun=True)
     for start, run_end, run in names.runs(text):

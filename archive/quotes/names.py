@@ -200,7 +200,9 @@ NOT_NAME_WORDS = set(
     under over about around between some many most all both each every several few other
     others such no not one two what who whom whose which where why how yes ok oh well
     nobody everybody somebody anybody everyone someone anyone noone nothing something
-    everything anything none
+    everything anything none later earlier yesterday tonight tomorrow afterwards afterward
+    elsewhere instead separately finally moreover furthermore nonetheless nevertheless
+    indeed perhaps meantime thus hence overall initially ultimately recently
     """
     )
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.quotes import cues, roles, spokespeople
+from archive.quotes import cues, names, roles, spokespeople
 from archive.quotes.cast import Member
 from archive.quotes.sources import PERSON_HEADS
 from archive.quotes.spans import Span
@@ -92,13 +92,35 @@ def names_no_one(subject: cues.Subject) -> bool:
     a crowd), so that no other name nearby should be taken for the speaker."""
     if subject.kind != "phrase":
         return False
-    written = subject.text.split()
+    written = [w.strip(",") for w in _head_phrase(subject.text.split())]
     words = [w.lower() for w in written]
-    if len(words) < 2 or any(w[:1].isupper() for w in written[1:]):
+    named = [w for w in written[1:] if w[:1].isupper() and w.lower() not in names.PARTY_MEMBERS]
+    if len(words) < 2 or named:
         return False  # "A 2014 House Intelligence Committee report": a named body's
     if words[-1] in _CROWDS or (words[:2] == ["one", "of"] and len(words) <= 4):
         return True  # "one of them said", "one of the protesters"
-    return words[0] in _INDEFINITE and (words[-1] in PERSON_HEADS or roles.person_noun(words[-1]))
+    if words[0] in _INDEFINITE and words[-1] in _ANONYMOUS_WRITINGS:
+        return True  # "one tweet said", "a sign read"
+    head = words[-1]
+    return words[0] in _INDEFINITE and (head in PERSON_HEADS or roles.person_noun(head))
+
+
+# Writings with no author: "one tweet said", "a placard read"
+_ANONYMOUS_WRITINGS = frozenset(
+    names.words("tweet post message sign banner placard poster headline comment flyer leaflet")
+)
+_PHRASE_ENDS = frozenset(
+    names.words("with of at for from who whom whose which that familiar close in on to by")
+)
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    """A description's words up to its head noun ("one well-connected Democrat familiar with
+    the Clinton campaign" -> "one well-connected Democrat")."""
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower().strip(",") in _PHRASE_ENDS or word.endswith(","):
+            return words[: i + 1] if word.endswith(",") else words[:i]
+    return words
 
 
 def _unnamed(state: State, quote: int) -> bool:

@@ -194,6 +194,8 @@ def _opening(text: str, head: int) -> int | None:
         bare = token.rstrip(",")
         if not _PLAIN.fullmatch(token) or verbs.is_speech_verb(bare) or bare in _AUXILIARIES:
             break  # "the prime minister hailed his chancellor": "his chancellor" only
+        if found is not None and _PAST.fullmatch(bare):
+            break  # "The pressure prompted the prime minister": "the prime minister" only
     return found
 
 
@@ -202,6 +204,7 @@ _TOKEN = re.compile(r"\S+")
 _AUXILIARIES = frozenset(
     names.words("has have had is was are were be been being will would can could may might")
 )
+_PAST = re.compile(r"[a-z]{3,}ed")  # a verb between two determiners ("the retired" is no verb)
 _ENDS_A_SENTENCE = re.compile(r"[a-z]{3,}[.!?]")  # a lower-case word and a full stop
 _TITLE_HEADS = frozenset(
     names.words("Bishop Archbishop Pope Queen King Prince Princess Cardinal Rabbi Imam Professor")
@@ -221,6 +224,19 @@ def _is_head(word: str) -> bool:
     if word in _TITLE_HEADS:  # "the Bishop said", "the Queen said"
         return True
     return word.islower() and roles.person_noun(word)
+
+
+_PLATFORMS = frozenset(
+    names.words("twitter facebook instagram youtube tiktok snapchat reddit linkedin tumblr")
+)
+_CHANNEL_AFTER = re.compile(r"\s+(?:post|posts|page|account|feed|video|message|status|live)\b")
+
+
+def _channel(text: str, start: int, end: int) -> bool:
+    """Whether a platform's name stands for where words appeared ("on Twitter", "a Facebook
+    post"), not for the company speaking."""
+    before = text[max(0, start - 6) : start].lower().split()[-1:]
+    return bool(_CHANNEL_AFTER.match(text, end)) or before in (["on"], ["via"], ["to"])
 
 
 def _within(at: int, sources: list[Source]) -> bool:
@@ -285,6 +301,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
             low = word.lower()
             if restore(words[0]).endswith(".") and len(word) <= 5:
                 continue  # "Casper, Wyo.", "Calif.": a place's abbreviation, no speaker
+            if low in _PLATFORMS and _channel(text, start, end):
+                continue  # "in a Facebook post", "on Twitter": where words appeared, not who
             if (
                 low in common_words
                 or low in names.NOT_NAME_WORDS

@@ -43,7 +43,7 @@ _IRREGULAR = {
     "thunder": ["thunders", "thundered", "thundering"],
     "cry": ["cried"],
     "lash": ["lashed"],
-    "call": ["called", "calling", "calls"],  # "calls it “an early proof of concept”"
+    "call": ["called", "calling"],  # not "calls": "phone calls" is a noun far more often
     "label": ["labeled", "labelled"],  # British spelling doubles the l
     "object": ["objected", "objecting"],
     "snipe": ["sniped"],

@@ -4,6 +4,7 @@
     .venv/bin/python bench/quotes/draw_pronouns.py --dev-extra  # polnear-pronouns-dev2.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --heldout-extra  # polnear-pronouns-heldout2.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --heldout3   # polnear-pronouns-heldout3.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --dev3       # polnear-pronouns-dev3.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --check      # checks the labelled files
 
 Direct quotations (3+ words, quoted part at least 80% of the attribution's content) whose
@@ -15,7 +16,8 @@ development quotes of the same shuffled order (items 121-320), for polnear-prono
 the held-out draw is unchanged. --heldout-extra draws the rest of the held-out pool (items
 201 on) for polnear-pronouns-heldout2.json, the held-out set of round three. --heldout3 draws, for round four, the next HELDOUT3
 development quotes of the same order (items 321-480): the held-out pool was used up, so these
-come from development articles, but no one had labelled or looked at these quotes. The automatic `speaker` of the gold file is left out, so the
+come from development articles, but no one had labelled or looked at these quotes. --dev3
+draws the next 160 (items 481-640) for round four's development. The automatic `speaker` of the gold file is left out, so the
 reader never sees it.
 
 --check confirms that each labelled file (polnear-pronouns.json, and polnear-pronouns-dev2.json
@@ -43,6 +45,8 @@ LABELLED_DEV2 = HERE / "polnear-pronouns-dev2.json"
 LABELLED_HELDOUT2 = HERE / "polnear-pronouns-heldout2.json"
 LABELLED_HELDOUT3 = HERE / "polnear-pronouns-heldout3.json"
 HELDOUT3 = 160  # after the two development draws (120 + 200) in the development order
+DEV3 = 160  # after heldout3, for round four's development
+LABELLED_DEV3 = HERE / "polnear-pronouns-dev3.json"
 KINDS = {"pronoun", "description"}
 KEEP = (
     "file",
@@ -129,6 +133,17 @@ def draw_heldout3() -> list[dict]:
     return drawn
 
 
+def draw_dev3() -> list[dict]:
+    """Round four's development quotes: items 481-640 (polnear-pronouns-dev3.json)."""
+    pool = shuffled_pools()["dev"]
+    first = COUNTS["dev"] + DEV_EXTRA + HELDOUT3
+    drawn = pool[first : first + DEV3]
+    print(
+        "dev pool", len(pool), "dev3 drawn", len(drawn), f"(items {first + 1}-{first + len(drawn)})"
+    )
+    return drawn
+
+
 def _norm(text: str) -> str:
     for a, b in (
         ("''", '"'),
@@ -192,6 +207,8 @@ def check() -> int:
             if earlier & {(q["file"], q["paragraph"], q["text"]) for q in third}:
                 print("heldout3 shares quotes with an earlier draw")
                 problems += 1
+    if LABELLED_DEV3.exists():
+        problems += check_file(LABELLED_DEV3, draw_dev3())
     return problems
 
 
@@ -201,6 +218,8 @@ def main() -> None:
         sys.exit(1 if check() else 0)
     if "--dev-extra" in args:
         items, out = draw_dev_extra(), HERE / "polnear-pronouns-dev2.todo.json"
+    elif "--dev3" in args:
+        items, out = draw_dev3(), HERE / "polnear-pronouns-dev3.todo.json"
     elif "--heldout3" in args:
         items, out = draw_heldout3(), HERE / "polnear-pronouns-heldout3.todo.json"
     elif "--heldout-extra" in args:

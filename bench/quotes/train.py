@@ -414,11 +414,14 @@ def main() -> None:
     print("cross-validated reliability (band, count, accuracy):")
     for band, count, accuracy in cross_validated(rows):
         print(f"  {band}  {count:>6}  {accuracy:.3f}")
+    hands = sorted(
+        p.name for p in sets.HERE.glob("polnear-pronouns*.json") if ".todo" not in p.name
+    )
     notes = [
         f"Fitted on {model.quotes} development quotes (ranker) and {len(rows)} (calibration):",
-        "PolNeAR dev part and its hand labels (both batches), bbc-dev.json, bbc-dev2.json,",
-        "labels.json; no held-out article. Calibration rows of PolNeAR and of BBC-style news",
-        "weigh the same in all.",
+        "PolNeAR's dev part with the development items of " + ", ".join(hands) + ";",
+        ", ".join(sets.BBC_DEVELOPMENT) + "; no held-out article or quote.",
+        "Calibration rows of PolNeAR and of BBC-style news weigh the same in all.",
     ]
     write(model.ranker, model.calibration, model.antecedent, notes)
     print(f"wrote {WEIGHTS.relative_to(ROOT)}")

@@ -168,3 +168,42 @@ def test_a_state_s_abbreviation_is_no_speaker():
 )
 def test_a_name_looks_human_by_its_honorific_given_name_or_known_gender(name, gender, human):
     assert looks_human(name, gender) is human
+
+
+def test_adding_after_a_reporting_clause_speaks_for_its_subject():
+    document = attribute(
+        "Paul Ryan and Donald Trump will meet next week, Sean Spicer said, adding: “They need "
+        "to sit down and have a good talk.”"
+    )
+    assert speaker_of(document, "good talk") == "Sean Spicer"
+
+
+def test_a_platform_where_words_appeared_is_not_their_speaker():
+    document = attribute(
+        "Jeb Bush wrote in a Facebook post on Tuesday: “For the sake of our party and country, "
+        "we must move to overcome the divisiveness.”"
+    )
+    assert speaker_of(document, "sake of our party") == "Jeb Bush"
+    found = [s.text for s in find_sources("He wrote in a Facebook post and on Twitter.", [], set())]
+    assert "Facebook" not in found and "Twitter" not in found
+
+
+def test_words_a_paper_quoted_someone_as_saying_are_that_person_s():
+    document = attribute(
+        "Arab News quoted Prince Saud as saying: “Our reforms have created a new generation.” "
+        "“I am proud to mention this,” Arab News quoted Prince Saud as saying. Later Ali Khan, "
+        "the foreign minister, was quoted by Reuters as saying: “We are ready.”"
+    )
+    assert speaker_of(document, "Our reforms") == "Prince Saud"
+    assert speaker_of(document, "proud to mention") == "Prince Saud"
+    assert speaker_of(document, "We are ready") == "Ali Khan"
+
+
+def test_the_american_is_whom_the_report_turned_to_not_the_player_quoted_before():
+    document = attribute(
+        "Tim Henman opened his campaign with a victory over David Nalbandian.",
+        "“It's a great start to the year,” Henman told his website.",
+        "Andre Agassi was delighted with victory over Nicolas Massu. “I felt pretty good,” said "
+        "the American.",
+    )
+    assert speaker_of(document, "pretty good") == "Andre Agassi"
