@@ -8,6 +8,10 @@ as `next()` already does, fixes it.
 W3PerDocReader asks the file system whether a lengths column exists on every call when it
 does not, which made committing a batch of passages several times slower.
 
+Writing a new segment's postings asks for the field length of every posting's document, and
+each answer was a seek and a one-byte read of the lengths column: the lengths of the segment
+being written are read into memory once per field instead.
+
 Whoosh names new segments and temporary files with Python's shared `random` generator, so
 anything that seeds it (a test framework, a library) makes two writers pick the same
 segment name, and the second commit fails an assertion (`create_compound_file`). Names come
@@ -25,8 +29,10 @@ import whoosh.filedb.filestore
 import whoosh.multiproc
 import whoosh.util
 import whoosh.writing
-from whoosh.codec.whoosh3 import W3PerDocReader
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
+from whoosh.columns import NumericColumn
 from whoosh.matching.binary import AndNotMatcher
+from whoosh.util.numeric import byte_to_length
 
 
 def _find_first(self: AndNotMatcher) -> None:
@@ -50,6 +56,48 @@ def _cached_reader(self: W3PerDocReader, fieldname: str, column: Any) -> Any:
 
 
 W3PerDocReader._cached_reader = _cached_reader
+
+
+class _LengthsInMemory:
+    """A new segment's per-document reader whose field lengths come from memory (see above);
+    everything else is the reader's own."""
+
+    def __init__(self, reader: W3PerDocReader) -> None:
+        self._reader = reader
+        self._lengths: dict[str, bytes | None] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
+        try:
+            lengths = self._lengths[fieldname]
+        except KeyError:
+            lengths = self._lengths[fieldname] = self._load(fieldname)
+        if lengths is None:
+            return self._reader.doc_field_length(docnum, fieldname, default)
+        if docnum > self._reader._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._reader._doccount}")
+        lbyte = lengths[docnum] if docnum < len(lengths) else 0
+        return byte_to_length(lbyte) if lbyte else None  # as W3PerDocReader answers
+
+    def _load(self, fieldname: str) -> bytes | None:
+        """The column's bytes (one per document), or None to ask the reader each time."""
+        column = self._reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if type(column) is not NumericColumn.Reader or column._typecode != "B":
+            return None
+        return bytes(column._dbfile.get(column._basepos, column._count)) if column._count else b""
+
+
+_per_document_reader = whoosh.writing.SegmentWriter.per_document_reader
+
+
+def _segment_lengths_in_memory(self: whoosh.writing.SegmentWriter) -> Any:
+    reader = _per_document_reader(self)
+    return _LengthsInMemory(reader) if type(reader) is W3PerDocReader else reader
+
+
+whoosh.writing.SegmentWriter.per_document_reader = _segment_lengths_in_memory
 
 
 def _random_name(size: int = 28) -> str:

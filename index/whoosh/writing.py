@@ -20,7 +20,7 @@ from whoosh.writing import CLEAR, SegmentWriter
 from archive.errors import ArchiveError, Unavailable
 from archive.model import Document, fingerprint, passage_id
 from archive.processes import die_with_parent
-from index.whoosh import fixes  # noqa: F401  (patches Whoosh bugs on import)
+from index.whoosh import fixes, onepass  # noqa: F401  (patch Whoosh on import)
 from index.whoosh.analysis import exact_key, exact_keys
 from index.whoosh.dates import day_number, published_date
 from index.whoosh.locking import write_lock

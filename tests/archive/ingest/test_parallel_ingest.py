@@ -1,0 +1,132 @@
+"""The pipeline in worker processes: the same results, ids and duplicates as one process, in
+input order; failures read as they would without workers; no worker outlives the load."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from archive.catalog import open_catalog
+from archive.datadir import DataDir
+from archive.ingest.parallel import Ahead
+from archive.ingest.pipeline import Draft, Item
+from archive.ingest.service import Ingestor
+from archive.model import FailedItem
+from tests.postgres_support import new_database
+from tests.simple_stages import SIMPLE_STAGES
+
+MAIN = os.getpid()
+
+
+def article(n: int) -> bytes:
+    return f"Report {n}\n\nFirst paragraph of report {n}.\n\nSecond, about {n} boats.\n".encode()
+
+
+def entries() -> list[Item | FailedItem]:
+    items: list[Item | FailedItem] = [
+        Item(data=article(n), filename=f"r{n}.txt", format="text") for n in range(30)
+    ]
+    items.insert(5, Item(data=article(3), filename="copy-of-r3.txt", format="text"))
+    items.insert(9, Item(data=b"Only a title\n", filename="empty.txt", format="text"))
+    items.insert(12, FailedItem("broken.bin", "not a text or HTML file", "unsupported"))
+    return items
+
+
+@pytest.fixture
+def make_ingestor(tmp_path, archive_mode):
+    opened = []
+
+    def make(name: str, stages=SIMPLE_STAGES) -> Ingestor:
+        if archive_mode.server and opened:  # a second archive: a database of its own
+            datadir = DataDir(tmp_path / name, database_url=new_database(archive_mode.cluster))
+        else:
+            datadir = DataDir.resolve(tmp_path / name)
+        catalog = open_catalog(datadir.create().catalog)
+        opened.append(catalog)
+        return Ingestor(datadir, catalog, stages=stages)
+
+    yield make
+    for catalog in opened:
+        catalog.close()
+
+
+def outcome(results) -> list[tuple]:
+    return [
+        (r.source, r.status, r.id, r.error, r.kind, [p.text for p in r.document.passages])
+        if r.document
+        else (r.source, r.status, r.id, r.error, r.kind)
+        for r in results
+    ]
+
+
+def test_workers_give_the_results_ids_and_duplicates_one_process_gives(make_ingestor):
+    alone = outcome(make_ingestor("alone").ingest(entries()))
+    ingestor = make_ingestor("workers")
+    together = outcome(ingestor.ingest(entries(), workers=2))
+    assert together == alone
+    assert [r[1] for r in together].count("duplicate") == 1
+    assert [r[1] for r in together].count("error") == 2
+    stored = ingestor.catalog.documents.ids()
+    assert len(stored) == 30
+    for doc_id in stored:
+        doc = ingestor.catalog.documents.get(doc_id)
+        assert ingestor.originals.verify(doc.original.sha256)
+
+
+def test_content_archived_before_the_load_is_a_duplicate_and_not_made_again(make_ingestor):
+    ingestor = make_ingestor("data")
+    first = list(ingestor.ingest(entries()[:10]))
+    again = list(ingestor.ingest(entries(), workers=2))
+    assert {r.id for r in again[:10] if r.status == "duplicate"} == {
+        r.id for r in first if r.status == "added"
+    }
+    assert [r.status for r in again[10:]].count("added") == 30 - 8
+
+
+def explode_on_seven(draft: Draft) -> Draft:
+    if b"report 7." in draft.item.data:
+        raise ValueError("stage bug on report 7")
+    return draft
+
+
+def die_in_a_worker(draft: Draft) -> Draft:
+    if os.getpid() != MAIN and b"report 4." in draft.item.data:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return draft
+
+
+def test_a_stage_that_fails_in_a_worker_reads_as_it_would_alone(make_ingestor):
+    stages = [*SIMPLE_STAGES, explode_on_seven]
+    alone = outcome(make_ingestor("alone", stages).ingest(entries()))
+    together = outcome(make_ingestor("workers", stages).ingest(entries(), workers=2))
+    assert together == alone
+    failed = [r for r in together if r[0] == "r7.txt"][0]
+    assert failed[1:2] == ("error",) and "stage bug on report 7" in failed[3]
+
+
+def test_a_worker_that_dies_hands_its_items_back_and_nothing_is_lost(make_ingestor):
+    stages = [*SIMPLE_STAGES, die_in_a_worker]
+    alone = outcome(make_ingestor("alone").ingest(entries()))
+    together = outcome(make_ingestor("workers", stages).ingest(entries(), workers=2))
+    assert together == alone
+
+
+def test_no_worker_outlives_a_load_stopped_half_way(make_ingestor):
+    ingestor = make_ingestor("data")
+    with Ahead(ingestor.stages, 2) as ahead:
+        run = ahead.run(entries(), lambda e: ingestor._draft(e, None))
+        next(run)
+        workers = [w.process for w in ahead.workers]
+        assert len(workers) == 2 and all(p.is_alive() for p in workers)
+        run.close()
+    assert not any(p.is_alive() for p in workers)
+
+
+def test_one_item_is_made_in_this_process(make_ingestor):
+    ingestor = make_ingestor("data")
+    with Ahead(ingestor.stages, 2) as ahead:
+        made = list(ahead.run(entries()[:1], lambda e: ingestor._draft(e, None)))
+        assert ahead.workers == []
+    assert [m for _, m in made] == [None]
