@@ -134,8 +134,11 @@ def _display_name(codec: str) -> str:
     return name.replace("_", "-")
 
 
+# characters below 32 but tab, newline, carriage return, form feed and escape
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
     """The share of characters in the first 8000 that are control characters."""
     sample = text[:8000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\x1b")
-    return controls / max(1, len(sample))
+    return len(_CONTROLS.findall(sample)) / max(1, len(sample))

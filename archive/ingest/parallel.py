@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 MAX_WORKERS = 4  # pipeline processes, at most
 # Drafts handed to one worker and not yet taken back, at most: enough for the workers to go
 # on through an index commit, when the caller stops taking for a second or two.
-WINDOW = 256
+WINDOW = 512
 WINDOW_BYTES = 64 * 1024 * 1024  # the drafts' bytes, at most, over all workers
 
 Entry = TypeVar("Entry")
