@@ -16,6 +16,7 @@ worker that dies hands its unfinished jobs back the same way.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -155,6 +156,7 @@ def _serve(
 ) -> None:
     """A worker's life: each draft through the stages, its document (or None) sent back."""
     die_with_parent(parent)
+    gc.freeze()  # what the fork inherited is never collected here: no collection walks it
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the caller unwinds and stops us
     while True:
         draft = jobs.get()
