@@ -51,14 +51,18 @@ def ingest_worker(
     where = DataDir(data, database_url=database_url)
     with Archive.open(where) as archive, archive.loading(parallel=True) as session:
         datadir, load = archive.datadir, session.load
-        for entry in entries:
-            results = session.add_paths([Path(entry.path)], librarian_fields(entry.overrides))
-            for result in results:
-                counts[result.status] += 1
-                if result.status == "error" and len(errors) < 5:
-                    errors.append(result.error or "")
-                if result.status == "added" and result.document is not None:
-                    _count_document(counts, result.document)
+        read = session.ingestor.read_paths
+        typed = (
+            (item, librarian_fields(entry.overrides))
+            for entry in entries
+            for item in read([Path(entry.path)])
+        )
+        for result in session.add_each(typed):  # one stream: the pipeline workers run ahead
+            counts[result.status] += 1
+            if result.status == "error" and len(errors) < 5:
+                errors.append(result.error or "")
+            if result.status == "added" and result.document is not None:
+                _count_document(counts, result.document)
     seconds = time.perf_counter() - started
     figures = {
         "files": len(entries),

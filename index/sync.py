@@ -395,7 +395,13 @@ class Loading:
     def add(
         self, entries: Iterable[Item | FailedItem], overrides: dict[str, Field] | None = None
     ) -> Iterator[IngestResult]:
-        for result in self.ingestor.ingest(entries, overrides, workers=self.workers):
+        yield from self.add_each((entry, overrides) for entry in entries)
+
+    def add_each(
+        self, entries: Iterable[tuple[Item | FailedItem, dict[str, Field] | None]]
+    ) -> Iterator[IngestResult]:
+        """`add`, each item with typed metadata of its own."""
+        for result in self.ingestor.ingest_each(entries, workers=self.workers):
             if not self.joined and result.status == "added" and result.id is not None:
                 self.hand(result.id)
             yield result

@@ -109,12 +109,22 @@ class Ingestor:
         """Archive each item; a failed read passes through as an error result. With `workers`,
         the pipeline runs in that many processes a few items ahead (archive.ingest.parallel),
         and each item is still stored here, in input order."""
+        yield from self.ingest_each(((entry, overrides) for entry in entries), workers=workers)
+
+    def ingest_each(
+        self,
+        entries: Iterable[tuple[Item | FailedItem, dict[str, Field] | None]],
+        *,
+        workers: int = 0,
+    ) -> Iterator[IngestResult]:
+        """`ingest`, each item with typed metadata of its own (a list of files with their
+        outlets and dates)."""
         if workers < 1:
-            for entry in entries:
+            for entry, overrides in entries:
                 yield self._ingest_entry(entry, overrides)
             return
         with Ahead(self.stages, workers, originals=self.originals) as ahead:
-            for entry, made in ahead.run(entries, lambda e: self._draft(e, overrides)):
+            for (entry, overrides), made in ahead.run(entries, self._draft):
                 yield self._ingest_entry(entry, overrides, made)
 
     def _ingest_entry(
@@ -167,9 +177,10 @@ class Ingestor:
             return IngestResult.failed(bug)
         return IngestResult(item.filename, "added", id=doc_id, document=document)
 
-    def _draft(self, entry: Item | FailedItem, overrides: dict[str, Field] | None) -> Draft | None:
+    def _draft(self, job: tuple[Item | FailedItem, dict[str, Field] | None]) -> Draft | None:
         """What a worker process needs to make an entry's document; None for nothing to make
         (a failed read, or content archived already: `ingest_item` decides for sure)."""
+        entry, overrides = job
         if isinstance(entry, FailedItem):
             return None
         content = sha256_of(entry.data)

@@ -116,7 +116,7 @@ def test_a_worker_that_dies_hands_its_items_back_and_nothing_is_lost(make_ingest
 def test_no_worker_outlives_a_load_stopped_half_way(make_ingestor):
     ingestor = make_ingestor("data")
     with Ahead(ingestor.stages, 2) as ahead:
-        run = ahead.run(entries(), lambda e: ingestor._draft(e, None))
+        run = ahead.run(entries(), lambda e: ingestor._draft((e, None)))
         next(run)
         workers = [w.process for w in ahead.workers]
         assert len(workers) == 2 and all(p.is_alive() for p in workers)
@@ -127,6 +127,26 @@ def test_no_worker_outlives_a_load_stopped_half_way(make_ingestor):
 def test_one_item_is_made_in_this_process(make_ingestor):
     ingestor = make_ingestor("data")
     with Ahead(ingestor.stages, 2) as ahead:
-        made = list(ahead.run(entries()[:1], lambda e: ingestor._draft(e, None)))
+        made = list(ahead.run(entries()[:1], lambda e: ingestor._draft((e, None))))
         assert ahead.workers == []
     assert [m for _, m in made] == [None]
+
+
+def test_each_item_keeps_its_own_typed_metadata_in_workers(make_ingestor):
+    from archive.ingest.overrides import librarian_fields
+
+    def typed():
+        for n, entry in enumerate(entries()):
+            yield entry, librarian_fields({"outlet": f"Outlet {n % 4}", "published": "2005"})
+
+    def fields(results):
+        return [
+            (r.status, r.document.value("outlet"), r.document.value("published"))
+            for r in results
+            if r.status == "added"
+        ]
+
+    alone = fields(make_ingestor("alone").ingest_each(typed()))
+    together = fields(make_ingestor("workers").ingest_each(typed(), workers=2))
+    assert together == alone
+    assert {outlet for _, outlet, _ in together} == {f"Outlet {k}" for k in range(4)}
