@@ -133,7 +133,7 @@ def test_one_item_is_made_in_this_process(make_ingestor):
 
 
 def test_each_item_keeps_its_own_typed_metadata_in_workers(make_ingestor):
-    from archive.ingest.overrides import librarian_fields
+    from archive.ingest.overrides import apply_overrides, librarian_fields
 
     def typed():
         for n, entry in enumerate(entries()):
@@ -146,7 +146,8 @@ def test_each_item_keeps_its_own_typed_metadata_in_workers(make_ingestor):
             if r.status == "added"
         ]
 
-    alone = fields(make_ingestor("alone").ingest_each(typed()))
-    together = fields(make_ingestor("workers").ingest_each(typed(), workers=2))
+    stages = [*SIMPLE_STAGES, apply_overrides]
+    alone = fields(make_ingestor("alone", stages).ingest_each(typed()))
+    together = fields(make_ingestor("workers", stages).ingest_each(typed(), workers=2))
     assert together == alone
     assert {outlet for _, outlet, _ in together} == {f"Outlet {k}" for k in range(4)}
