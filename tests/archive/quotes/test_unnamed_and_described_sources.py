@@ -207,3 +207,11 @@ def test_the_american_is_whom_the_report_turned_to_not_the_player_quoted_before(
         "the American.",
     )
     assert speaker_of(document, "pretty good") == "Andre Agassi"
+
+
+def test_his_wife_jane_is_a_person_known_by_her_given_name_and_no_guessed_surname():
+    document = attribute(
+        "Bernie Sanders called for open primaries. On CNN, his wife, Jane, agreed. “Shutting "
+        "people out of the process is not smart,” she said. Tad Devine, an adviser, nodded."
+    )
+    assert speaker_of(document, "Shutting people out") == "Jane"
