@@ -299,7 +299,7 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         if len(run.split()) == 1:
             word = words[0].rstrip(".")
             low = word.lower()
-            if restore(words[0]).endswith(".") and len(word) <= 5:
+            if restore(words[0]).endswith(".") and len(word.rstrip("\u2024")) <= 5:
                 continue  # "Casper, Wyo.", "Calif.": a place's abbreviation, no speaker
             if low in _PLATFORMS and _channel(text, start, end):
                 continue  # "in a Facebook post", "on Twitter": where words appeared, not who
