@@ -166,6 +166,7 @@ def _single_word(
         if (
             word not in _PLACES
             and word not in _TIME_ZONES
+            and word not in names.NOT_BODIES
             and word.lower() not in names.TITLE_WORDS
         ):
             cast.mention_organisation(word, base + start)

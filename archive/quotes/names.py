@@ -522,3 +522,14 @@ def looks_human(name: str, gender: str | None = None) -> bool:
         return True
     first = bare.split()[0].lower() if bare.split() else ""
     return first in GIVEN_NAMES
+
+
+# Capitalised abbreviations that name things or offices, not bodies that speak ("the CD", "VP").
+NOT_BODIES = frozenset(
+    words(
+        """
+    CD CDS DVD DVDS TV PC PCS VP MP3 GPS SMS PDA USB DNA HIV AIDS GDP CPI PPI IPO CEO CFO COO
+    CTO OK AM PM FM AD BC UFO SUV ATM VAT ID IQ PR HQ AKA RSVP DIY IT AI VR LCD LED HD
+    """
+    )
+)

@@ -312,6 +312,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 or low in _PARTY_MEMBERS
             ):
                 continue  # "Analysts", "However", "British", "Democrat": no one who speaks
+            if word in names.NOT_BODIES:
+                continue  # "the CD", "VP": a thing or an office, not a body that speaks
             kind = "organisation" if word.isupper() and len(word) > 1 else "single"
         else:
             parsed = parse_name(written)
