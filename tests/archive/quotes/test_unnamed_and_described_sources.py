@@ -215,3 +215,21 @@ def test_his_wife_jane_is_a_person_known_by_her_given_name_and_no_guessed_surnam
         "people out of the process is not smart,” she said. Tad Devine, an adviser, nodded."
     )
     assert speaker_of(document, "Shutting people out") == "Jane"
+
+
+def test_a_second_fragment_joined_by_and_is_said_as_the_first_was():
+    document = attribute(
+        "Jeremy Edwards said he was “loopy” and “stressed” after the show. Esther Rantzen "
+        "said he was “so lovely” and a “delight” to work with."
+    )
+    assert [(q.text, q.speaker) for q in document.quotes] == [
+        ("loopy", "Jeremy Edwards"),
+        ("stressed", "Jeremy Edwards"),
+        ("so lovely", "Esther Rantzen"),
+        ("delight", "Esther Rantzen"),
+    ]
+
+
+def test_an_abbreviation_for_a_thing_is_no_body_that_speaks():
+    found = [(s.text, s.kind) for s in find_sources("The CD and the VP spoke to BT.", [], set())]
+    assert found == [("BT", "organisation")]
