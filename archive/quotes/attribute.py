@@ -128,7 +128,11 @@ def _attribute_span(
     open_at = span.start - 1
     floor = max(previous_end, cues.sentence_start(text, open_at, previous_end))
     leading = cues.leading_cue(text, floor, open_at)
-    trailing = cues.trailing_cue(text, span.end, quote_text) if span.closed else None
+    trailing = None
+    if span.closed:
+        trailing = cues.trailing_cue(text, span.end, quote_text) or cues.passive_agent(
+            text, floor, open_at, span.end
+        )
     joined = bool(in_passage) and _JOINED.fullmatch(text, previous_end, open_at) is not None
     if not joined and not speech.is_speech(
         quote_text,

@@ -153,6 +153,7 @@ class Cue:
     end: int
     adjacent: bool = False  # touches the quote: ", he said" or "said:"
     gap_punctuated: bool = False  # a comma, colon or semicolon between the verb and the quote
+    passive: bool = False  # "was branded “...” by the Tories": the one branded did not speak
 
 
 _MEMBER_OF = re.compile(
@@ -292,6 +293,44 @@ def _with_appositive(text: str) -> Subject | None:
     if subject and apposition and not apposition.isdigit() and not subject.role:
         subject.role = apposition
     return subject
+
+
+_PASSIVE_VERB = re.compile(
+    r"(?:\b(?P<aux>was|were|is|are|been|being)\s+(?:\w+ly\s+)?)?\b(?P<verb>[a-z]+ed)\b"
+    r"(?:\s+(?:as|it|him|her|them|the\s+\w+))*(?:\s+an?)?\s*$"
+)
+_BY_AGENT = re.compile(
+    r"\s*,?\s*by\s+(?P<subj>[^,;:.!?“”\"()]{2,80}?)(?=\s*[,;:.!?“”\"()]|\s+(?:who|which|as|after|before|when|while|in|on|at|for|over)\b|$)"
+)
+
+
+def passive_agent(text: str, floor: int, open_at: int, close_at: int) -> Cue | None:
+    """`was branded “a humiliating retreat” by the Tories`, `described as a “consummate
+    professional” by Michael Pointon`: the agent after "by" said the words."""
+    verb = _PASSIVE_VERB.search(text, floor, open_at)
+    if verb is None:
+        return None
+    word = verb.group("verb")
+    # without "was": only the verbs that say what something was called ("a move branded")
+    if not (word in _PASSIVE_SAYING or (verb.group("aux") and verbs.is_speech_verb(word))):
+        return None
+    agent = _BY_AGENT.match(text, close_at + 1)
+    if agent is None:
+        return None
+    written = agent.group("subj")
+    subject = classify(written)
+    run = re.search(rf"(?:{names.RUN})$", written)
+    if subject is not None and subject.kind == "phrase" and run and " " in run.group():
+        subject = _named(written, run)  # "his friend and fellow broadcaster Michael Pointon"
+    if subject is None or subject.kind == "pronoun":
+        return None
+    start, end = agent.start("subj"), agent.end("subj")
+    return Cue(text[start:end], subject, start, end, adjacent=True, passive=True)
+
+
+_PASSIVE_SAYING = frozenset(
+    names.words("described branded labelled labeled dubbed called hailed credited praised")
+)
 
 
 def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:

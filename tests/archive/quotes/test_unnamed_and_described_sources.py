@@ -233,3 +233,13 @@ def test_a_second_fragment_joined_by_and_is_said_as_the_first_was():
 def test_an_abbreviation_for_a_thing_is_no_body_that_speaks():
     found = [(s.text, s.kind) for s in find_sources("The CD and the VP spoke to BT.", [], set())]
     assert found == [("BT", "organisation")]
+
+
+def test_words_said_of_someone_by_an_agent_after_by_are_the_agent_s():
+    document = attribute(
+        "Tessa Jowell announced plans to limit casinos, in a move branded a “humiliating "
+        "retreat” by the Tories. Fletcher was described as a “consummate professional” by his "
+        "friend and fellow broadcaster Michael Pointon."
+    )
+    assert speaker_of(document, "humiliating retreat") == "Tories"
+    assert speaker_of(document, "consummate professional") == "Michael Pointon"
