@@ -451,6 +451,9 @@ def names_a_person(name: str, common_words: set[str] | frozenset[str]) -> bool:
     return looks_like_person(name) and not describes_no_one(name, common_words)
 
 
+_TITLE_PRONOUNS = frozenset(["We", "I", "You", "They", "Me", "Us", "Our", "My", "Your", "It"])
+
+
 def describes_no_one(name: str, common_words: set[str] | frozenset[str]) -> bool:
     """A capitalised run of mostly words the document writes in lower case ("Make America
     Great Again", "No Child Left Behind", "National Convention"), or a party member described
@@ -458,6 +461,8 @@ def describes_no_one(name: str, common_words: set[str] | frozenset[str]) -> bool
     words = split_titles(strip_honorific(name)[1])[1].split()
     if len(words) > 1 and _bare(words[-1]) in PARTY_MEMBERS:
         return True
+    if len(words) > 1 and any(w in _TITLE_PRONOUNS for w in words):
+        return True  # "Shall We Dance", "Love Actually? I Think So": a title, not a name
     common = [w for w in words if _bare(w) in common_words and _bare(w) not in GIVEN_NAMES]
     return 2 * len(common) > len(words)
 

@@ -243,3 +243,12 @@ def test_words_said_of_someone_by_an_agent_after_by_are_the_agent_s():
     )
     assert speaker_of(document, "humiliating retreat") == "Tories"
     assert speaker_of(document, "consummate professional") == "Michael Pointon"
+
+
+def test_a_title_with_a_pronoun_in_it_is_no_person():
+    document = attribute(
+        "Jennifer Lopez stars in Shall We Dance, a remake of a Japanese film. “I very much "
+        "wanted to be in London,” she said."
+    )
+    assert speaker_of(document, "wanted to be in London") == "Jennifer Lopez"
+    assert [p.name for p in document.people] == ["Jennifer Lopez"]
