@@ -342,7 +342,8 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
         quote.rstrip().endswith(("!", "?")) and rest[pos : pos + 1].isupper()
     )
     if ends and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
-        return None  # a full stop inside the marks ends the sentence ("...!" She replied)
+        if not (quote.rstrip().endswith(("!", "?")) and _SHORT_CUE.match(rest, pos)):
+            return None  # a full stop inside the marks ends the sentence ("...!" She replied)
     start = close_at + 1 + pos
     relayed = _QUOTED_AS_SAYING.match(rest, pos)
     if relayed:  # `", Arab News quoted Prince Saud as saying.`: the prince's words
@@ -368,6 +369,11 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
 
 
 _CLAUSE_END = re.compile(r"[.!?;:\"“”\n]")
+# `...!” Cruz said.`: a name and a verb of saying that end their own sentence after "!" or "?"
+_SHORT_CUE = re.compile(
+    rf"(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:said|says|asked|asks|added|adds|shouted|"
+    r"yelled|exclaimed|wrote|tweeted|replied|responded)\s*[.,]"
+)
 # "X quoted Y as saying", "Y was quoted by X as saying": Y's words, X only relays them
 _QUOTED_AS_SAYING = re.compile(
     r"(?:[^,;:.!?“”\"]{0,60}?\bquoted\s+(?!by\b)(?P<subj>[^,;:.!?“”\"]{2,60}?)|"

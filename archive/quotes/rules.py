@@ -159,6 +159,13 @@ def _inherit(
         return member, cue, "cue in the sentence before"
     if in_passage:
         return state.speakers[in_passage[-1]], None, "previous quote in the paragraph"
+    introduced = _introduced_before(state, index, span)
+    if introduced is not None:  # `... Jared Potts echoed:` ending the paragraph before
+        member = resolve(
+            state.cast, introduced.subject, base - PARAGRAPH + introduced.start, state.common_words
+        )
+        if member is not None:
+            return member, introduced, "cue ending the paragraph before"
     recent = state.last_speaker if index - state.last_passage <= 2 else None
     if span.start > 1:
         named = recent if recent and _named_in(recent, text[:floor]) else None
@@ -171,6 +178,18 @@ def _inherit(
         member = resolve(state.cast, subject, base + PARAGRAPH, state.common_words)
         return member, None, "cue in the paragraph after"
     return recent, None, "last speaker"
+
+
+def _introduced_before(state: State, index: int, span: Span) -> cues.Cue | None:
+    """The cue of a paragraph that ends with a colon ("17-year-old Jared Potts echoed:") when
+    this one opens with the quote it introduces."""
+    if index == 0 or span.start > 1:
+        return None
+    before = state.passages[index - 1].text.rstrip()
+    if not before.endswith(":"):
+        return None
+    start = cues.sentence_start(before, len(before) - 1, 0)
+    return cues.sentence_cue(before, start, len(before))
 
 
 def _named_in(member: Member, text: str) -> bool:

@@ -252,3 +252,22 @@ def test_a_title_with_a_pronoun_in_it_is_no_person():
     )
     assert speaker_of(document, "wanted to be in London") == "Jennifer Lopez"
     assert [p.name for p in document.people] == ["Jennifer Lopez"]
+
+
+def test_a_paragraph_ending_with_a_cue_and_a_colon_introduces_the_next_one_s_quote():
+    document = attribute(
+        "Jane Roe, a pollster, said many voters were tired of politicians.",
+        "81-year-old Parker Eaton, a nominal Republican, said that given the candidates:",
+        "“There’s only one: Trump. He spends his own money.”",
+        "17-year-old Jared Potts echoed:",
+        "“He speaks his mind.”",
+    )
+    assert speaker_of(document, "only one") == "Parker Eaton"
+    assert speaker_of(document, "speaks his mind") == "Jared Potts"
+
+
+def test_a_name_and_said_after_an_exclamation_is_still_the_cue():
+    document = attribute(
+        "Hillary Clinton spoke first. “We’re tired of being told it is offensive!” Ted Cruz said."
+    )
+    assert speaker_of(document, "tired of being told") == "Ted Cruz"
