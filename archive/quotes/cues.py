@@ -341,9 +341,9 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     ends = quote.rstrip().endswith(".") or (
         quote.rstrip().endswith(("!", "?")) and rest[pos : pos + 1].isupper()
     )
-    if ends and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
-        if not (quote.rstrip().endswith(("!", "?")) and _SHORT_CUE.match(rest, pos)):
-            return None  # a full stop inside the marks ends the sentence ("...!" She replied)
+    exclaimed = quote.rstrip().endswith(("!", "?")) and _SHORT_CUE.match(rest, pos)
+    if ends and not (rest[:pos].strip() or rest[pos : pos + 1].islower() or exclaimed):
+        return None  # a full stop inside the marks ends the sentence ("...!" She replied)
     start = close_at + 1 + pos
     relayed = _QUOTED_AS_SAYING.match(rest, pos)
     if relayed:  # `", Arab News quoted Prince Saud as saying.`: the prince's words
