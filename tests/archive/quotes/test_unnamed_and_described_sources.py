@@ -271,3 +271,12 @@ def test_a_name_and_said_after_an_exclamation_is_still_the_cue():
         "Hillary Clinton spoke first. “We’re tired of being told it is offensive!” Ted Cruz said."
     )
     assert speaker_of(document, "tired of being told") == "Ted Cruz"
+
+
+def test_a_person_named_in_the_narrator_s_question_is_not_the_one_answering():
+    document = attribute(
+        "Dick Morris, the strategist, was asked why he joined. “I was on a cruise,” he said.",
+        "So is UKIP's job to destroy the Tories, as former member Robert Kilroy-Silk once "
+        "declared? “No. The aim of UKIP is to withdraw from the EU.”",
+    )
+    assert speaker_of(document, "The aim of UKIP") == "Dick Morris"
