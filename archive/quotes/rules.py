@@ -202,4 +202,6 @@ def _narration_cue(text: str, floor: int, previous_end: int) -> cues.Cue | None:
     if floor <= previous_end + 1:
         return None
     before = cues.sentence_start(text, max(floor - 1, 0), previous_end)
+    if text[before:floor].rstrip(" ”\"’'").endswith("?"):
+        return None  # the narrator's question ("..., as Kilroy-Silk once declared?") is no cue
     return cues.sentence_cue(text, before, floor)
