@@ -177,6 +177,9 @@ def _inherit(
     if subject is not None:
         member = resolve(state.cast, subject, base + PARAGRAPH, state.common_words)
         return member, None, "cue in the paragraph after"
+    returned = _back_to_earlier_speaker(state, index, recent)
+    if returned is not None:  # `... Kemp responded: "...". Mr Howard also paid tribute ...`
+        return returned, None, "earlier speaker the narration returned to"
     return recent, None, "last speaker"
 
 
@@ -190,6 +193,25 @@ def _introduced_before(state: State, index: int, span: Span) -> cues.Cue | None:
         return None
     start = cues.sentence_start(before, len(before) - 1, 0)
     return cues.sentence_cue(before, start, len(before))
+
+
+def _back_to_earlier_speaker(state: State, index: int, recent: Member | None) -> Member | None:
+    """Someone quoted earlier whom the narration names as a subject after the last quote
+    (before this paragraph), when that is not the last speaker: the report went back to them."""
+    if recent is None or not state.quotes:
+        return None
+    last = next((q for q in reversed(state.quotes) if q.nested_in is None), None)
+    if last is None:
+        return None
+    after = state.index_of(last.passage_n) * PARAGRAPH + last.end
+    named = [
+        (max(a for a in m.named_at if after < a < index * PARAGRAPH and a in m.seen_at), m)
+        for m in state.cast.members
+        if m is not recent
+        and m.quoted_at
+        and any(after < a < index * PARAGRAPH and a in m.seen_at for a in m.named_at)
+    ]
+    return max(named, key=lambda n: n[0])[1] if len(named) == 1 else None
 
 
 def _named_in(member: Member, text: str) -> bool:

@@ -280,3 +280,13 @@ def test_a_person_named_in_the_narrator_s_question_is_not_the_one_answering():
         "declared? “No. The aim of UKIP is to withdraw from the EU.”",
     )
     assert speaker_of(document, "The aim of UKIP") == "Dick Morris"
+
+
+def test_a_quote_after_the_narration_returns_to_an_earlier_speaker_is_theirs():
+    document = attribute(
+        "“Britain is heading in the wrong direction,” Michael Howard said. But Labour's "
+        "spokesman Fraser Kemp responded: “Britain is working.” Mr Howard also paid tribute to "
+        "the nation's character.",
+        "“We watched the scenes of destruction with a sense of disbelief.”",
+    )
+    assert speaker_of(document, "scenes of destruction") == "Michael Howard"
