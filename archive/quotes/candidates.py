@@ -232,9 +232,18 @@ def gather(
             if opens_paragraph and continuation_kind.startswith("recent"):
                 candidate.features["continues:paragraph_start"] = 1.0
     # "Tony Blair's official spokesman said": the spokesman speaks, never Blair
-    out = [c for c in out if "possessive_person" not in c.features]
+    # and "... told Five Live": who was told, never who told
+    out = [
+        c
+        for c in out
+        if "possessive_person" not in c.features
+        and not (c.source is not None and c.source.before in _TOLD)
+    ]
     _mark_nearest(out)
     return out
+
+
+_TOLD = frozenset(["told", "tells", "telling", "tell"])
 
 
 def _candidate(

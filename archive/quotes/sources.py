@@ -34,7 +34,7 @@ PERSON_HEADS = names.words(
     chief director manager author writer economist analyst expert professor researcher
     lawyer attorney doctor judge person people commenter reader viewer user narrator voice
     announcer witness observer participant attendee demonstrator fan student teacher worker
-    employee customer caller listener member members neighbor neighbour relative
+    employee customer caller listener member members neighbor neighbour relative holder
     """
 )
 _PARTY_MEMBERS = frozenset(["democrat", "republican", "democrats", "republicans", "tory", "tories"])

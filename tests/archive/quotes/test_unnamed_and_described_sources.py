@@ -290,3 +290,12 @@ def test_a_quote_after_the_narration_returns_to_an_earlier_speaker_is_theirs():
         "“We watched the scenes of destruction with a sense of disbelief.”",
     )
     assert speaker_of(document, "scenes of destruction") == "Michael Howard"
+
+
+def test_whoever_was_told_is_never_who_told():
+    document = attribute(
+        "Former Olympic champion Michael Johnson has warned British sprinters.",
+        "“At the moment, the biggest factor is to be number one in Britain,” the world 200m "
+        "and 400m record holder told Five Live.",
+    )
+    assert speaker_of(document, "biggest factor") == "Michael Johnson"
