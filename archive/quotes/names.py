@@ -202,7 +202,7 @@ NOT_NAME_WORDS = set(
     nobody everybody somebody anybody everyone someone anyone noone nothing something
     everything anything none later earlier yesterday tonight tomorrow afterwards afterward
     elsewhere instead separately finally moreover furthermore nonetheless nevertheless
-    indeed perhaps meantime thus hence overall initially ultimately recently
+    indeed perhaps meantime thus hence overall initially ultimately recently former
     """
     )
 )
