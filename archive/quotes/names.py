@@ -40,9 +40,11 @@ HONORIFIC = (
     r"Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Cmdr|Maj|Pres|Sec|Atty|Amb|Hon|Rt|Fr|Supt|Insp|Det)"
 )
 # Digits inside a run keep a title whole ("Il Sole 24 Ore", "Channel 4 News").
+# A middle initial without its full stop, as British style writes it ("George W Bush").
+BARE_INITIAL = rf"[B-HJ-Z](?=\s+[{UPPER}][{LOWER}])"
 RUN = (
     rf"(?:{HONORIFIC}{DOT}?\s+){{0,2}}{TOKEN}"
-    rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|\d{{1,4}}(?=\s+[{UPPER}])))*"
+    rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|{BARE_INITIAL}|\d{{1,4}}(?=\s+[{UPPER}])))*"
 )
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 # A body's name with "for", "of" and "and" in it ("Department for Culture, Media and Sport").

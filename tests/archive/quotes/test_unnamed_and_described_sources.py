@@ -299,3 +299,8 @@ def test_whoever_was_told_is_never_who_told():
         "and 400m record holder told Five Live.",
     )
     assert speaker_of(document, "biggest factor") == "Michael Johnson"
+
+
+def test_a_middle_initial_without_its_full_stop_stays_inside_the_name():
+    document = attribute("“We will win,” said US President George W Bush on Monday.")
+    assert speaker_of(document, "We will win") == "George W Bush"
