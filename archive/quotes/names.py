@@ -205,6 +205,7 @@ NOT_NAME_WORDS = set(
     everything anything none later earlier yesterday tonight tomorrow afterwards afterward
     elsewhere instead separately finally moreover furthermore nonetheless nevertheless
     indeed perhaps meantime thus hence overall initially ultimately recently former
+    longtime along
     """
     )
 )

@@ -304,3 +304,19 @@ def test_whoever_was_told_is_never_who_told():
 def test_a_middle_initial_without_its_full_stop_stays_inside_the_name():
     document = attribute("“We will win,” said US President George W Bush on Monday.")
     assert speaker_of(document, "We will win") == "George W Bush"
+
+
+def test_the_vermont_senator_is_the_senator_the_text_just_mentioned():
+    document = attribute(
+        "It was unclear whether Bernie Sanders was ready. The Vermont senator emailed "
+        "supporters saying: “The struggle continues.”"
+    )
+    assert speaker_of(document, "struggle continues") == "Bernie Sanders"
+
+
+def test_her_campaign_is_the_campaign_of_the_woman_the_text_is_about():
+    document = attribute(
+        "Hillary Clinton spoke in Ohio. Her campaign blasted out an email stating: “Speaker Paul "
+        "Ryan Joins Growing List.”"
+    )
+    assert speaker_of(document, "Growing List") == "Clinton campaign"
