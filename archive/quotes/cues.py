@@ -84,7 +84,10 @@ _PASSIVE = {
     "which",
     "that",
 }
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "one"}
+_DETERMINERS = {
+    *("the", "a", "an", "his", "her", "their", "its", "my", "our", "one"),
+    *("some", "several", "many", "two", "three", "dozens", "hundreds", "thousands"),
+}
 _BOUNDARY = re.compile(
     r"(?:[.!?;:][”\"’]?\s+|,\s+|\s[–—-]\s|\sand\s(?![A-Z])|\s(?:but|that|because|as|while|when|"
     r"where|after|before|since|although|though|if|so|whether|how|what|why)\s)"

@@ -69,7 +69,13 @@ def choose(
         if cue.phrase.lower().startswith("according to"):
             rule = "according to"
         for_person = spokespeople.for_person(cue.subject.text, state.cast.find_person)[0]
-        unnamed = member is None and (for_person or names_no_one(cue.subject))
+        # "Willie Minor, an African-American actor in Dallas, ... recalled": a named person's
+        # apposition is not someone unnamed
+        at = text.rfind(cue.subject.text, max(0, cue.start - 200), cue.end)
+        at = cue.start if at < 0 else at
+        singular = cue.subject.text.split()[0].lower() in ("a", "an")
+        appositive = singular and _AFTER_A_NAME.search(text, max(0, at - 80), at) is not None
+        unnamed = member is None and (for_person or (names_no_one(cue.subject) and not appositive))
         if unnamed:
             rule = "a person's spokesperson" if for_person else "an unnamed source"
         return RuleChoice(member, cue, rule, continuation, kind, unnamed)
@@ -81,7 +87,9 @@ def choose(
 
 _PUT_TO = re.compile(r"\b(?:was|were|is|are|been|being|got|gets|get) asked\s*[:,]?\s*$")
 # Cue subjects that name no one: "a narrator", "one tweet", "another Republican", "the crowd".
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many"})
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "another", "some", "several", "many", "two", "three", "dozens", "hundreds"}
+)
 _CROWDS = frozenset(
     {"crowd", "crowds", "audience", "attendees", "protesters", "protestors", "demonstrators"}
 )
@@ -94,17 +102,20 @@ def names_no_one(subject: cues.Subject) -> bool:
         return False
     written = [w.strip(",") for w in _head_phrase(subject.text.split())]
     words = [w.lower() for w in written]
-    named = [w for w in written[1:] if w[:1].isupper() and w.lower() not in names.PARTY_MEMBERS]
-    if len(words) < 2 or named:
-        return False  # "A 2014 House Intelligence Committee report": a named body's
-    if words[-1] in _CROWDS or (words[:2] == ["one", "of"] and len(words) <= 4):
-        return True  # "one of them said", "one of the protesters"
-    if words[0] in _INDEFINITE and words[-1] in _ANONYMOUS_WRITINGS:
-        return True  # "one tweet said", "a sign read"
+    if len(words) < 2:
+        return False
     head = words[-1]
-    return words[0] in _INDEFINITE and (head in PERSON_HEADS or roles.person_noun(head))
+    if words[0] in _INDEFINITE and (head in PERSON_HEADS or roles.person_noun(head)):
+        return True  # "a Clinton campaign official", "another Republican": unnamed people
+    named = [w for w in written[1:] if w[:1].isupper() and w.lower() not in names.PARTY_MEMBERS]
+    if named:
+        return False  # "A 2014 House Intelligence Committee report": a named body's
+    if head in _CROWDS or (words[:2] == ["one", "of"] and len(words) <= 4):
+        return True  # "one of them said", "one of the protesters"
+    return words[0] in _INDEFINITE and head in _ANONYMOUS_WRITINGS  # "one tweet said"
 
 
+_AFTER_A_NAME = re.compile(rf"(?:{names.RUN}),\s*$")
 # Writings with no author: "one tweet said", "a placard read"
 _ANONYMOUS_WRITINGS = frozenset(
     names.words("tweet post message sign banner placard poster headline comment flyer leaflet")

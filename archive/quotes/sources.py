@@ -226,6 +226,9 @@ def _is_head(word: str) -> bool:
     return word.islower() and roles.person_noun(word)
 
 
+_PLACE_HEADS = frozenset(
+    names.words("street avenue road lane square boulevard bridge river valley beach highway")
+)
 _PLATFORMS = frozenset(
     names.words("twitter facebook instagram youtube tiktok snapchat reddit linkedin tumblr")
 )
@@ -321,6 +324,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 role_end = end
                 continue
             kind = parsed.kind
+            if words[-1].lower() in _PLACE_HEADS:
+                continue  # "Michigan Avenue", "Trafalgar Square": where, not who
             if kind == "person" and names.describes_no_one(run, common_words):
                 continue  # "Make America Great Again", "the Wisconsin Republican": no name
             if kind == "person" and names.abbreviated_after(run, text, end):

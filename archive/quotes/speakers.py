@@ -392,6 +392,7 @@ _UNNAMED = frozenset(
     insider observer witness commenter reader viewer user fan attendee participant student
     worker employee customer caller listener member neighbor neighbour friend relative
     official aide adviser advisor analyst expert staffer operative owner driver passenger
+    officer agent soldier guard
     """
     )
 )

@@ -320,3 +320,21 @@ def test_her_campaign_is_the_campaign_of_the_woman_the_text_is_about():
         "Ryan Joins Growing List.”"
     )
     assert speaker_of(document, "Growing List") == "Clinton campaign"
+
+
+def test_an_unnamed_campaign_official_is_no_one_but_a_named_person_s_apposition_is_them():
+    document = attribute(
+        "A Clinton campaign official later walked back the comments, saying Hillary Clinton "
+        "“didn’t have a particular video in mind.” Willie Minor, an African-American actor in "
+        "Dallas, recalled: “I called all my lenders and creditors.”"
+    )
+    assert speaker_of(document, "particular video") is None
+    assert speaker_of(document, "called all my lenders") == "Willie Minor"
+
+
+def test_some_protesters_marching_down_an_avenue_are_no_one():
+    document = attribute(
+        "“Hey, hey! Ho, ho! Rahm Emanuel's got to go!” some protesters chanted as they marched "
+        "down Michigan Avenue."
+    )
+    assert speaker_of(document, "got to go") is None
