@@ -27,6 +27,9 @@ from archive.quotes.state import State
 from archive.quotes.view import reading_view, restore
 
 QUOTED_KINDS = ("body", "heading")
+# Between two quoted stretches, only "and" or "or": the second is said as the first was
+# ('described it as "loopy" and "stressed"').
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:an?\s+|the\s+)?")
 _MARKS = re.compile(r"[“”\"‘’]|''")
 
 
@@ -125,8 +128,13 @@ def _attribute_span(
     open_at = span.start - 1
     floor = max(previous_end, cues.sentence_start(text, open_at, previous_end))
     leading = cues.leading_cue(text, floor, open_at)
-    trailing = cues.trailing_cue(text, span.end, quote_text) if span.closed else None
-    if not speech.is_speech(
+    trailing = None
+    if span.closed:
+        trailing = cues.trailing_cue(text, span.end, quote_text) or cues.passive_agent(
+            text, floor, open_at, span.end
+        )
+    joined = bool(in_passage) and _JOINED.fullmatch(text, previous_end, open_at) is not None
+    if not joined and not speech.is_speech(
         quote_text,
         text[floor:open_at],
         leading,

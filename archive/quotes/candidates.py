@@ -193,9 +193,15 @@ def gather(
     trail_end = min(_sentence_after(ends, text, frame.close_at), frame.next_open)
     next_end = min(_sentence_after(ends, text, trail_end), frame.next_open)
     opens_paragraph = not text[: frame.open_at].strip(" \t—–-")
+    # a question of the narrator's just before the quote ("So is UKIP's job to destroy the
+    # Tories, as Robert Kilroy-Silk once declared?"): whoever it names is asked about, not
+    # answering
+    asked = text[prev_floor:lead_floor].rstrip(" ”\"’'").endswith("?") and lead_floor > prev_floor
     out: list[Candidate] = []
     for source in sources.get(frame.index, []):
         position = _position(source, frame, lead_floor, prev_floor, trail_end, next_end)
+        if position == "prev" and asked:
+            continue
         if position is not None:
             out.append(_candidate(position, source, frame.index, cast, base, common_words))
     if opens_paragraph and frame.index > 0:
@@ -226,9 +232,18 @@ def gather(
             if opens_paragraph and continuation_kind.startswith("recent"):
                 candidate.features["continues:paragraph_start"] = 1.0
     # "Tony Blair's official spokesman said": the spokesman speaks, never Blair
-    out = [c for c in out if "possessive_person" not in c.features]
+    # and "... told Five Live": who was told, never who told
+    out = [
+        c
+        for c in out
+        if "possessive_person" not in c.features
+        and not (c.source is not None and c.source.before in _TOLD)
+    ]
     _mark_nearest(out)
     return out
+
+
+_TOLD = frozenset(["told", "tells", "telling", "tell"])
 
 
 def _candidate(

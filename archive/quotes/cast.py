@@ -392,6 +392,15 @@ class Cast:
         ]
         return max(found, key=lambda m: m.last_seen) if found else None
 
+    def last_referred(self, *, before: int, after: int) -> Member | None:
+        """The person referred to last, in any role, between two positions."""
+        found = [
+            (max(a for a in m.mentioned_at if after < a < before), m)
+            for m in self.members
+            if m.mention.kind == "person" and any(after < a < before for a in m.mentioned_at)
+        ]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def speakers(self) -> list[PersonMention]:
         """The people and organisations quoted in the document, in order of introduction."""
         return [m.mention for m in self.members if m.speaker]

@@ -91,6 +91,8 @@ def decide(
         last_speaker=state.last_speaker,
         quoted=state.quoted,
     )
+    if cue is not None and cue.passive:  # "X was branded “...” by Y": X is not the speaker
+        candidates = [c for c in candidates if c.position != "lead"] or candidates
     probabilities = ranker.rank(candidates, None if use_model else {})
     ranked = sorted(zip(probabilities, candidates, strict=True), key=lambda p: -p[0])
     choice = _from_rules(rules)

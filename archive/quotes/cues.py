@@ -84,7 +84,10 @@ _PASSIVE = {
     "which",
     "that",
 }
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "my", "our", "one"}
+_DETERMINERS = {
+    *("the", "a", "an", "his", "her", "their", "its", "my", "our", "one"),
+    *("some", "several", "many", "two", "three", "dozens", "hundreds", "thousands"),
+}
 _BOUNDARY = re.compile(
     r"(?:[.!?;:][”\"’]?\s+|,\s+|\s[–—-]\s|\sand\s(?![A-Z])|\s(?:but|that|because|as|while|when|"
     r"where|after|before|since|although|though|if|so|whether|how|what|why)\s)"
@@ -153,6 +156,7 @@ class Cue:
     end: int
     adjacent: bool = False  # touches the quote: ", he said" or "said:"
     gap_punctuated: bool = False  # a comma, colon or semicolon between the verb and the quote
+    passive: bool = False  # "was branded “...” by the Tories": the one branded did not speak
 
 
 _MEMBER_OF = re.compile(
@@ -294,6 +298,44 @@ def _with_appositive(text: str) -> Subject | None:
     return subject
 
 
+_PASSIVE_VERB = re.compile(
+    r"(?:\b(?P<aux>was|were|is|are|been|being)\s+(?:\w+ly\s+)?)?\b(?P<verb>[a-z]+ed)\b"
+    r"(?:\s+(?:as|it|him|her|them|the\s+\w+))*(?:\s+an?)?\s*$"
+)
+_BY_AGENT = re.compile(
+    r"\s*,?\s*by\s+(?P<subj>[^,;:.!?“”\"()]{2,80}?)(?=\s*[,;:.!?“”\"()]|\s+(?:who|which|as|after|before|when|while|in|on|at|for|over)\b|$)"
+)
+
+
+def passive_agent(text: str, floor: int, open_at: int, close_at: int) -> Cue | None:
+    """`was branded “a humiliating retreat” by the Tories`, `described as a “consummate
+    professional” by Michael Pointon`: the agent after "by" said the words."""
+    verb = _PASSIVE_VERB.search(text, floor, open_at)
+    if verb is None:
+        return None
+    word = verb.group("verb")
+    # without "was": only the verbs that say what something was called ("a move branded")
+    if not (word in _PASSIVE_SAYING or (verb.group("aux") and verbs.is_speech_verb(word))):
+        return None
+    agent = _BY_AGENT.match(text, close_at + 1)
+    if agent is None:
+        return None
+    written = agent.group("subj")
+    subject = classify(written)
+    run = re.search(rf"(?:{names.RUN})$", written)
+    if subject is not None and subject.kind == "phrase" and run and " " in run.group():
+        subject = _named(written, run)  # "his friend and fellow broadcaster Michael Pointon"
+    if subject is None or subject.kind == "pronoun":
+        return None
+    start, end = agent.start("subj"), agent.end("subj")
+    return Cue(text[start:end], subject, start, end, adjacent=True, passive=True)
+
+
+_PASSIVE_SAYING = frozenset(
+    names.words("described branded labelled labeled dubbed called hailed credited praised")
+)
+
+
 def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     """A cue right after a closing mark: `," he says`, `," said Mr Barber`, `", Ms Kite said`."""
     rest = text[close_at + 1 : close_at + 200]
@@ -302,7 +344,8 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
     ends = quote.rstrip().endswith(".") or (
         quote.rstrip().endswith(("!", "?")) and rest[pos : pos + 1].isupper()
     )
-    if ends and not (rest[:pos].strip() or rest[pos : pos + 1].islower()):
+    exclaimed = quote.rstrip().endswith(("!", "?")) and _SHORT_CUE.match(rest, pos)
+    if ends and not (rest[:pos].strip() or rest[pos : pos + 1].islower() or exclaimed):
         return None  # a full stop inside the marks ends the sentence ("...!" She replied)
     start = close_at + 1 + pos
     relayed = _QUOTED_AS_SAYING.match(rest, pos)
@@ -329,6 +372,11 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
 
 
 _CLAUSE_END = re.compile(r"[.!?;:\"“”\n]")
+# `...!” Cruz said.`: a name and a verb of saying that end their own sentence after "!" or "?"
+_SHORT_CUE = re.compile(
+    rf"(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:said|says|asked|asks|added|adds|shouted|"
+    r"yelled|exclaimed|wrote|tweeted|replied|responded)\s*[.,]"
+)
 # "X quoted Y as saying", "Y was quoted by X as saying": Y's words, X only relays them
 _QUOTED_AS_SAYING = re.compile(
     r"(?:[^,;:.!?“”\"]{0,60}?\bquoted\s+(?!by\b)(?P<subj>[^,;:.!?“”\"]{2,60}?)|"

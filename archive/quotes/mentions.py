@@ -166,6 +166,7 @@ def _single_word(
         if (
             word not in _PLACES
             and word not in _TIME_ZONES
+            and word not in names.NOT_BODIES
             and word.lower() not in names.TITLE_WORDS
         ):
             cast.mention_organisation(word, base + start)
@@ -174,6 +175,13 @@ def _single_word(
     if known is None and word in cast.organisation_names and word.lower() not in names.TIME_WORDS:
         cast.mention_organisation(word, base + start)  # "Unilever said ...": named again
         return
+    kin = _KIN_BEFORE.search(text, max(0, start - 40), start) if known is None else None
+    if kin and word.lower() in names.GIVEN_NAMES:
+        # "his wife, Jane,": a person known as Jane (whose "his" may be wrong, so no family
+        # name is guessed: "Sheila Martin" for Arthur Hailey's widow would travel into citations)
+        member = cast.person(word, role=kin.group("kin"), at=base + start)
+        member.gender = member.gender or _KIN_GENDER.get(kin.group("kin").split()[-1].lower())
+        return
     if known is None and _introduced_with_role(text, word, start, end, common_words):
         cast.person(word, role=roles.appositive_after(text, end), at=base + start)
         return
@@ -181,6 +189,47 @@ def _single_word(
         known.bare_refs += 1
         subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
         cast.note(known, base + start, subject=subject)
+
+
+_KIN_BEFORE = re.compile(
+    r"\b(?P<kin>(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|brother|sister|mother|"
+    r"father|partner|girlfriend|boyfriend|fianc[ée]e?|widow|widower|niece|nephew|cousin|aunt|"
+    r"uncle|grandson|granddaughter))\s*,?\s*$"
+)
+
+
+_KIN_GENDER = {
+    **dict.fromkeys(
+        [
+            "wife",
+            "daughter",
+            "sister",
+            "mother",
+            "girlfriend",
+            "fiancée",
+            "fiancee",
+            "widow",
+            "niece",
+            "aunt",
+            "granddaughter",
+        ],
+        "f",
+    ),
+    **dict.fromkeys(
+        [
+            "husband",
+            "son",
+            "brother",
+            "father",
+            "boyfriend",
+            "widower",
+            "nephew",
+            "uncle",
+            "grandson",
+        ],
+        "m",
+    ),
+}
 
 
 def _introduced_with_role(text: str, word: str, start: int, end: int, common_words) -> bool:

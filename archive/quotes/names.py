@@ -40,9 +40,11 @@ HONORIFIC = (
     r"Sen|Rep|Gov|Lt|Gen|Col|Capt|Sgt|Adm|Cmdr|Maj|Pres|Sec|Atty|Amb|Hon|Rt|Fr|Supt|Insp|Det)"
 )
 # Digits inside a run keep a title whole ("Il Sole 24 Ore", "Channel 4 News").
+# A middle initial without its full stop, as British style writes it ("George W Bush").
+BARE_INITIAL = rf"[B-HJ-Z](?=\s+[{UPPER}][{LOWER}])"
 RUN = (
     rf"(?:{HONORIFIC}{DOT}?\s+){{0,2}}{TOKEN}"
-    rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|\d{{1,4}}(?=\s+[{UPPER}])))*"
+    rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|{BARE_INITIAL}|\d{{1,4}}(?=\s+[{UPPER}])))*"
 )
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 # A body's name with "for", "of" and "and" in it ("Department for Culture, Media and Sport").
@@ -202,7 +204,8 @@ NOT_NAME_WORDS = set(
     nobody everybody somebody anybody everyone someone anyone noone nothing something
     everything anything none later earlier yesterday tonight tomorrow afterwards afterward
     elsewhere instead separately finally moreover furthermore nonetheless nevertheless
-    indeed perhaps meantime thus hence overall initially ultimately recently
+    indeed perhaps meantime thus hence overall initially ultimately recently former
+    longtime along
     """
     )
 )
@@ -451,6 +454,9 @@ def names_a_person(name: str, common_words: set[str] | frozenset[str]) -> bool:
     return looks_like_person(name) and not describes_no_one(name, common_words)
 
 
+_TITLE_PRONOUNS = frozenset(["We", "I", "You", "They", "Me", "Us", "Our", "My", "Your", "It"])
+
+
 def describes_no_one(name: str, common_words: set[str] | frozenset[str]) -> bool:
     """A capitalised run of mostly words the document writes in lower case ("Make America
     Great Again", "No Child Left Behind", "National Convention"), or a party member described
@@ -458,6 +464,8 @@ def describes_no_one(name: str, common_words: set[str] | frozenset[str]) -> bool
     words = split_titles(strip_honorific(name)[1])[1].split()
     if len(words) > 1 and _bare(words[-1]) in PARTY_MEMBERS:
         return True
+    if len(words) > 1 and any(w in _TITLE_PRONOUNS for w in words):
+        return True  # "Shall We Dance", "Love Actually? I Think So": a title, not a name
     common = [w for w in words if _bare(w) in common_words and _bare(w) not in GIVEN_NAMES]
     return 2 * len(common) > len(words)
 
@@ -522,3 +530,14 @@ def looks_human(name: str, gender: str | None = None) -> bool:
         return True
     first = bare.split()[0].lower() if bare.split() else ""
     return first in GIVEN_NAMES
+
+
+# Capitalised abbreviations that name things or offices, not bodies that speak ("the CD", "VP").
+NOT_BODIES = frozenset(
+    words(
+        """
+    CD CDS DVD DVDS TV PC PCS VP MP3 GPS SMS PDA USB DNA HIV AIDS GDP CPI PPI IPO CEO CFO COO
+    CTO OK AM PM FM AD BC UFO SUV ATM VAT ID IQ PR HQ AKA RSVP DIY IT AI VR LCD LED HD
+    """
+    )
+)

@@ -69,7 +69,13 @@ def choose(
         if cue.phrase.lower().startswith("according to"):
             rule = "according to"
         for_person = spokespeople.for_person(cue.subject.text, state.cast.find_person)[0]
-        unnamed = member is None and (for_person or names_no_one(cue.subject))
+        # "Willie Minor, an African-American actor in Dallas, ... recalled": a named person's
+        # apposition is not someone unnamed
+        at = text.rfind(cue.subject.text, max(0, cue.start - 200), cue.end)
+        at = cue.start if at < 0 else at
+        singular = cue.subject.text.split()[0].lower() in ("a", "an")
+        appositive = singular and _AFTER_A_NAME.search(text, max(0, at - 80), at) is not None
+        unnamed = member is None and (for_person or (names_no_one(cue.subject) and not appositive))
         if unnamed:
             rule = "a person's spokesperson" if for_person else "an unnamed source"
         return RuleChoice(member, cue, rule, continuation, kind, unnamed)
@@ -81,7 +87,9 @@ def choose(
 
 _PUT_TO = re.compile(r"\b(?:was|were|is|are|been|being|got|gets|get) asked\s*[:,]?\s*$")
 # Cue subjects that name no one: "a narrator", "one tweet", "another Republican", "the crowd".
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many"})
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "another", "some", "several", "many", "two", "three", "dozens", "hundreds"}
+)
 _CROWDS = frozenset(
     {"crowd", "crowds", "audience", "attendees", "protesters", "protestors", "demonstrators"}
 )
@@ -94,17 +102,20 @@ def names_no_one(subject: cues.Subject) -> bool:
         return False
     written = [w.strip(",") for w in _head_phrase(subject.text.split())]
     words = [w.lower() for w in written]
-    named = [w for w in written[1:] if w[:1].isupper() and w.lower() not in names.PARTY_MEMBERS]
-    if len(words) < 2 or named:
-        return False  # "A 2014 House Intelligence Committee report": a named body's
-    if words[-1] in _CROWDS or (words[:2] == ["one", "of"] and len(words) <= 4):
-        return True  # "one of them said", "one of the protesters"
-    if words[0] in _INDEFINITE and words[-1] in _ANONYMOUS_WRITINGS:
-        return True  # "one tweet said", "a sign read"
+    if len(words) < 2:
+        return False
     head = words[-1]
-    return words[0] in _INDEFINITE and (head in PERSON_HEADS or roles.person_noun(head))
+    if words[0] in _INDEFINITE and (head in PERSON_HEADS or roles.person_noun(head)):
+        return True  # "a Clinton campaign official", "another Republican": unnamed people
+    named = [w for w in written[1:] if w[:1].isupper() and w.lower() not in names.PARTY_MEMBERS]
+    if named:
+        return False  # "A 2014 House Intelligence Committee report": a named body's
+    if head in _CROWDS or (words[:2] == ["one", "of"] and len(words) <= 4):
+        return True  # "one of them said", "one of the protesters"
+    return words[0] in _INDEFINITE and head in _ANONYMOUS_WRITINGS  # "one tweet said"
 
 
+_AFTER_A_NAME = re.compile(rf"(?:{names.RUN}),\s*$")
 # Writings with no author: "one tweet said", "a placard read"
 _ANONYMOUS_WRITINGS = frozenset(
     names.words("tweet post message sign banner placard poster headline comment flyer leaflet")
@@ -159,6 +170,13 @@ def _inherit(
         return member, cue, "cue in the sentence before"
     if in_passage:
         return state.speakers[in_passage[-1]], None, "previous quote in the paragraph"
+    introduced = _introduced_before(state, index, span)
+    if introduced is not None:  # `... Jared Potts echoed:` ending the paragraph before
+        member = resolve(
+            state.cast, introduced.subject, base - PARAGRAPH + introduced.start, state.common_words
+        )
+        if member is not None:
+            return member, introduced, "cue ending the paragraph before"
     recent = state.last_speaker if index - state.last_passage <= 2 else None
     if span.start > 1:
         named = recent if recent and _named_in(recent, text[:floor]) else None
@@ -170,7 +188,41 @@ def _inherit(
     if subject is not None:
         member = resolve(state.cast, subject, base + PARAGRAPH, state.common_words)
         return member, None, "cue in the paragraph after"
+    returned = _back_to_earlier_speaker(state, index, recent)
+    if returned is not None:  # `... Kemp responded: "...". Mr Howard also paid tribute ...`
+        return returned, None, "earlier speaker the narration returned to"
     return recent, None, "last speaker"
+
+
+def _introduced_before(state: State, index: int, span: Span) -> cues.Cue | None:
+    """The cue of a paragraph that ends with a colon ("17-year-old Jared Potts echoed:") when
+    this one opens with the quote it introduces."""
+    if index == 0 or span.start > 1:
+        return None
+    before = state.passages[index - 1].text.rstrip()
+    if not before.endswith(":"):
+        return None
+    start = cues.sentence_start(before, len(before) - 1, 0)
+    return cues.sentence_cue(before, start, len(before))
+
+
+def _back_to_earlier_speaker(state: State, index: int, recent: Member | None) -> Member | None:
+    """Someone quoted earlier whom the narration names as a subject after the last quote
+    (before this paragraph), when that is not the last speaker: the report went back to them."""
+    if recent is None or not state.quotes:
+        return None
+    last = next((q for q in reversed(state.quotes) if q.nested_in is None), None)
+    if last is None:
+        return None
+    after = state.index_of(last.passage_n) * PARAGRAPH + last.end
+    named = [
+        (max(a for a in m.named_at if after < a < index * PARAGRAPH and a in m.seen_at), m)
+        for m in state.cast.members
+        if m is not recent
+        and m.quoted_at
+        and any(after < a < index * PARAGRAPH and a in m.seen_at for a in m.named_at)
+    ]
+    return max(named, key=lambda n: n[0])[1] if len(named) == 1 else None
 
 
 def _named_in(member: Member, text: str) -> bool:
@@ -183,4 +235,6 @@ def _narration_cue(text: str, floor: int, previous_end: int) -> cues.Cue | None:
     if floor <= previous_end + 1:
         return None
     before = cues.sentence_start(text, max(floor - 1, 0), previous_end)
+    if text[before:floor].rstrip(" ”\"’'").endswith("?"):
+        return None  # the narrator's question ("..., as Kilroy-Silk once declared?") is no cue
     return cues.sentence_cue(text, before, floor)

@@ -34,7 +34,7 @@ PERSON_HEADS = names.words(
     chief director manager author writer economist analyst expert professor researcher
     lawyer attorney doctor judge person people commenter reader viewer user narrator voice
     announcer witness observer participant attendee demonstrator fan student teacher worker
-    employee customer caller listener member members neighbor neighbour relative
+    employee customer caller listener member members neighbor neighbour relative holder
     """
 )
 _PARTY_MEMBERS = frozenset(["democrat", "republican", "democrats", "republicans", "tory", "tories"])
@@ -226,6 +226,9 @@ def _is_head(word: str) -> bool:
     return word.islower() and roles.person_noun(word)
 
 
+_PLACE_HEADS = frozenset(
+    names.words("street avenue road lane square boulevard bridge river valley beach highway")
+)
 _PLATFORMS = frozenset(
     names.words("twitter facebook instagram youtube tiktok snapchat reddit linkedin tumblr")
 )
@@ -299,7 +302,7 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
         if len(run.split()) == 1:
             word = words[0].rstrip(".")
             low = word.lower()
-            if restore(words[0]).endswith(".") and len(word) <= 5:
+            if restore(words[0]).endswith(".") and len(word.rstrip("\u2024")) <= 5:
                 continue  # "Casper, Wyo.", "Calif.": a place's abbreviation, no speaker
             if low in _PLATFORMS and _channel(text, start, end):
                 continue  # "in a Facebook post", "on Twitter": where words appeared, not who
@@ -312,6 +315,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 or low in _PARTY_MEMBERS
             ):
                 continue  # "Analysts", "However", "British", "Democrat": no one who speaks
+            if word in names.NOT_BODIES:
+                continue  # "the CD", "VP": a thing or an office, not a body that speaks
             kind = "organisation" if word.isupper() and len(word) > 1 else "single"
         else:
             parsed = parse_name(written)
@@ -319,6 +324,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 role_end = end
                 continue
             kind = parsed.kind
+            if words[-1].lower() in _PLACE_HEADS:
+                continue  # "Michigan Avenue", "Trafalgar Square": where, not who
             if kind == "person" and names.describes_no_one(run, common_words):
                 continue  # "Make America Great Again", "the Wisconsin Republican": no name
             if kind == "person" and names.abbreviated_after(run, text, end):

@@ -318,6 +318,12 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     body = _SPOKESPERSON_FOR.match(phrase)
     if body:  # "a spokeswoman for the council": the council the text named
         return _body(cast, [body.group("body")], "spokesperson", at, organisation, introduce)
+    if determiner in ("his", "her") and rest[-1].lower() in _OWN_BODIES:
+        # "her campaign blasted out an email": the campaign of the woman the text is about
+        owner = cast.latest(before=at, gender="m" if determiner == "his" else "f", strict=True)
+        if owner is not None and owner.mention.kind == "person" and len(owner.name.split()) > 1:
+            return organisation(f"{names.surname(owner.name)} {rest[-1].lower()}", at=at)
+        return None
     if determiner in ("a", "an", "one", "another", "some"):
         return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
@@ -353,10 +359,17 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         return None  # "the hosts", "the two lawmakers": several people, not one
     member = cast.by_role(" ".join(core))
     if member is None and determiner == "the" and _names_a_person(head) and head not in _UNNAMED:
-        member = cast.latest(before=at, after=at - 3 * PARAGRAPH)
+        # the person last referred to as a subject, else at all ("whether Sanders was ready.
+        # The Vermont senator emailed supporters")
+        member = cast.latest(before=at, after=at - 3 * PARAGRAPH) or cast.last_referred(
+            before=at, after=at - PARAGRAPH
+        )
     if member is not None and introduce:
         cast.note(member, at)
     return member
+
+
+_OWN_BODIES = frozenset(["campaign"])
 
 
 def _holder(cast: Cast, role: list[str]) -> Member | None:
@@ -379,6 +392,7 @@ _UNNAMED = frozenset(
     insider observer witness commenter reader viewer user fan attendee participant student
     worker employee customer caller listener member neighbor neighbour friend relative
     official aide adviser advisor analyst expert staffer operative owner driver passenger
+    officer agent soldier guard
     """
     )
 )

@@ -1,9 +1,12 @@
 """Committed model: ranker and calibration coefficients (bench/quotes/train.py writes it).
 
 Fitted on 5294 development quotes (ranker) and 4010 (calibration):
-PolNeAR dev part and its hand labels (both batches), bbc-dev.json, bbc-dev2.json,
-labels.json; no held-out article. Calibration rows of PolNeAR and of BBC-style news
-weigh the same in all.
+PolNeAR dev part and its hand labels (polnear-pronouns.json part "dev",
+polnear-pronouns-dev2.json), bbc-dev.json, bbc-dev2.json, bbc-heldout.json (retired to
+development in round four), labels.json; no held-out article or quote. Calibration rows of
+PolNeAR and of BBC-style news weigh the same in all. (Round four's later development sets -
+bbc-dev3/4/5.json, polnear-pronouns-dev3.json - were used for rules only: refits with them
+scored no better on the development sets and broke pattern tests; see bench/quotes/README.md.)
 """
 
 RANKER = {

@@ -23,7 +23,7 @@ from bench.quotes.metric import Gold
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "corpus"
 POLNEAR = CORPUS / "polnear"
-PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3")
+PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3")
 HAND_ONLY = ("heldout2", "heldout3")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
 DIRECT_SHARE = 0.8
@@ -101,6 +101,7 @@ BBC_DEVELOPMENT = (
     "bbc-dev2.json",
     "bbc-dev3.json",
     "bbc-dev4.json",
+    "bbc-dev5.json",
     "bbc-heldout.json",
     "labels.json",
 )

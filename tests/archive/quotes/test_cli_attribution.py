@@ -195,6 +195,30 @@ PATTERNS: dict[str, tuple[list[str], list[tuple[str, str | None]]]] = {
         ["The Shadow Secretary of State for the Family said: “Families deserve better.”"],
         [("Families deserve", None)],
     ),
+    # round four: unnamed sources, passive agents, relayed words, descriptions of a subject
+    "unnamed sources and relayed words": (
+        [
+            "“There are more candidates than ever,” added another New Hampshire Republican.",
+            "At the rally, Donald Trump was asked: “What is the most dangerous place?”",
+            "Arab News quoted Prince Saud as saying: “Our reforms have created a generation.”",
+            "The U-turn was branded a “humiliating retreat” by the Tories.",
+        ],
+        [
+            ("more candidates", None),
+            ("most dangerous place", None),
+            ("Our reforms", "Prince Saud"),
+            ("humiliating retreat", "Tories"),
+        ],
+    ),
+    "the player, not the doctor": (
+        [
+            "Mark Philippoussis is almost certain to miss the Australian Open.",
+            "“He has to strengthen it,” said Hopman Cup doctor Hamish Osborne.",
+            "The Australian has suffered many injuries. “It's something I'll have to go by "
+            "feel,” he said.",
+        ],
+        [("strengthen it", "Hamish Osborne"), ("go by feel", "Mark Philippoussis")],
+    ),
 }
 
 

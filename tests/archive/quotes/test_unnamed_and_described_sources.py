@@ -207,3 +207,134 @@ def test_the_american_is_whom_the_report_turned_to_not_the_player_quoted_before(
         "the American.",
     )
     assert speaker_of(document, "pretty good") == "Andre Agassi"
+
+
+def test_his_wife_jane_is_a_person_known_by_her_given_name_and_no_guessed_surname():
+    document = attribute(
+        "Bernie Sanders called for open primaries. On CNN, his wife, Jane, agreed. “Shutting "
+        "people out of the process is not smart,” she said. Tad Devine, an adviser, nodded."
+    )
+    assert speaker_of(document, "Shutting people out") == "Jane"
+
+
+def test_a_second_fragment_joined_by_and_is_said_as_the_first_was():
+    document = attribute(
+        "Jeremy Edwards said he was “loopy” and “stressed” after the show. Esther Rantzen "
+        "said he was “so lovely” and a “delight” to work with."
+    )
+    assert [(q.text, q.speaker) for q in document.quotes] == [
+        ("loopy", "Jeremy Edwards"),
+        ("stressed", "Jeremy Edwards"),
+        ("so lovely", "Esther Rantzen"),
+        ("delight", "Esther Rantzen"),
+    ]
+
+
+def test_an_abbreviation_for_a_thing_is_no_body_that_speaks():
+    found = [(s.text, s.kind) for s in find_sources("The CD and the VP spoke to BT.", [], set())]
+    assert found == [("BT", "organisation")]
+
+
+def test_words_said_of_someone_by_an_agent_after_by_are_the_agent_s():
+    document = attribute(
+        "Tessa Jowell announced plans to limit casinos, in a move branded a “humiliating "
+        "retreat” by the Tories. Fletcher was described as a “consummate professional” by his "
+        "friend and fellow broadcaster Michael Pointon."
+    )
+    assert speaker_of(document, "humiliating retreat") == "Tories"
+    assert speaker_of(document, "consummate professional") == "Michael Pointon"
+
+
+def test_a_title_with_a_pronoun_in_it_is_no_person():
+    document = attribute(
+        "Jennifer Lopez stars in Shall We Dance, a remake of a Japanese film. “I very much "
+        "wanted to be in London,” she said."
+    )
+    assert speaker_of(document, "wanted to be in London") == "Jennifer Lopez"
+    assert [p.name for p in document.people] == ["Jennifer Lopez"]
+
+
+def test_a_paragraph_ending_with_a_cue_and_a_colon_introduces_the_next_one_s_quote():
+    document = attribute(
+        "Jane Roe, a pollster, said many voters were tired of politicians.",
+        "81-year-old Parker Eaton, a nominal Republican, said that given the candidates:",
+        "“There’s only one: Trump. He spends his own money.”",
+        "17-year-old Jared Potts echoed:",
+        "“He speaks his mind.”",
+    )
+    assert speaker_of(document, "only one") == "Parker Eaton"
+    assert speaker_of(document, "speaks his mind") == "Jared Potts"
+
+
+def test_a_name_and_said_after_an_exclamation_is_still_the_cue():
+    document = attribute(
+        "Hillary Clinton spoke first. “We’re tired of being told it is offensive!” Ted Cruz said."
+    )
+    assert speaker_of(document, "tired of being told") == "Ted Cruz"
+
+
+def test_a_person_named_in_the_narrator_s_question_is_not_the_one_answering():
+    document = attribute(
+        "Dick Morris, the strategist, was asked why he joined. “I was on a cruise,” he said.",
+        "So is UKIP's job to destroy the Tories, as former member Robert Kilroy-Silk once "
+        "declared? “No. The aim of UKIP is to withdraw from the EU.”",
+    )
+    assert speaker_of(document, "The aim of UKIP") == "Dick Morris"
+
+
+def test_a_quote_after_the_narration_returns_to_an_earlier_speaker_is_theirs():
+    document = attribute(
+        "“Britain is heading in the wrong direction,” Michael Howard said. But Labour's "
+        "spokesman Fraser Kemp responded: “Britain is working.” Mr Howard also paid tribute to "
+        "the nation's character.",
+        "“We watched the scenes of destruction with a sense of disbelief.”",
+    )
+    assert speaker_of(document, "scenes of destruction") == "Michael Howard"
+
+
+def test_whoever_was_told_is_never_who_told():
+    document = attribute(
+        "Former Olympic champion Michael Johnson has warned British sprinters.",
+        "“At the moment, the biggest factor is to be number one in Britain,” the world 200m "
+        "and 400m record holder told Five Live.",
+    )
+    assert speaker_of(document, "biggest factor") == "Michael Johnson"
+
+
+def test_a_middle_initial_without_its_full_stop_stays_inside_the_name():
+    document = attribute("“We will win,” said US President George W Bush on Monday.")
+    assert speaker_of(document, "We will win") == "George W Bush"
+
+
+def test_the_vermont_senator_is_the_senator_the_text_just_mentioned():
+    document = attribute(
+        "It was unclear whether Bernie Sanders was ready. The Vermont senator emailed "
+        "supporters saying: “The struggle continues.”"
+    )
+    assert speaker_of(document, "struggle continues") == "Bernie Sanders"
+
+
+def test_her_campaign_is_the_campaign_of_the_woman_the_text_is_about():
+    document = attribute(
+        "Hillary Clinton spoke in Ohio. Her campaign blasted out an email stating: “Speaker Paul "
+        "Ryan Joins Growing List.”"
+    )
+    assert speaker_of(document, "Growing List") == "Clinton campaign"
+
+
+def test_an_unnamed_campaign_official_is_no_one_but_a_named_person_s_apposition_is_them():
+    document = attribute(
+        "A Clinton campaign official later walked back the comments, saying Hillary Clinton "
+        "“didn’t have a particular video in mind.” Willie Minor, an African-American actor in "
+        "Dallas, recalled: “I called all my lenders and creditors.”"
+    )
+    assert speaker_of(document, "particular video") is None
+    assert speaker_of(document, "called all my lenders") == "Willie Minor"
+
+
+def test_some_protesters_marching_down_an_avenue_are_no_one():
+    document = attribute(
+        "“Hey, hey! Ho, ho! Rahm Emanuel's got to go!” some protesters chanted as they marched "
+        "down Michigan Avenue."
+    )
+    assert speaker_of(document, "got to go") is None
