@@ -130,7 +130,11 @@ class _Worker:
             log.warning("a pipeline worker ended early; its items are processed here")
             self.alive = False
             return None
-        return pickle.loads(answer)
+        try:
+            return pickle.loads(answer)
+        except Exception:  # the caller makes this one itself
+            log.exception("a document from a pipeline worker could not be read back")
+            return None
 
     def stop(self) -> None:
         """End the worker now: what it has not answered is of no use any more."""
@@ -235,7 +239,7 @@ class Ahead:
                 entry = next(source, _END)
                 if entry is _END:
                     break
-                job = draft(entry)
+                job = _draft_or_none(draft, entry)
                 if job is None:
                     pending.append(_Pending(entry, None))
                     continue
@@ -260,3 +264,13 @@ class Ahead:
 
 
 _END = object()
+
+
+def _draft_or_none(draft: Callable[[Entry], Draft | None], entry: Entry) -> Draft | None:
+    """The entry's draft; None if making it failed (say, the catalog could not be asked
+    whether the content is archived): the caller meets the same failure in its turn, after
+    storing every entry before it, as it would without workers."""
+    try:
+        return draft(entry)
+    except Exception:
+        return None

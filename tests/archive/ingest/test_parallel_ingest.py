@@ -151,3 +151,17 @@ def test_each_item_keeps_its_own_typed_metadata_in_workers(make_ingestor):
     together = fields(make_ingestor("workers", stages).ingest_each(typed(), workers=2))
     assert together == alone
     assert {outlet for _, outlet, _ in together} == {f"Outlet {k}" for k in range(4)}
+
+
+def test_an_item_whose_draft_fails_is_made_in_this_process_in_its_turn(make_ingestor):
+    alone = outcome(make_ingestor("alone").ingest(entries()))
+    ingestor = make_ingestor("workers")
+    drafted = ingestor._draft
+
+    def flaky(job):
+        if job[0].filename == "r6.txt":
+            raise OSError("the catalog did not answer")
+        return drafted(job)
+
+    ingestor._draft = flaky
+    assert outcome(ingestor.ingest(entries(), workers=2)) == alone
