@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.quotes import cues, names, roles, spokespeople
+from archive.quotes import cues, spokespeople
 from archive.quotes.cast import Member
-from archive.quotes.sources import PERSON_HEADS
 from archive.quotes.spans import Span
 from archive.quotes.speakers import PARAGRAPH, resolve
 from archive.quotes.state import State
+from archive.quotes.unnamed import unnamed_subject
 
 # "This is what Huiqiong Liu told Haaretz": a cue in the paragraph after a standalone quote.
 _FORWARD = re.compile(
@@ -69,13 +69,7 @@ def choose(
         if cue.phrase.lower().startswith("according to"):
             rule = "according to"
         for_person = spokespeople.for_person(cue.subject.text, state.cast.find_person)[0]
-        # "Willie Minor, an African-American actor in Dallas, ... recalled": a named person's
-        # apposition is not someone unnamed
-        at = text.rfind(cue.subject.text, max(0, cue.start - 200), cue.end)
-        at = cue.start if at < 0 else at
-        singular = cue.subject.text.split()[0].lower() in ("a", "an")
-        appositive = singular and _AFTER_A_NAME.search(text, max(0, at - 80), at) is not None
-        unnamed = member is None and (for_person or (names_no_one(cue.subject) and not appositive))
+        unnamed = member is None and (for_person or unnamed_subject(text, cue))
         if unnamed:
             rule = "a person's spokesperson" if for_person else "an unnamed source"
         return RuleChoice(member, cue, rule, continuation, kind, unnamed)
@@ -86,52 +80,6 @@ def choose(
 
 
 _PUT_TO = re.compile(r"\b(?:was|were|is|are|been|being|got|gets|get) asked\s*[:,]?\s*$")
-# Cue subjects that name no one: "a narrator", "one tweet", "another Republican", "the crowd".
-_INDEFINITE = frozenset(
-    {"a", "an", "one", "another", "some", "several", "many", "two", "three", "dozens", "hundreds"}
-)
-_CROWDS = frozenset(
-    {"crowd", "crowds", "audience", "attendees", "protesters", "protestors", "demonstrators"}
-)
-
-
-def names_no_one(subject: cues.Subject) -> bool:
-    """Whether a cue's subject is someone the text does not name (an indefinite description or
-    a crowd), so that no other name nearby should be taken for the speaker."""
-    if subject.kind != "phrase":
-        return False
-    written = [w.strip(",") for w in _head_phrase(subject.text.split())]
-    words = [w.lower() for w in written]
-    if len(words) < 2:
-        return False
-    head = words[-1]
-    if words[0] in _INDEFINITE and (head in PERSON_HEADS or roles.person_noun(head)):
-        return True  # "a Clinton campaign official", "another Republican": unnamed people
-    named = [w for w in written[1:] if w[:1].isupper() and w.lower() not in names.PARTY_MEMBERS]
-    if named:
-        return False  # "A 2014 House Intelligence Committee report": a named body's
-    if head in _CROWDS or (words[:2] == ["one", "of"] and len(words) <= 4):
-        return True  # "one of them said", "one of the protesters"
-    return words[0] in _INDEFINITE and head in _ANONYMOUS_WRITINGS  # "one tweet said"
-
-
-_AFTER_A_NAME = re.compile(rf"(?:{names.RUN}),\s*$")
-# Writings with no author: "one tweet said", "a placard read"
-_ANONYMOUS_WRITINGS = frozenset(
-    names.words("tweet post message sign banner placard poster headline comment flyer leaflet")
-)
-_PHRASE_ENDS = frozenset(
-    names.words("with of at for from who whom whose which that familiar close in on to by")
-)
-
-
-def _head_phrase(words: list[str]) -> list[str]:
-    """A description's words up to its head noun ("one well-connected Democrat familiar with
-    the Clinton campaign" -> "one well-connected Democrat")."""
-    for i, word in enumerate(words[1:], start=1):
-        if word.lower().strip(",") in _PHRASE_ENDS or word.endswith(","):
-            return words[: i + 1] if word.endswith(",") else words[:i]
-    return words
 
 
 def _unnamed(state: State, quote: int) -> bool:
