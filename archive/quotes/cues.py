@@ -349,13 +349,9 @@ def trailing_cue(text: str, close_at: int, quote: str) -> Cue | None:
         return None  # a full stop inside the marks ends the sentence ("...!" She replied)
     start = close_at + 1 + pos
     relayed = _QUOTED_AS_SAYING.match(rest, pos)
-    if relayed:  # `", Arab News quoted Prince Saud as saying.`: the prince's words
-        group = "subj" if relayed.group("subj") else "subj2"
-        subject = classify(relayed.group(group))
-        if subject is not None:  # the cue starts at the one quoted, not at the paper
-            start, end = close_at + 1 + relayed.start(group), close_at + 1 + relayed.end()
-            start += len(text[start:end]) - len(text[start:end].lstrip())
-            return Cue(text[start:end], subject, start, end, adjacent=True)
+    cue = _relayed(text, relayed, close_at + 1) if relayed else None
+    if cue is not None:  # `", Arab News quoted Prince Saud as saying.`: the prince's words
+        return cue
     verb_first = VERB_RE.match(rest, pos)
     if verb_first:
         return _verb_then_subject(text, start, verb_first, close_at + 1)
@@ -453,6 +449,18 @@ def main_subject(before: str) -> Subject | None:
     return classify(" ".join(words)) if words else None
 
 
+def _relayed(text: str, relayed: re.Match[str], offset: int) -> Cue | None:
+    """The cue of words one source relayed from another: it starts at the one quoted ("Prince
+    Saud as saying"), not at the paper that quoted them."""
+    group = "subj" if relayed.group("subj") else "subj2"
+    subject = classify(relayed.group(group))
+    if subject is None:
+        return None
+    start, end = offset + relayed.start(group), offset + relayed.end()
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    return Cue(text[start:end], subject, start, end, adjacent=True)
+
+
 # ", Spicer said," closing a sentence of reported speech, right before the participle
 _REPORTING_CLAUSE = re.compile(
     r",\s+(?P<subj>[^,;:.!?“”\"]{2,60}?)\s+(?:said|says|told reporters|wrote|added)\s*,\s*$"
@@ -474,13 +482,9 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     adjacent = stripped.endswith((":", ","))
     relayed = _QUOTED_AS_SAYING.search(prefix)
     if relayed and not prefix[relayed.end() :].strip(" :,"):
-        # "Arab News quoted Prince Saud as saying:", "Saud was quoted as saying:"
-        group = "subj" if relayed.group("subj") else "subj2"
-        subject = classify(relayed.group(group))
-        if subject is not None:
-            start, end = floor + relayed.start(group), floor + relayed.end()
-            start += len(text[start:end]) - len(text[start:end].lstrip())
-            return Cue(text[start:end], subject, start, end, adjacent=True)
+        cue = _relayed(text, relayed, floor)  # "Arab News quoted Prince Saud as saying:"
+        if cue is not None:
+            return cue
     inverted = _INVERTED.match(prefix)
     if inverted:  # "Said Comey, "..."": the verb first, then its subject
         subject = classify(inverted.group("subj"))
