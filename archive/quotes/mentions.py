@@ -191,45 +191,20 @@ def _single_word(
         cast.note(known, base + start, subject=subject)
 
 
-_KIN_BEFORE = re.compile(
-    r"\b(?P<kin>(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:wife|husband|son|daughter|brother|sister|mother|"
-    r"father|partner|girlfriend|boyfriend|fianc[ée]e?|widow|widower|niece|nephew|cousin|aunt|"
-    r"uncle|grandson|granddaughter))\s*,?\s*$"
-)
-
-
+# Kin a "his"/"her" names before a given name ("his wife, Jane,"), with the gender each tells.
 _KIN_GENDER = {
     **dict.fromkeys(
-        [
-            "wife",
-            "daughter",
-            "sister",
-            "mother",
-            "girlfriend",
-            "fiancée",
-            "fiancee",
-            "widow",
-            "niece",
-            "aunt",
-            "granddaughter",
-        ],
+        names.words(
+            "wife daughter sister mother girlfriend fiancée fiancee widow niece aunt granddaughter"
+        ),
         "f",
     ),
     **dict.fromkeys(
-        [
-            "husband",
-            "son",
-            "brother",
-            "father",
-            "boyfriend",
-            "widower",
-            "nephew",
-            "uncle",
-            "grandson",
-        ],
-        "m",
+        names.words("husband son brother father boyfriend widower nephew uncle grandson"), "m"
     ),
 }
+_KIN = sorted([*_KIN_GENDER, "partner", "cousin", "fiance", "fiancé"], key=len, reverse=True)
+_KIN_BEFORE = re.compile(rf"\b(?P<kin>(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:{'|'.join(_KIN)}))\s*,?\s*$")
 
 
 def _introduced_with_role(text: str, word: str, start: int, end: int, common_words) -> bool:
