@@ -100,14 +100,18 @@ def draw() -> list[dict]:
     return drawn
 
 
+def _development_items(first: int, count: int, name: str) -> list[dict]:
+    """`count` quotes of the shuffled development list from item `first` (0-based) on."""
+    pool = shuffled_pools()["dev"]
+    drawn = pool[first : first + count]
+    span = f"(items {first + 1}-{first + len(drawn)})"
+    print("dev pool", len(pool), name, "drawn", len(drawn), span)
+    return drawn
+
+
 def draw_dev_extra() -> list[dict]:
     """The next DEV_EXTRA development quotes after the first draw (polnear-pronouns-dev2.json)."""
-    pool = shuffled_pools()["dev"]
-    first = COUNTS["dev"]
-    extra = pool[first : first + DEV_EXTRA]
-    span = f"(items {first + 1}-{first + len(extra)})"
-    print("dev pool", len(pool), "extra drawn", len(extra), span)
-    return extra
+    return _development_items(COUNTS["dev"], DEV_EXTRA, "extra")
 
 
 def draw_heldout_extra() -> list[dict]:
@@ -120,28 +124,13 @@ def draw_heldout_extra() -> list[dict]:
 
 def draw_heldout3() -> list[dict]:
     """Round four's held-out quotes: development items 321-480 (polnear-pronouns-heldout3.json)."""
-    pool = shuffled_pools()["dev"]
-    first = COUNTS["dev"] + DEV_EXTRA
-    drawn = [q | {"part": "heldout3"} for q in pool[first : first + HELDOUT3]]
-    print(
-        "dev pool",
-        len(pool),
-        "heldout3 drawn",
-        len(drawn),
-        f"(items {first + 1}-{first + len(drawn)})",
-    )
-    return drawn
+    drawn = _development_items(COUNTS["dev"] + DEV_EXTRA, HELDOUT3, "heldout3")
+    return [q | {"part": "heldout3"} for q in drawn]
 
 
 def draw_dev3() -> list[dict]:
     """Round four's development quotes: items 481-640 (polnear-pronouns-dev3.json)."""
-    pool = shuffled_pools()["dev"]
-    first = COUNTS["dev"] + DEV_EXTRA + HELDOUT3
-    drawn = pool[first : first + DEV3]
-    print(
-        "dev pool", len(pool), "dev3 drawn", len(drawn), f"(items {first + 1}-{first + len(drawn)})"
-    )
-    return drawn
+    return _development_items(COUNTS["dev"] + DEV_EXTRA + HELDOUT3, DEV3, "dev3")
 
 
 def _norm(text: str) -> str:
