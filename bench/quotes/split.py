@@ -75,11 +75,12 @@ def bbc_split(bbc: Path, labelled: set[str]) -> dict[str, list[str]]:
     return {"heldout": sorted(held), "dev": sorted(dev)}
 
 
-def bbc_dev2(bbc: Path, used: set[str], seed: int = BBC_DEV2_SEED) -> list[str]:
-    """A later BBC development set: files outside every earlier set."""
+def bbc_draw(bbc: Path, used: set[str], seed: int, per_topic: dict[str, int]) -> list[str]:
+    """A later BBC set: so many files per topic folder, in folder order, from files outside
+    every earlier set."""
     rng = random.Random(seed)
     drawn = []
-    for topic, count in BBC_DEV2_PER_TOPIC.items():
+    for topic, count in per_topic.items():
         pool = [
             f"bbc/{topic}/{p.name}"
             for p in sorted((bbc / topic).glob("*.txt"))
@@ -89,18 +90,15 @@ def bbc_dev2(bbc: Path, used: set[str], seed: int = BBC_DEV2_SEED) -> list[str]:
     return sorted(drawn)
 
 
+def bbc_dev2(bbc: Path, used: set[str], seed: int = BBC_DEV2_SEED) -> list[str]:
+    """A later BBC development set (12 politics files, 7 of each other folder)."""
+    return bbc_draw(bbc, used, seed, BBC_DEV2_PER_TOPIC)
+
+
 def bbc_heldout2(bbc: Path, used: set[str], seed: int = BBC_HELDOUT2_SEED) -> list[str]:
-    """A later BBC held-out set: eight files per folder outside every earlier set."""
-    rng = random.Random(seed)
-    drawn = []
-    for topic in sorted(p.name for p in bbc.iterdir() if p.is_dir()):
-        pool = [
-            f"bbc/{topic}/{p.name}"
-            for p in sorted((bbc / topic).glob("*.txt"))
-            if f"bbc/{topic}/{p.name}" not in used
-        ]
-        drawn += rng.sample(pool, BBC_PER_TOPIC)
-    return sorted(drawn)
+    """A later BBC held-out set: eight files per folder."""
+    topics = sorted(p.name for p in bbc.iterdir() if p.is_dir())
+    return bbc_draw(bbc, used, seed, dict.fromkeys(topics, BBC_PER_TOPIC))
 
 
 def main() -> None:
