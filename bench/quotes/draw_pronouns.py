@@ -5,6 +5,7 @@
     .venv/bin/python bench/quotes/draw_pronouns.py --heldout-extra  # polnear-pronouns-heldout2.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --heldout3   # polnear-pronouns-heldout3.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --dev3       # polnear-pronouns-dev3.todo.json
+    .venv/bin/python bench/quotes/draw_pronouns.py --heldout4   # polnear-pronouns-heldout4.todo.json
     .venv/bin/python bench/quotes/draw_pronouns.py --check      # checks the labelled files
 
 Direct quotations (3+ words, quoted part at least 80% of the attribution's content) whose
@@ -17,7 +18,8 @@ the held-out draw is unchanged. --heldout-extra draws the rest of the held-out p
 201 on) for polnear-pronouns-heldout2.json, the held-out set of round three. --heldout3 draws, for round four, the next HELDOUT3
 development quotes of the same order (items 321-480): the held-out pool was used up, so these
 come from development articles, but no one had labelled or looked at these quotes. --dev3
-draws the next 160 (items 481-640) for round four's development. The automatic `speaker` of the gold file is left out, so the
+draws the next 160 (items 481-640) for round four's development; --heldout4 the rest of the list
+(items 641-706), round five's held-out quotes, drawn before any round-five work. The automatic `speaker` of the gold file is left out, so the
 reader never sees it.
 
 --check confirms that each labelled file (polnear-pronouns.json, and polnear-pronouns-dev2.json
@@ -47,6 +49,8 @@ LABELLED_HELDOUT3 = HERE / "polnear-pronouns-heldout3.json"
 HELDOUT3 = 160  # after the two development draws (120 + 200) in the development order
 DEV3 = 160  # after heldout3, for round four's development
 LABELLED_DEV3 = HERE / "polnear-pronouns-dev3.json"
+HELDOUT4 = 160  # after dev3, round five's held-out quotes (the list holds 66 more)
+LABELLED_HELDOUT4 = HERE / "polnear-pronouns-heldout4.json"
 KINDS = {"pronoun", "description"}
 KEEP = (
     "file",
@@ -133,6 +137,12 @@ def draw_dev3() -> list[dict]:
     return _development_items(COUNTS["dev"] + DEV_EXTRA + HELDOUT3, DEV3, "dev3")
 
 
+def draw_heldout4() -> list[dict]:
+    """Round five's held-out quotes: development items 641-706 (polnear-pronouns-heldout4.json)."""
+    first = COUNTS["dev"] + DEV_EXTRA + HELDOUT3 + DEV3
+    return [q | {"part": "heldout4"} for q in _development_items(first, HELDOUT4, "heldout4")]
+
+
 def _norm(text: str) -> str:
     for a, b in (
         ("''", '"'),
@@ -198,6 +208,8 @@ def check() -> int:
                 problems += 1
     if LABELLED_DEV3.exists():
         problems += check_file(LABELLED_DEV3, draw_dev3())
+    if LABELLED_HELDOUT4.exists():
+        problems += check_file(LABELLED_HELDOUT4, draw_heldout4())
     return problems
 
 
@@ -209,6 +221,8 @@ def main() -> None:
         items, out = draw_dev_extra(), HERE / "polnear-pronouns-dev2.todo.json"
     elif "--dev3" in args:
         items, out = draw_dev3(), HERE / "polnear-pronouns-dev3.todo.json"
+    elif "--heldout4" in args:
+        items, out = draw_heldout4(), HERE / "polnear-pronouns-heldout4.todo.json"
     elif "--heldout3" in args:
         items, out = draw_heldout3(), HERE / "polnear-pronouns-heldout3.todo.json"
     elif "--heldout-extra" in args:

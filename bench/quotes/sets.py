@@ -7,7 +7,8 @@
   a second reading of the held-out files, for agreement only).
 - PolNeAR's `heldout2` is its held-out articles holding round three's hand labels
   (polnear-pronouns-heldout2.json), scored on those labels alone; `heldout3` the same for
-  round four's (polnear-pronouns-heldout3.json, quotes from development articles).
+  round four's (polnear-pronouns-heldout3.json, quotes from development articles) and
+  `heldout4` for round five's (polnear-pronouns-heldout4.json, the same way).
 - `labels`: the project's first labelled set (30 BBC articles and both seeds).
 """
 
@@ -23,8 +24,8 @@ from bench.quotes.metric import Gold
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "corpus"
 POLNEAR = CORPUS / "polnear"
-PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3")
-HAND_ONLY = ("heldout2", "heldout3")  # PolNeAR parts scored on their hand labels alone
+PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3", "heldout4")
+HAND_ONLY = ("heldout2", "heldout3", "heldout4")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
 DIRECT_SHARE = 0.8
 
@@ -90,9 +91,11 @@ RETIRED = {"bbc": ("heldout",)}
 
 def held_out_quotes() -> set[tuple[str, int, str]]:
     """(file, paragraph, text) of the hand-labelled held-out quotes that live in development
-    articles (heldout3): training leaves them out."""
+    articles (heldout3, heldout4): training leaves them out."""
     return {
-        (i["file"], i["paragraph"], i["text"]) for i in hand_labels() if i["part"] == "heldout3"
+        (i["file"], i["paragraph"], i["text"])
+        for i in hand_labels()
+        if i["part"] in ("heldout3", "heldout4")
     }
 
 

@@ -12,7 +12,8 @@ random.Random(20261204), from the files no set had used) is the held-out set of 
 `heldout3` (eight per folder, random.Random(20261205), from the files no set had used) is the
 held-out set of round four; `dev3` (40 files, 12 of them politics, random.Random(20261206),
 from the files no set had used) is round four's development set, drawn after heldout3, and `dev4` and `dev5` (the same
-way, random.Random(20261207) and (20261208)) its second and third. Nobody developing
+way, random.Random(20261207) and (20261208)) its second and third; `heldout4` (eight per folder,
+random.Random(20261209), from the files no set had used) is the held-out set of round five. Nobody developing
 attribution reads the held-out files; their figures are reported, never tuned to.
 """
 
@@ -42,6 +43,8 @@ BBC_HELDOUT3_SEED = 20261205
 BBC_DEV3_SEED = 20261206
 BBC_DEV4_SEED = 20261207
 BBC_DEV5_SEED = 20261208
+# Round five's held-out set, drawn before any round-five work (heldout3 had been scored once).
+BBC_HELDOUT4_SEED = 20261209
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -120,6 +123,8 @@ def main() -> None:
     split["bbc"]["dev4"] = bbc_dev2(CORPUS / "bbc", used, BBC_DEV4_SEED)
     used |= set(split["bbc"]["dev4"])
     split["bbc"]["dev5"] = bbc_dev2(CORPUS / "bbc", used, BBC_DEV5_SEED)
+    used |= set(split["bbc"]["dev5"])
+    split["bbc"]["heldout4"] = bbc_heldout2(CORPUS / "bbc", used, BBC_HELDOUT4_SEED)
     (HERE / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
     for name, parts in split.items():
         print(name, {k: len(v) for k, v in parts.items()})
