@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 PASSAGE_KINDS = ("body", "heading", "comment", "caption")
@@ -111,6 +112,7 @@ def parse_passage_id(text: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+@lru_cache(maxsize=4096)  # ingest asks twice per passage: for the catalog, then the index
 def fingerprint(text: str) -> str:
     """The same words in the same order, whatever the spacing, case or punctuation."""
     words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())

@@ -7,7 +7,9 @@ then the catalog in one transaction. Bringing the index in step is `index.sync`'
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,15 @@ from archive.model import Document, FailedItem, Field, Original
 from archive.originals import Originals, sha256_of
 
 log = logging.getLogger(__name__)
+
+# A long load stores its documents in groups, one transaction each (each document in a
+# savepoint of its own): a commit per document was a third of the store's time. A group is
+# stored once it has this many documents or its first has waited this long, and its results
+# are given only once it is committed, so what is reported added is in the catalog.
+STORE_GROUP = 32
+STORE_GROUP_SECONDS = 0.5
+
+Job = tuple[Item | FailedItem, dict[str, Field] | None]  # an entry and its typed metadata
 
 
 @dataclass
@@ -124,8 +135,24 @@ class Ingestor:
                 yield self._ingest_entry(entry, overrides)
             return
         with Ahead(self.stages, workers, originals=self.originals) as ahead:
-            for (entry, overrides), made in ahead.run(entries, self._draft):
-                yield self._ingest_entry(entry, overrides, made)
+            for group in _groups(ahead.run(entries, self._draft)):
+                yield from self._ingest_group(group)
+
+    def _ingest_group(self, group: list[tuple[Job, Document | None]]) -> Iterator[IngestResult]:
+        """Store a group of entries in one transaction, then give their results. A storage
+        failure (say, a full disk) keeps what was stored before it, as one by one would."""
+        results: list[IngestResult] = []
+        failure: Exception | None = None
+        with self.catalog.transaction():
+            for (entry, overrides), made in group:
+                try:
+                    results.append(self._ingest_entry(entry, overrides, made))
+                except Exception as error:  # the failing document was rolled back alone
+                    failure = error
+                    break
+        yield from results
+        if failure is not None:
+            raise failure
 
     def _ingest_entry(
         self,
@@ -191,8 +218,11 @@ class Ingestor:
         return new_draft(light, original, overrides, max_passage_chars=self.max_passage_chars)
 
     def _store(self, document: Document) -> int:
-        """The catalog rows (and, through `on_stored`, the index) in one transaction."""
-        with self.catalog.transaction():
+        """The catalog rows (and, through `on_stored`, the index) in one transaction, or in a
+        savepoint of the group's (`_ingest_group`): all of the document or nothing."""
+        db = self.catalog.db
+        part = db.savepoint() if db.in_transaction else nullcontext()
+        with self.catalog.transaction(), part:
             doc_id = self.catalog.documents.add(document, added_by=self.added_by)
             if self.on_stored is not None:
                 self.on_stored(doc_id)
@@ -226,3 +256,23 @@ class Ingestor:
             record=item.record,
             content_sha256=content_sha256,
         )
+
+
+def _groups(
+    made: Iterable[tuple[Job, Document | None]],
+    size: int = STORE_GROUP,
+    seconds: float = STORE_GROUP_SECONDS,
+) -> Iterator[list[tuple[Job, Document | None]]]:
+    """The workers' documents in groups of `size`, or fewer once the first of a group has
+    waited `seconds` (so that a slow stream still reports and commits as it goes)."""
+    group: list[tuple[Job, Document | None]] = []
+    first = 0.0
+    for one in made:
+        if not group:
+            first = time.monotonic()
+        group.append(one)
+        if len(group) >= size or time.monotonic() - first >= seconds:
+            yield group
+            group = []
+    if group:
+        yield group
