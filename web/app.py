@@ -12,6 +12,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from archive.addresses import is_web_address
 from archive.catalog import init_command, locate_originals, open_catalog
+from archive.catalog.accounts import prepare_logins
 from archive.datadir import DataDir
 from index.engine import open_engine
 from web import settings
@@ -43,6 +44,7 @@ def create_app(
     ./cuttings-data), in server mode with its database (`database_url`, else
     $CUTTINGS_DATABASE_URL). Refuses (SchemaOutdated) a catalog older than the code."""
     app = Flask(__name__)
+    prepare_logins()
     given = test_config or {}
     datadir = DataDir.resolve(
         data or given.get("DATA"), database_url=database_url or given.get("DATABASE_URL")
