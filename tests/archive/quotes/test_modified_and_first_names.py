@@ -1,0 +1,56 @@
+"""Round five's patterns (made-up sentences): a surname with a describing word before it, a
+woman first named by her given name and later in full, and a team's player described by role.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.quotes.names import modifies_surname
+from tests.archive.quotes.test_quotes import attribute, speaker_of
+
+
+def test_a_describing_word_before_a_surname_is_no_given_name():
+    document = attribute(
+        "Robbie Keane scored the only goal of the night.",
+        "Matchwinner Keane was delighted. “It was a great ball from the left,” said Keane.",
+        "Oscar-nominated Owen said: “The whole award season is new to me.”",
+    )
+    assert speaker_of(document, "It was a great ball") == "Robbie Keane"
+    assert speaker_of(document, "The whole award season") == "Owen"
+    people = [p.name for p in document.people]
+    assert "Matchwinner Keane" not in people and "Oscar-nominated Owen" not in people
+
+
+@pytest.mark.parametrize(
+    ("word", "modifies"),
+    [
+        ("Matchwinner", True),
+        ("Oscar-nominated", True),
+        ("Man-of-the-match", True),
+        ("Skipper", True),
+        ("Tim", False),  # "Tim Baker" is a name
+        ("Jean-Pierre", False),  # a hyphenated given name
+        ("Mr", False),
+    ],
+)
+def test_only_describing_words_are_taken_off_a_surname(word, modifies):
+    assert modifies_surname(word) is modifies
+
+
+def test_a_woman_named_first_by_her_given_name_is_the_one_named_in_full_later():
+    document = attribute(
+        "The singer said he was tired of the cameras. His wife Sharon agreed. “Now everybody "
+        "is doing reality shows,” she said.",
+        "Sharon Osbourne is a judge on a talent show. “I love the job,” Sharon Osbourne said.",
+    )
+    assert speaker_of(document, "Now everybody") == "Sharon Osbourne"
+    assert [p.name for p in document.people].count("Sharon Osbourne") == 1
+
+
+def test_a_club_s_player_described_by_position_is_the_player_not_the_club():
+    document = attribute(
+        "Skipper Jason Robinson believes there is nothing wrong with the mood in the camp.",
+        "“There is no lack of confidence in the team,” said the Sale full-back.",
+    )
+    assert speaker_of(document, "There is no lack") == "Jason Robinson"
