@@ -184,6 +184,9 @@ def classify(segment: str) -> Subject | None:
         return Subject("group", f"{group.group('org')} {group.group('noun')}")
     first = low.split()[0]
     if first in _DETERMINERS:
+        named = _role_then_name(seg)
+        if named is not None:
+            return named
         last = low.split()[-1]
         too_long = len(seg.split()) > 8 and not _OF_BODY.fullmatch(seg)
         if too_long or last in _DETERMINERS or last in _PASSIVE:
@@ -201,6 +204,21 @@ def classify(segment: str) -> Subject | None:
     if low in _GROUP_NOUNS or low.split()[-1] in _GROUP_NOUNS and len(seg.split()) <= 3:
         return Subject("generic", low)
     return None
+
+
+def _role_then_name(seg: str) -> Subject | None:
+    """ "Her director Leigh", "the singer Bob Dylan": a determiner, a person's noun, then the
+    name of the person it describes."""
+    run = re.search(rf"(?<![\w’'.-])(?:{names.RUN})$", seg)
+    if run is None:
+        return None
+    before = seg[: run.start()].split()
+    if len(before) < 2 or not before[-1].islower() or not roles.person_noun(before[-1]):
+        return None
+    name = run.group()
+    if not (names.looks_like_person(name) or len(name.split()) == 1):
+        return None
+    return Subject("name", name, " ".join(before))
 
 
 def _named(seg: str, run: re.Match[str]) -> Subject | None:

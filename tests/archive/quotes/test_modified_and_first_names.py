@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.quotes.names import modifies_surname
+from archive.quotes.genders import gender_of_given
+from archive.quotes.names import looks_human, modifies_surname
 from tests.archive.quotes.test_quotes import attribute, speaker_of
 
 
@@ -54,3 +55,29 @@ def test_a_club_s_player_described_by_position_is_the_player_not_the_club():
         "“There is no lack of confidence in the team,” said the Sale full-back.",
     )
     assert speaker_of(document, "There is no lack") == "Jason Robinson"
+
+
+def test_a_person_named_after_a_determiner_and_role_is_the_subject_not_the_name_in_between():
+    document = attribute(
+        "Vera Drake won best director for Mike Leigh and best actress for Imelda Staunton.",
+        "Her director Leigh, who beat Martin Scorsese to the best director award, told the "
+        "audience: “We always say it was a surprise.”",
+    )
+    assert speaker_of(document, "We always say") == "Mike Leigh"
+
+
+@pytest.mark.parametrize(
+    ("name", "gender"),
+    [
+        ("Jaime Lissavetzky", "m"),
+        ("Damien Duff", "m"),
+        ("Robbie Keane", "m"),
+        ("Zinedine Zidane", "m"),
+        ("Kylie Minogue", "f"),
+        ("Condoleezza Rice", "f"),
+        ("Sasha Grey", None),  # a name used by either sex says nothing
+    ],
+)
+def test_common_given_names_beyond_english_ones_tell_he_from_she(name, gender):
+    assert gender_of_given(name) == gender
+    assert looks_human(name) is (gender is not None)
