@@ -19,6 +19,7 @@ from archive.quotes import cues, rules, speech
 from archive.quotes.candidates import Frame
 from archive.quotes.cast import Member
 from archive.quotes.choice import Choice, decide
+from archive.quotes.lexicon import COMMON_WORDS
 from archive.quotes.mentions import scan_mentions
 from archive.quotes.nested import attribute_nested
 from archive.quotes.spans import Span, find_spans
@@ -64,8 +65,15 @@ def attribute(passages: list[Passage], *, use_model: bool = True) -> Attribution
 
 
 def _common_words(passages: list[Passage]) -> set[str]:
-    """Words the document uses in lower case (so "Analysts" at a sentence start is no name)."""
-    return set(re.findall(r"\b[a-z]+\b", " ".join(p.text for p in passages)))
+    """Words the document uses in lower case (so "Analysts" at a sentence start is no name),
+    and the common words of news it never capitalises inside a sentence ("Users will ...")."""
+    text = " ".join(p.text for p in passages)
+    named = {w.lower() for w in _CAPITALISED_INSIDE.findall(text)}
+    return set(_LOWER_CASE.findall(text)) | (COMMON_WORDS - named)
+
+
+_LOWER_CASE = re.compile(r"\b[a-z]+\b")
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
 
 
 def _unique(items) -> list[str]:

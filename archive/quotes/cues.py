@@ -258,7 +258,12 @@ def subject_before(before: str) -> Subject | None:
     if len(words) > 1 and words[-1].lower() == "who" and words[-2].endswith(","):
         # "Princess Marguerite of Romania, the King's eldest daughter, who said ...": the
         # person the relative clause is about
-        return _with_appositive(" ".join(words[:-1])[:-1])
+        head = " ".join(words[:-1])[:-1]
+        subject = _with_appositive(head)
+        if subject is None:  # "... were denied by Foreign Secretary Jack Straw, who accused"
+            run = re.search(rf"(?<![\w’'.-])(?:{names.RUN})$", head)
+            subject = classify(run.group()) if run else None
+        return subject
     if not words or words[-1].lower() in _PASSIVE:
         return None
     if text.endswith(","):
@@ -525,6 +530,9 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
         if verb.group("verb") in _PARTICIPLES and before.rstrip().endswith(","):
             # "..., saying" speaks for the subject of the main clause, not the word before it
             subject = main_subject(before)
+            if subject is None and floor:  # the main clause may lie before an earlier quote
+                at = floor + verb.start()
+                subject = main_subject(text[sentence_start(text, at) : at])
             if subject is None:
                 continue
             return _leading(text, floor, verb, subject, adjacent, open_at)

@@ -26,13 +26,13 @@ _SPEECH = """
     congratulate condemn denounce decry deplore lambast assail rebuke reprimand berate
     chastise ridicule deride belittle disparage insult lash threaten query inquire enquire
     implore entreat exhort counsel recollect reminisce confide divulge disclose
-    confess
+    confess blame
 """
 # Also nouns: counted only in their past forms ("posted", "charged", "questioned").
 _PAST_ONLY = """
     post charge question attack state message quote answer cable wire counter text email
     label thank praise blast slam echo cry hail rave rail chant sing laugh sigh guess cite
-    brand dub applaud mock tease taunt promise pledge demand protest query
+    brand dub applaud mock tease taunt promise pledge demand protest query blame
 """
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -100,6 +100,13 @@ PARTICIPLES = frozenset(
         "vowing",
         "promising",
         "complaining",
+        # verbs that judge as they report: "..., describing it as “a failing organisation”"
+        "describing",
+        "accusing",
+        "urging",
+        "branding",
+        "criticising",
+        "criticizing",
     ]
 )
 # Verbs whose object is the one spoken to, not the speaker ("told Haaretz").

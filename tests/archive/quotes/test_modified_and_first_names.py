@@ -81,3 +81,29 @@ def test_a_person_named_after_a_determiner_and_role_is_the_subject_not_the_name_
 def test_common_given_names_beyond_english_ones_tell_he_from_she(name, gender):
     assert gender_of_given(name) == gender
     assert looks_human(name) is (gender is not None)
+
+
+def test_a_fragment_after_who_accused_belongs_to_the_person_the_clause_is_about():
+    document = attribute(
+        "His claims were denied by Foreign Secretary Jack Straw, who accused the Tories of "
+        "“running scared” of debate."
+    )
+    assert speaker_of(document, "running scared") == "Jack Straw"
+
+
+def test_blaming_and_describing_report_the_words_of_their_subject():
+    document = attribute(
+        "Tory chairman Liam Fox said the plan was flawed. He blamed Labour for a “multitude "
+        "of problems” in the agency.",
+        "Mr Fox called it a “smear”, describing the claims as “a downright lie”.",
+    )
+    assert speaker_of(document, "multitude of problems") == "Liam Fox"
+    assert speaker_of(document, "a downright lie") == "Liam Fox"
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_speaker():
+    document = attribute(
+        "Users will be able to see the song title on screen and ask: “What is this?”",
+    )
+    assert speaker_of(document, "What is this") is None
+    assert "Users" not in [p.name for p in document.people]
