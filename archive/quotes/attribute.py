@@ -141,7 +141,12 @@ def _attribute_span(
         trailing = cues.trailing_cue(text, span.end, quote_text) or cues.passive_agent(
             text, floor, open_at, span.end
         )
-    joined = bool(in_passage) and _JOINED.fullmatch(text, previous_end, open_at) is not None
+    joined = bool(in_passage) and (
+        _JOINED.fullmatch(text, previous_end, open_at) is not None
+        # "said Ms Love had “turned her life around” and she was “clean and sober”": the
+        # sentence's verb of saying governs every quoted stretch after its first
+        or cues.sentence_start(text, open_at) < previous_end
+    )
     if not joined and not speech.is_speech(
         quote_text,
         text[floor:open_at],
@@ -153,7 +158,9 @@ def _attribute_span(
         return None
     cue = rules.best_cue(trailing, leading)
     state.cast.frontier, state.cast.quote = index * PARAGRAPH + open_at, quote_text
-    proposal = rules.choose(state, index, text, span, floor, cue, in_passage, following)
+    proposal = rules.choose(
+        state, index, text, span, floor, cue, in_passage, following, joined=joined
+    )
     frame = Frame(index, text, open_at, span.end, floor, previous_end, next_open, quote_text)
     choice = decide(state, frame, proposal, use_model=use_model)
     return _record(state, passage, span, choice.member, choice, None)

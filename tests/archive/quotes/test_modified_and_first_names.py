@@ -107,3 +107,20 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_speaker():
     )
     assert speaker_of(document, "What is this") is None
     assert "Users" not in [p.name for p in document.people]
+
+
+def test_every_quoted_stretch_of_a_reported_sentence_is_its_speaker_s():
+    document = attribute(
+        "The singer's lawyer Howard Weitzman said Ms Love had “turned her life around” and "
+        "she was “clean and sober”.",
+    )
+    assert speaker_of(document, "turned her life around") == "Howard Weitzman"
+    assert speaker_of(document, "clean and sober") == "Howard Weitzman"
+
+
+def test_it_said_after_an_organisation_is_the_organisation():
+    document = attribute(
+        "The Financial Economists Roundtable issued a statement on Monday. It said it was "
+        "“dismayed” by the ruling.",
+    )
+    assert speaker_of(document, "dismayed") == "Financial Economists Roundtable"
