@@ -29,7 +29,7 @@ _OBJECT = re.compile(
 _TAKES_OBJECT = verbs.TAKES_OBJECT
 _PARTICIPLES = verbs.PARTICIPLES
 
-PRONOUNS = {"he", "she", "they", "i", "we", "it"}
+PRONOUNS = {"he", "she", "they", "i", "we"}
 _SKIP_BEFORE_VERB = {
     "also",
     "further",

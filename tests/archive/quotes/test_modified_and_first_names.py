@@ -116,11 +116,3 @@ def test_every_quoted_stretch_of_a_reported_sentence_is_its_speaker_s():
     )
     assert speaker_of(document, "turned her life around") == "Howard Weitzman"
     assert speaker_of(document, "clean and sober") == "Howard Weitzman"
-
-
-def test_it_said_after_an_organisation_is_the_organisation():
-    document = attribute(
-        "The Financial Economists Roundtable issued a statement on Monday. It said it was "
-        "“dismayed” by the ruling.",
-    )
-    assert speaker_of(document, "dismayed") == "Financial Economists Roundtable"
