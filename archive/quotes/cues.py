@@ -21,7 +21,11 @@ _NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from)\b)"
 _AFTER_DETERMINER = "".join(
     rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "his", "her", "its", "their")
 )
-VERB_RE = re.compile(rf"{_AFTER_DETERMINER}\b(?P<verb>{VERBS})\b{_NOUN_USE}")
+# a past form is no noun: "he pledged to “turn these beliefs into reality”", "complained of"
+_PAST_USE = r"(?!\s+(?:by|were|are|is|was)\b)"
+VERB_RE = re.compile(
+    rf"{_AFTER_DETERMINER}\b(?P<verb>{VERBS})\b(?:(?<=ed){_PAST_USE}|(?<!ed){_NOUN_USE})"
+)
 _OBJECT = re.compile(
     rf"\s+(?:(?:by|to)\s+)?(?:(?:the\s+)?{names.RUN}(?:['’]s(?:\s+{names.RUN})*)?"
     r"|reporters|journalists|the court|the jury|me|him|her|us|them)"

@@ -116,3 +116,13 @@ def test_every_quoted_stretch_of_a_reported_sentence_is_its_speaker_s():
     )
     assert speaker_of(document, "turned her life around") == "Howard Weitzman"
     assert speaker_of(document, "clean and sober") == "Howard Weitzman"
+
+
+def test_a_past_verb_of_saying_before_to_or_of_still_governs_its_fragment():
+    document = attribute(
+        "Tony Blair spoke in Gateshead. Looking ahead to the election, he pledged to “turn "
+        "these beliefs into reality”.",
+        "Tessa Jowell complained of the “scale of misrepresentation”.",
+    )
+    assert speaker_of(document, "turn these beliefs") == "Tony Blair"
+    assert speaker_of(document, "scale of misrepresentation") == "Tessa Jowell"
