@@ -126,3 +126,16 @@ def test_a_past_verb_of_saying_before_to_or_of_still_governs_its_fragment():
     )
     assert speaker_of(document, "turn these beliefs") == "Tony Blair"
     assert speaker_of(document, "scale of misrepresentation") == "Tessa Jowell"
+
+
+def test_calling_labelling_and_citing_something_so_report_speech():
+    document = attribute(
+        "In an e-mail, Dan Lane calls it “an early proof of concept.”",
+        "Critics were less kind, with the Los Angeles Times labelling it a “dispiriting vanity "
+        "project”.",
+        "Rod Stewart introduced Percy Sledge, citing his best-known hit as “one of the best "
+        "performances I've ever heard”.",
+    )
+    assert speaker_of(document, "early proof of concept") == "Dan Lane"
+    assert speaker_of(document, "dispiriting vanity project") == "Los Angeles Times"
+    assert speaker_of(document, "one of the best performances") == "Rod Stewart"
