@@ -19,6 +19,7 @@ from archive.quotes import cues, rules, speech
 from archive.quotes.candidates import Frame
 from archive.quotes.cast import Member
 from archive.quotes.choice import Choice, decide
+from archive.quotes.lexicon import COMMON_WORDS
 from archive.quotes.mentions import scan_mentions
 from archive.quotes.nested import attribute_nested
 from archive.quotes.spans import Span, find_spans
@@ -64,8 +65,15 @@ def attribute(passages: list[Passage], *, use_model: bool = True) -> Attribution
 
 
 def _common_words(passages: list[Passage]) -> set[str]:
-    """Words the document uses in lower case (so "Analysts" at a sentence start is no name)."""
-    return set(re.findall(r"\b[a-z]+\b", " ".join(p.text for p in passages)))
+    """Words the document uses in lower case (so "Analysts" at a sentence start is no name),
+    and the common words of news it never capitalises inside a sentence ("Users will ...")."""
+    text = " ".join(p.text for p in passages)
+    named = {w.lower() for w in _CAPITALISED_INSIDE.findall(text)}
+    return set(_LOWER_CASE.findall(text)) | (COMMON_WORDS - named)
+
+
+_LOWER_CASE = re.compile(r"\b[a-z]+\b")
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
 
 
 def _unique(items) -> list[str]:
@@ -133,7 +141,12 @@ def _attribute_span(
         trailing = cues.trailing_cue(text, span.end, quote_text) or cues.passive_agent(
             text, floor, open_at, span.end
         )
-    joined = bool(in_passage) and _JOINED.fullmatch(text, previous_end, open_at) is not None
+    joined = bool(in_passage) and (
+        _JOINED.fullmatch(text, previous_end, open_at) is not None
+        # "said Ms Love had “turned her life around” and she was “clean and sober”": the
+        # sentence's verb of saying governs every quoted stretch after its first
+        or cues.sentence_start(text, open_at) < previous_end
+    )
     if not joined and not speech.is_speech(
         quote_text,
         text[floor:open_at],
@@ -145,7 +158,9 @@ def _attribute_span(
         return None
     cue = rules.best_cue(trailing, leading)
     state.cast.frontier, state.cast.quote = index * PARAGRAPH + open_at, quote_text
-    proposal = rules.choose(state, index, text, span, floor, cue, in_passage, following)
+    proposal = rules.choose(
+        state, index, text, span, floor, cue, in_passage, following, joined=joined
+    )
     frame = Frame(index, text, open_at, span.end, floor, previous_end, next_open, quote_text)
     choice = decide(state, frame, proposal, use_model=use_model)
     return _record(state, passage, span, choice.member, choice, None)

@@ -211,6 +211,8 @@ class Cast:
         """The member a written name refers to, introducing them if new."""
         written = names.without_postnominals(restore(written))
         honorific, bare = names.strip_honorific(written)
+        if not honorific and len(bare.split()) == 2 and names.modifies_surname(bare.split()[0]):
+            written = bare = bare.split()[1]  # "Matchwinner Keane" is Keane, whoever that is
         member = self._find_name(written, honorific, bare, at)
         if member is not None and len(bare.split()) == 1:
             member.bare_refs += 1
@@ -296,7 +298,17 @@ class Cast:
                 matches = [m for m in people if bare in m.name.split()[1:-1]]
             return _most_likely(matches, at)
         single = [m for m in people if len(names.strip_honorific(m.name)[1].split()) == 1]
-        return next((m for m in single if names.surname(m.name) == names.surname(bare)), None)
+        same = next((m for m in single if names.surname(m.name) == names.surname(bare)), None)
+        if same is None and not honorific:
+            # "his wife Sharon" and later "Sharon Osbourne": one woman, known first by her
+            # given name (only a common given name of the same gender counts as one)
+            given = names.given_name(bare)
+            gender = gender_of_given(given)
+            same = next(
+                (m for m in single if m.name == given and gender and m.gender in (None, gender)),
+                None,
+            )
+        return same
 
     def known(self, word: str, at: int = -1) -> Member | None:
         """The person a single capitalised word (a surname or alias) refers to, if any."""

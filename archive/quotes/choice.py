@@ -102,6 +102,7 @@ def decide(
         if (
             not agrees
             and not rules.unnamed
+            and not rules.binding
             and not (rules.member is None and best.member is None and best.source is None)
         ):
             choice = _from_candidate(state, frame, best, choice, rules)
@@ -129,6 +130,7 @@ CONTINUING = frozenset(
         "quote continued from the paragraph before",
         "last speaker",
         "continues the previous quote",
+        "an earlier quote in its sentence",
     }
 )
 

@@ -21,7 +21,11 @@ _NOUN_USE = r"(?!\s+(?:of|to|have|has|had|were|are|is|was|by|from)\b)"
 _AFTER_DETERMINER = "".join(
     rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "his", "her", "its", "their")
 )
-VERB_RE = re.compile(rf"{_AFTER_DETERMINER}\b(?P<verb>{VERBS})\b{_NOUN_USE}")
+# a past form is no noun: "he pledged to “turn these beliefs into reality”", "complained of"
+_PAST_USE = r"(?!\s+(?:by|were|are|is|was)\b)"
+VERB_RE = re.compile(
+    rf"{_AFTER_DETERMINER}\b(?P<verb>{VERBS})\b(?:(?<=ed){_PAST_USE}|(?<!ed){_NOUN_USE})"
+)
 _OBJECT = re.compile(
     rf"\s+(?:(?:by|to)\s+)?(?:(?:the\s+)?{names.RUN}(?:['’]s(?:\s+{names.RUN})*)?"
     r"|reporters|journalists|the court|the jury|me|him|her|us|them)"
@@ -184,6 +188,9 @@ def classify(segment: str) -> Subject | None:
         return Subject("group", f"{group.group('org')} {group.group('noun')}")
     first = low.split()[0]
     if first in _DETERMINERS:
+        named = _role_then_name(seg)
+        if named is not None:
+            return named
         last = low.split()[-1]
         too_long = len(seg.split()) > 8 and not _OF_BODY.fullmatch(seg)
         if too_long or last in _DETERMINERS or last in _PASSIVE:
@@ -201,6 +208,21 @@ def classify(segment: str) -> Subject | None:
     if low in _GROUP_NOUNS or low.split()[-1] in _GROUP_NOUNS and len(seg.split()) <= 3:
         return Subject("generic", low)
     return None
+
+
+def _role_then_name(seg: str) -> Subject | None:
+    """ "Her director Leigh", "the singer Bob Dylan": a determiner, a person's noun, then the
+    name of the person it describes."""
+    run = re.search(rf"(?<![\w’'.-])(?:{names.RUN})$", seg)
+    if run is None:
+        return None
+    before = seg[: run.start()].split()
+    if len(before) < 2 or not before[-1].islower() or not roles.person_noun(before[-1]):
+        return None
+    name = run.group()
+    if not (names.looks_like_person(name) or len(name.split()) == 1):
+        return None
+    return Subject("name", name, " ".join(before))
 
 
 def _named(seg: str, run: re.Match[str]) -> Subject | None:
@@ -240,7 +262,12 @@ def subject_before(before: str) -> Subject | None:
     if len(words) > 1 and words[-1].lower() == "who" and words[-2].endswith(","):
         # "Princess Marguerite of Romania, the King's eldest daughter, who said ...": the
         # person the relative clause is about
-        return _with_appositive(" ".join(words[:-1])[:-1])
+        head = " ".join(words[:-1])[:-1]
+        subject = _with_appositive(head)
+        if subject is None:  # "... were denied by Foreign Secretary Jack Straw, who accused"
+            run = re.search(rf"(?<![\w’'.-])(?:{names.RUN})$", head)
+            subject = classify(run.group()) if run else None
+        return subject
     if not words or words[-1].lower() in _PASSIVE:
         return None
     if text.endswith(","):
@@ -507,6 +534,9 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
         if verb.group("verb") in _PARTICIPLES and before.rstrip().endswith(","):
             # "..., saying" speaks for the subject of the main clause, not the word before it
             subject = main_subject(before)
+            if subject is None and floor:  # the main clause may lie before an earlier quote
+                at = floor + verb.start()
+                subject = main_subject(text[sentence_start(text, at) : at])
             if subject is None:
                 continue
             return _leading(text, floor, verb, subject, adjacent, open_at)

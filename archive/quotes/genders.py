@@ -73,6 +73,20 @@ _MORE_MALE = """
     sergio silvio stefano sunil tariq thierry tomas umberto vasily viktor vitaly wilhelm
     wolfgang xavier yasser yitzhak yuri yves zoltan benjamin benny binyamin avi ehud shimon
     naftali yair reuven rudolph  jens sven nils henrik magnus anders bjorn olaf
+    abdel akira alastair alec alessio alfie alistair alun alvaro anatoly angus archie arjen
+    arjun arsene atal barnaby bert bertie bryn callum cesc chinua ciaran connor conor
+    crispin dafydd damien declan dermot desmond didier diego digby dirk duane dusan dwayne
+    eamon eamonn ehsan emanuele emlyn ernie euan ewan fergus franck freddie gael gennady
+    gennaro gerry gethin gianluca gianluigi giles goodluck goran graeme gunnar gus gwyn
+    hamish hamza haruki henk hiroshi huw iain ieuan ifan iker ilie inaki jaap jaime jamie
+    jasper jiro joao jonny joost junichiro kees kenji kenny khalid kieran kobe koji lebron
+    len lenny leonid lionel lleyton lothar luiz mahmoud manmohan marat marlon mateo mats
+    monty muhammadu nabil naoto narendra niall nikita ole oleg ollie olusegun ossie owain
+    ozzy padraig paolo paulo percy pete piers pieter pietro quentin rafa rashid ravi reg
+    reginald rhys ricky robbie roddy ronnie rory ruud sachin saeed sami samir sanjay seamus
+    sergi shaquille shaun shawn shinzo sid sidney sourav stig takeshi taro thabo tiger toby
+    torquil tristan vijay vittorio walid wes wilf wilfred wole wyn xabi yevgeny yoshi yousef
+    zinedine zlatan
 """
 _MORE_FEMALE = """
     adriana agnieszka aisha alessandra alina anastasia angela angelika anja anke annette
@@ -87,6 +101,13 @@ _MORE_FEMALE = """
      sofia solange svetlana tatiana tatyana ulrike ursula valentina valeria veronique
     yulia zeynep zofia angela theresa nicola ruth golda tzipi shira yael noa billie
     ivanka chelsea malia  tiffany melania hillary elizabeth
+    amelie amina audrey benazir beyonce britney cate celine charlize clare condi condoleezza
+    dannii davina delia demi dianne dinara estelle fern gabby gaby gerhild geri glenda
+    glenys gwyneth halle hazel hiromi indira jacqui jelena jo-anne jodie jools julianne
+    justine keiko keira kelli kirstie kirsty kylie layla lindsay lorraine lulu lyn lynne
+    madonna mariah mariko martina martine maxine meryl myleene nigella noor oprah pam reese
+    renee sakura samira scarlett segolene serena shania sienna sigourney simone steffi tessa
+    uma venus winona yasmin yoko yvette zainab
 """
 MALE = frozenset(_MALE.split()) | frozenset(_MORE_MALE.split())
 FEMALE = (frozenset(_FEMALE.split()) | frozenset(_MORE_FEMALE.split())) - MALE

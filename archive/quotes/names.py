@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from archive import personnames
 from archive.quotes import verbs
-from archive.quotes.genders import FEMALE, MALE
+from archive.quotes.genders import FEMALE, MALE, gender_of_given
 from archive.quotes.view import ABBREVIATION_DOT, restore
 
 GIVEN_NAMES = MALE | FEMALE
@@ -351,6 +351,17 @@ def _is_title(word: str) -> bool:
         or (word.isupper() and len(word) > 1)
         or _agent_noun(bare)
     )
+
+
+def modifies_surname(word: str) -> bool:
+    """A capitalised word before a surname that describes the person rather than naming them:
+    "Matchwinner Keane", "Oscar-nominated Owen", "Man-of-the-match Duff" (never a common given
+    name; "Tim Baker" is a name)."""
+    bare = _bare(word)
+    if gender_of_given(bare) is not None or bare in HONORIFICS:
+        return False
+    hyphenated = "-" in bare and any(part.islower() for part in word.split("-")[1:])
+    return hyphenated or bare in OCCUPATIONS or _agent_noun(bare) or bare in TITLE_WORDS
 
 
 def _agent_noun(bare: str) -> bool:

@@ -25,7 +25,8 @@ ROLE_NOUNS = set(
     ambassador champion winner seed defender midfielder goalkeeper forward winger boss
     colleague bandmates bandmate economist analysts critic teacher principal inspector
     superintendent constable worker nurse psychologist scientist designer planner
-    negotiator mediator
+    negotiator mediator full-back fly-half scrum-half flanker back-rower playmaker
+    wicketkeeper batsman bowler all-rounder skipper centre-back centre-half wing-back
     """
     )
 )

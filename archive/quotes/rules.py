@@ -39,6 +39,10 @@ class RuleChoice:
     # the cue names someone the text does not name ("the prime minister's official
     # spokesman said"): no speaker, whoever spoke before
     unnamed: bool = False
+    # the quote shares its sentence and its verb of saying with the quote before it
+    # ("said she had “turned her life around” and was “clean and sober”"): no candidate the
+    # ranker prefers overrides the rules
+    binding: bool = False
 
 
 def best_cue(trailing: cues.Cue | None, leading: cues.Cue | None) -> cues.Cue | None:
@@ -57,9 +61,15 @@ def choose(
     cue: cues.Cue | None,
     in_passage: list[int],
     following: str,
+    *,
+    joined: bool = False,
 ) -> RuleChoice:
-    """The rules' speaker for a top-level quote whose best cue is `cue`."""
+    """The rules' speaker for a top-level quote whose best cue is `cue`; a quote `joined` to the
+    one before it in its sentence, with no cue of its own, is that quote's speaker's."""
     continuation, kind = _continuation(state, index, in_passage)
+    if joined and in_passage and (cue is None or cue.subject is None):
+        unnamed = _unnamed(state, in_passage[-1])
+        return RuleChoice(continuation, cue, SAME_SENTENCE, continuation, kind, unnamed, True)
     if _PUT_TO.search(text[floor : span.start - 1]):
         # "Trump was asked: “...?”": the question is the unnamed asker's, not Trump's
         return RuleChoice(None, cue, "a question put to someone", continuation, kind, True)
@@ -79,6 +89,7 @@ def choose(
     return RuleChoice(member, found or cue, rule, continuation, kind, unnamed)
 
 
+SAME_SENTENCE = "an earlier quote in its sentence"
 _PUT_TO = re.compile(r"\b(?:was|were|is|are|been|being|got|gets|get) asked\s*[:,]?\s*$")
 
 

@@ -26,13 +26,13 @@ _SPEECH = """
     congratulate condemn denounce decry deplore lambast assail rebuke reprimand berate
     chastise ridicule deride belittle disparage insult lash threaten query inquire enquire
     implore entreat exhort counsel recollect reminisce confide divulge disclose
-    confess
+    confess blame
 """
 # Also nouns: counted only in their past forms ("posted", "charged", "questioned").
 _PAST_ONLY = """
     post charge question attack state message quote answer cable wire counter text email
     label thank praise blast slam echo cry hail rave rail chant sing laugh sigh guess cite
-    brand dub applaud mock tease taunt promise pledge demand protest query
+    brand dub applaud mock tease taunt promise pledge demand protest query blame
 """
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -44,7 +44,8 @@ _IRREGULAR = {
     "cry": ["cried"],
     "lash": ["lashed"],
     "call": ["called", "calling"],  # not "calls": "phone calls" is a noun far more often
-    "label": ["labeled", "labelled"],  # British spelling doubles the l
+    "label": ["labeled", "labelled", "labelling", "labeling"],  # British doubles the l
+    "cite": ["cited", "citing"],
     "object": ["objected", "objecting"],
     "snipe": ["sniped"],
 }
@@ -78,6 +79,12 @@ PHRASES = [
     "has this to say",
     "had said",
     "has said",
+    # "calls" alone is a noun as often ("phone calls"); calling something so is speech
+    "calls it",
+    "calls its",
+    "calls them",
+    "calls him",
+    "calls her",
 ]
 # Participles that introduce a quote after a main clause: "..., saying, ...".
 PARTICIPLES = frozenset(
@@ -100,6 +107,16 @@ PARTICIPLES = frozenset(
         "vowing",
         "promising",
         "complaining",
+        # verbs that judge as they report: "..., describing it as “a failing organisation”"
+        "describing",
+        "accusing",
+        "urging",
+        "branding",
+        "criticising",
+        "criticizing",
+        "labelling",
+        "labeling",
+        "citing",
     ]
 )
 # Verbs whose object is the one spoken to, not the speaker ("told Haaretz").
@@ -155,9 +172,8 @@ def forms() -> set[str]:
     out: set[str] = set()
     for base in set(_SPEECH.split()) | past_only:
         conjugated = _IRREGULAR.get(base) or _regular(base)
-        if base in past_only:
-            conjugated = [f for f in conjugated if f.endswith(("ed", "ied")) or f == "said"]
-            conjugated = conjugated or _IRREGULAR.get(base, [])
+        if base in past_only and base not in _IRREGULAR:  # an explicit list is kept whole
+            conjugated = [f for f in conjugated if f.endswith(("ed", "ied"))]
         out.update(conjugated)
     return out
 

@@ -219,6 +219,21 @@ PATTERNS: dict[str, tuple[list[str], list[tuple[str, str | None]]]] = {
         ],
         [("strengthen it", "Hamish Osborne"), ("go by feel", "Mark Philippoussis")],
     ),
+    "describing words and first names": (
+        [
+            "Robbie Keane scored the only goal.",
+            "Matchwinner Keane was happy. “It was a great ball from the left,” said Keane.",
+            "Skipper Jason Robinson believes the mood is good. “There is no lack of confidence "
+            "in the team,” said the Sale full-back.",
+            "His wife Sharon agreed. “Now everybody is doing reality shows,” she said. Sharon "
+            "Osbourne is a judge on a talent show.",
+        ],
+        [
+            ("great ball", "Robbie Keane"),
+            ("lack of confidence", "Jason Robinson"),
+            ("reality shows", "Sharon Osbourne"),
+        ],
+    ),
 }
 
 
