@@ -106,9 +106,15 @@ class Database:
         try:
             yield
         except BaseException:
-            self.run(f"ROLLBACK TO SAVEPOINT {name}")
+            if self.transaction_alive():
+                self.run(f"ROLLBACK TO SAVEPOINT {name}")
             raise
         self.run(f"RELEASE SAVEPOINT {name}")
+
+    def transaction_alive(self) -> bool:
+        """Whether the open transaction can still be rolled back to a savepoint (SQLite
+        rolls a whole transaction back itself on some errors, such as a full disk)."""
+        return True
 
     # -- schema introspection (copying an archive between engines) ---------------------------
 
@@ -212,10 +218,14 @@ class SQLiteDatabase(Database):
                 yield self
             except BaseException:
                 self._depth = 0
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # not when SQLite rolled it back itself
+                    self.conn.execute("ROLLBACK")
                 raise
             self._depth = 0
             self.conn.execute("COMMIT")
+
+    def transaction_alive(self) -> bool:
+        return self.conn.in_transaction
 
     def table_names(self) -> list[str]:
         rows = self.all(

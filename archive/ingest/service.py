@@ -29,9 +29,10 @@ from archive.originals import Originals, sha256_of
 log = logging.getLogger(__name__)
 
 # A long load stores its documents in groups, one transaction each (each document in a
-# savepoint of its own): a commit per document was a third of the store's time. A group is
-# stored once it has this many documents or its first has waited this long, and its results
-# are given only once it is committed, so what is reported added is in the catalog.
+# savepoint of its own, so a document that fails leaves nothing): a commit per document was
+# a third of the store's time. A group is stored once it has this many documents or its
+# first has waited this long, and its results are given only once it is committed, so what
+# is reported added is in the catalog.
 STORE_GROUP = 32
 STORE_GROUP_SECONDS = 0.5
 
@@ -139,20 +140,19 @@ class Ingestor:
                 yield from self._ingest_group(group)
 
     def _ingest_group(self, group: list[tuple[Job, Document | None]]) -> Iterator[IngestResult]:
-        """Store a group of entries in one transaction, then give their results. A storage
-        failure (say, a full disk) keeps what was stored before it, as one by one would."""
-        results: list[IngestResult] = []
-        failure: Exception | None = None
-        with self.catalog.transaction():
-            for (entry, overrides), made in group:
-                try:
-                    results.append(self._ingest_entry(entry, overrides, made))
-                except Exception as error:  # the failing document was rolled back alone
-                    failure = error
-                    break
+        """Store a group of entries in one transaction, then give their results. Should the
+        group fail as a whole (a full disk, found at its commit), it is rolled back and its
+        entries are made and stored again one by one, as without groups: what fits is
+        kept, and the entry that does not fit fails as it would have."""
+        try:
+            with self.catalog.transaction():
+                results = [self._ingest_entry(*job, made) for job, made in group]
+        except Exception:
+            # the documents were given ids the rollback undid: make them afresh here
+            for job, _made in group:
+                yield self._ingest_entry(*job)
+            return
         yield from results
-        if failure is not None:
-            raise failure
 
     def _ingest_entry(
         self,

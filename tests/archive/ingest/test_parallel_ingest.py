@@ -3,17 +3,21 @@ input order; failures read as they would without workers; no worker outlives the
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+from contextlib import contextmanager
 
 import pytest
 
 from archive.catalog import open_catalog
+from archive.catalog.documents import Documents
 from archive.datadir import DataDir
 from archive.ingest.parallel import Ahead
 from archive.ingest.pipeline import Draft, Item
 from archive.ingest.service import Ingestor
 from archive.model import FailedItem
+from tests import catalog_file
 from tests.postgres_support import new_database
 from tests.simple_stages import SIMPLE_STAGES
 
@@ -165,3 +169,56 @@ def test_an_item_whose_draft_fails_is_made_in_this_process_in_its_turn(make_inge
 
     ingestor._draft = flaky
     assert outcome(ingestor.ingest(entries(), workers=2)) == alone
+
+
+def stored_rows(ingestor: Ingestor) -> tuple[int, int]:
+    """Documents and passages in the catalog, counted in its tables."""
+    where = ingestor.datadir.catalog
+    count = catalog_file.value(where, "SELECT COUNT(*) FROM documents")
+    return count, catalog_file.value(where, "SELECT COUNT(*) FROM passages")
+
+
+def test_a_document_that_fails_half_stored_leaves_nothing_and_the_rest_of_its_group_stays(
+    make_ingestor, monkeypatch
+):
+    real = Documents._insert_passages
+
+    def half_then_fail(self, doc_id, passages):
+        real(self, doc_id, passages)  # its entry, fields and passages are written by now
+        if any("report 7." in p.text for p in passages):
+            raise RuntimeError("bug while storing report 7")
+
+    monkeypatch.setattr(Documents, "_insert_passages", half_then_fail)
+    alone = make_ingestor("alone")
+    one_by_one = outcome(alone.ingest(entries()))
+    grouped = make_ingestor("workers")
+    together = outcome(grouped.ingest(entries(), workers=2))
+    assert [r[:2] for r in together] == [r[:2] for r in one_by_one]
+    assert [r[1] for r in together if r[0] == "r7.txt"] == ["error"]
+    assert "internal error" in next(r[3] for r in together if r[0] == "r7.txt")
+    assert stored_rows(grouped) == stored_rows(alone) == (29, 29 * 2)
+
+
+def test_a_group_whose_commit_fails_is_stored_again_one_by_one(make_ingestor, monkeypatch):
+    alone = outcome(make_ingestor("alone").ingest(entries()))
+    ingestor = make_ingestor("workers")
+    catalog = ingestor.catalog
+    real = catalog.transaction
+    failures = []
+
+    @contextmanager
+    def commit_fails_once():
+        outermost = not catalog.db.in_transaction
+        with real():
+            yield catalog
+            if outermost and not failures:  # the first group's commit: the disk was full
+                failures.append(1)
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(catalog, "transaction", commit_fails_once)
+    together = outcome(ingestor.ingest(entries(), workers=2))
+    assert failures == [1]
+    if catalog.db.dialect == "sqlite":  # PostgreSQL's sequences do not roll back
+        assert together == alone
+    assert [(r[0], r[1], *r[3:]) for r in together] == [(r[0], r[1], *r[3:]) for r in alone]
+    assert stored_rows(ingestor) == (30, 60)
