@@ -64,12 +64,27 @@ def attribute(passages: list[Passage], *, use_model: bool = True) -> Attribution
     return Attribution(state.quotes, state.cast.speakers(), state.decisions)
 
 
-def _common_words(passages: list[Passage]) -> set[str]:
+def _common_words(passages: list[Passage]) -> frozenset[str]:
     """Words the document uses in lower case (so "Analysts" at a sentence start is no name),
     and the common words of news it never capitalises inside a sentence ("Users will ...")."""
     text = " ".join(p.text for p in passages)
-    named = {w.lower() for w in _CAPITALISED_INSIDE.findall(text)}
-    return set(_LOWER_CASE.findall(text)) | (COMMON_WORDS - named)
+    named = frozenset(w.lower() for w in _CAPITALISED_INSIDE.findall(text))
+    return _DocumentWords(_LOWER_CASE.findall(text), named)
+
+
+class _DocumentWords(frozenset):
+    """A document's lower-case words, which also holds the lexicon's words it does not
+    capitalise (a membership test, not a copy of the 8,000-word lexicon per document)."""
+
+    def __new__(cls, words, named: frozenset[str]):
+        made = super().__new__(cls, words)
+        made.named = named
+        return made
+
+    def __contains__(self, word: object) -> bool:
+        return frozenset.__contains__(self, word) or (
+            word in COMMON_WORDS and word not in self.named
+        )
 
 
 _LOWER_CASE = re.compile(r"\b[a-z]+\b")

@@ -21,6 +21,11 @@ _NAMED_BODY = re.compile(
     rf"\b[Tt]he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:campaign|administration|"
     r"government|party|committee|foundation|family|team|board|council|camp))\b"
 )
+# "the Commons work and pensions committee": a parliament's committee named in lower case
+_HOUSE_COMMITTEE = re.compile(
+    r"\b(?P<body>(?:Commons|Lords|Senate|House|Assembly|Parliament)(?:['’]s)?"
+    r"(?:\s+[a-z]+){1,6}?\s+committee)\b"
+)
 _BODY_NAMED = re.compile(
     r"\b(?:firm|company|group|giant|bank|agency|charity|organi[sz]ation|newspaper|network|"
     r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|"
@@ -95,6 +100,9 @@ def scan_mentions(
     for match in _BODY_NAMED.finditer(text):  # "the telecoms firm Brightline"
         if not (quoted and inside(match.start())):
             cast.mention_organisation(match.group("name"), base + match.start("name"))
+    for match in _HOUSE_COMMITTEE.finditer(text):  # for "the committee said"
+        if not (quoted and inside(match.start())):
+            cast.mention_organisation(match.group("body"), base + match.start("body"))
     for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
         if not (quoted and inside(match.start())):
             cast.mention_organisation(match.group("body"), base + match.start("body"))

@@ -139,3 +139,11 @@ def test_calling_labelling_and_citing_something_so_report_speech():
     assert speaker_of(document, "early proof of concept") == "Dan Lane"
     assert speaker_of(document, "dispiriting vanity project") == "Los Angeles Times"
     assert speaker_of(document, "one of the best performances") == "Rod Stewart"
+
+
+def test_the_committee_is_the_parliament_s_committee_named_in_lower_case():
+    document = attribute(
+        "The Commons science and technology committee published its report on Monday.",
+        "“We are deeply concerned by the skills shortages,” the committee said.",
+    )
+    assert speaker_of(document, "deeply concerned") == "Commons science and technology committee"
