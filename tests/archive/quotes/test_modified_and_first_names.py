@@ -147,3 +147,15 @@ def test_the_committee_is_the_parliament_s_committee_named_in_lower_case():
         "“We are deeply concerned by the skills shortages,” the committee said.",
     )
     assert speaker_of(document, "deeply concerned") == "Commons science and technology committee"
+
+
+def test_a_speaker_found_through_a_description_waits_for_review_before_it_is_cited():
+    document = attribute(
+        "Spain's minister Jaime Lissavetzky backed the decision.",
+        "Mr Aragones was not there. “Everyone has to consider their words,” the minister said.",
+        "Jaime Lissavetzky added: “We will have zero tolerance.”",
+    )
+    described = next(q for q in document.quotes if "consider their words" in q.text)
+    named = next(q for q in document.quotes if "zero tolerance" in q.text)
+    assert described.speaker == "Jaime Lissavetzky" and described.confidence < 0.9
+    assert named.speaker == "Jaime Lissavetzky" and named.confidence >= 0.9
