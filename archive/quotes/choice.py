@@ -17,7 +17,7 @@ from archive.quotes import antecedents, confidence, ranker
 from archive.quotes.candidates import Candidate, Frame, gather
 from archive.quotes.cast import Member
 from archive.quotes.cues import Cue
-from archive.quotes.rules import RuleChoice
+from archive.quotes.rules import SAME_SENTENCE, RuleChoice
 from archive.quotes.speakers import PARAGRAPH, resolve
 from archive.quotes.state import State
 from archive.quotes.view import restore
@@ -132,7 +132,7 @@ CONTINUING = frozenset(
         "quote continued from the paragraph before",
         "last speaker",
         "continues the previous quote",
-        "an earlier quote in its sentence",
+        SAME_SENTENCE,
     }
 )
 

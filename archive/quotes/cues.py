@@ -168,6 +168,10 @@ _MEMBER_OF = re.compile(
 )
 
 
+# The capitalised run a stretch of text ends with (a whole word: not "Ps" of "MPs").
+_TRAILING_RUN = re.compile(rf"(?<![\w’'.-])(?:{names.RUN})$")
+
+
 def classify(segment: str) -> Subject | None:
     """What kind of speaker reference a short stretch of text is, or None."""
     seg = _CONJUNCTIONS.sub("", segment.strip(" ,"))
@@ -199,7 +203,7 @@ def classify(segment: str) -> Subject | None:
     member_of = _MEMBER_OF.match(seg)  # "Nigel McCune from the Musicians' Union"
     if member_of and names.looks_like_person(member_of.group("name")):
         return Subject("name", member_of.group("name"), member_of.group("org").strip())
-    run = re.search(rf"(?<![\w’'.-])(?:{names.RUN})$", seg)  # not "Ps" of "MPs"
+    run = _TRAILING_RUN.search(seg)
     if run:
         return _named(seg, run)
     group_run = re.fullmatch(rf"(?P<run>{names.RUN})\s+(?P<noun>[a-z]+)", seg)
@@ -213,7 +217,7 @@ def classify(segment: str) -> Subject | None:
 def _role_then_name(seg: str) -> Subject | None:
     """ "Her director Leigh", "the singer Bob Dylan": a determiner, a person's noun, then the
     name of the person it describes."""
-    run = re.search(rf"(?<![\w’'.-])(?:{names.RUN})$", seg)
+    run = _TRAILING_RUN.search(seg)
     if run is None:
         return None
     before = seg[: run.start()].split()
@@ -265,7 +269,7 @@ def subject_before(before: str) -> Subject | None:
         head = " ".join(words[:-1])[:-1]
         subject = _with_appositive(head)
         if subject is None:  # "... were denied by Foreign Secretary Jack Straw, who accused"
-            run = re.search(rf"(?<![\w’'.-])(?:{names.RUN})$", head)
+            run = _TRAILING_RUN.search(head)
             subject = classify(run.group()) if run else None
         return subject
     if not words or words[-1].lower() in _PASSIVE:
