@@ -94,7 +94,7 @@ RETIRED = {"bbc": ("heldout", "heldout2", "heldout3"), "polnear": ("heldout2", "
 def held_out_quotes() -> set[tuple[str, int, str]]:
     """(file, paragraph, text) of the hand-labelled held-out quotes that live in development
     articles (heldout3, heldout4): training leaves them out. heldout3, retired in round five,
-    stays out too, so that a refit reproduces the committed weights' data (weights.py)."""
+    stays out too, as it was when the committed weights were fitted (weights.py)."""
     return {
         (i["file"], i["paragraph"], i["text"])
         for i in hand_labels()
