@@ -104,6 +104,18 @@ def bbc_heldout2(bbc: Path, used: set[str], seed: int = BBC_HELDOUT2_SEED) -> li
     return bbc_draw(bbc, used, seed, dict.fromkeys(topics, BBC_PER_TOPIC))
 
 
+# The BBC sets drawn after the first two, in the order they were drawn.
+LATER_DRAWS = (
+    ("dev2", bbc_dev2, BBC_DEV2_SEED),
+    ("heldout2", bbc_heldout2, BBC_HELDOUT2_SEED),
+    ("heldout3", bbc_heldout2, BBC_HELDOUT3_SEED),
+    ("dev3", bbc_dev2, BBC_DEV3_SEED),
+    ("dev4", bbc_dev2, BBC_DEV4_SEED),
+    ("dev5", bbc_dev2, BBC_DEV5_SEED),
+    ("heldout4", bbc_heldout2, BBC_HELDOUT4_SEED),
+)
+
+
 def main() -> None:
     labels = json.loads((HERE / "labels.json").read_text(encoding="utf-8"))
     labelled = {entry["file"] for entry in labels}
@@ -112,19 +124,9 @@ def main() -> None:
         "bbc": bbc_split(CORPUS / "bbc", labelled),
     }
     used = labelled | set(split["bbc"]["heldout"]) | set(split["bbc"]["dev"])
-    split["bbc"]["dev2"] = bbc_dev2(CORPUS / "bbc", used)
-    used |= set(split["bbc"]["dev2"])
-    split["bbc"]["heldout2"] = bbc_heldout2(CORPUS / "bbc", used)
-    used |= set(split["bbc"]["heldout2"])
-    split["bbc"]["heldout3"] = bbc_heldout2(CORPUS / "bbc", used, BBC_HELDOUT3_SEED)
-    used |= set(split["bbc"]["heldout3"])
-    split["bbc"]["dev3"] = bbc_dev2(CORPUS / "bbc", used, BBC_DEV3_SEED)
-    used |= set(split["bbc"]["dev3"])
-    split["bbc"]["dev4"] = bbc_dev2(CORPUS / "bbc", used, BBC_DEV4_SEED)
-    used |= set(split["bbc"]["dev4"])
-    split["bbc"]["dev5"] = bbc_dev2(CORPUS / "bbc", used, BBC_DEV5_SEED)
-    used |= set(split["bbc"]["dev5"])
-    split["bbc"]["heldout4"] = bbc_heldout2(CORPUS / "bbc", used, BBC_HELDOUT4_SEED)
+    for name, draw, seed in LATER_DRAWS:  # each from the files no earlier set had used
+        split["bbc"][name] = draw(CORPUS / "bbc", used, seed)
+        used |= set(split["bbc"][name])
     (HERE / "split.json").write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
     for name, parts in split.items():
         print(name, {k: len(v) for k, v in parts.items()})
