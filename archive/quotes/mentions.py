@@ -31,6 +31,10 @@ _BODY_NAMED = re.compile(
     r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|"
     rf"publisher|studio|label|chain|think tank|website|magazine|paper)\s+(?P<name>{names.RUN})"
 )
+# Bodies named in narration, for "the company", "the committee", "the campaign" later:
+# "the telecoms firm Brightline", "the Commons work and pensions committee", "the Clinton
+# campaign" (in this order, as the cast notes them).
+_BODIES_NAMED = ((_BODY_NAMED, "name"), (_HOUSE_COMMITTEE, "body"), (_NAMED_BODY, "body"))
 # "a UKIP spokesman said ...", "a spokeswoman for the council said ...": later "he added" is
 # still the organisation (or no one, for a spokesman of a person: "Tony Blair's spokesman").
 _SPOKESPERSON = re.compile(
@@ -97,15 +101,10 @@ def scan_mentions(
             if not (quoted and inside(at)):
                 name = f"{match.group('given')} {match.group('family')}"
                 cast.person(name, at=base + at, derived=True)
-    for match in _BODY_NAMED.finditer(text):  # "the telecoms firm Brightline"
-        if not (quoted and inside(match.start())):
-            cast.mention_organisation(match.group("name"), base + match.start("name"))
-    for match in _HOUSE_COMMITTEE.finditer(text):  # for "the committee said"
-        if not (quoted and inside(match.start())):
-            cast.mention_organisation(match.group("body"), base + match.start("body"))
-    for match in _NAMED_BODY.finditer(text):  # "the Clinton campaign", for "the campaign"
-        if not (quoted and inside(match.start())):
-            cast.mention_organisation(match.group("body"), base + match.start("body"))
+    for pattern, group in _BODIES_NAMED:
+        for match in pattern.finditer(text):
+            if not (quoted and inside(match.start())):
+                cast.mention_organisation(match.group(group), base + match.start(group))
     for match in _SUBJECT_DESCRIPTION.finditer(text):  # "The Australian has suffered ..."
         if names.stands_for_the_subject(match.group("head")) and not (
             quoted and inside(match.start())
