@@ -68,7 +68,7 @@ def _common_words(passages: list[Passage]) -> frozenset[str]:
     """Words the document uses in lower case (so "Analysts" at a sentence start is no name),
     and the common words of news it never capitalises inside a sentence ("Users will ...")."""
     text = " ".join(p.text for p in passages)
-    named = frozenset(w.lower() for w in _CAPITALISED_INSIDE.findall(text))
+    named = frozenset(w.lower() for w in CAPITALISED_INSIDE.findall(text))
     return _DocumentWords(_LOWER_CASE.findall(text), named)
 
 
@@ -88,7 +88,9 @@ class _DocumentWords(frozenset):
 
 
 _LOWER_CASE = re.compile(r"\b[a-z]+\b")
-_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
+# A capitalised word inside a sentence (after a lower-case word, a comma or a semicolon): the
+# lexicon (bench/quotes/lexicon.py) counts words by the same test.
+CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
 
 
 def _unique(items) -> list[str]:

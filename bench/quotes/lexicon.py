@@ -21,12 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from archive.quotes.attribute import CAPITALISED_INSIDE  # noqa: E402
 from bench.quotes import sets  # noqa: E402
 
 OUT = ROOT / "archive" / "quotes" / "lexicon.py"
 MIN_LOWER = 5
 LOWER_PER_CAPITAL = 20
-_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
 _LOWER = re.compile(r"\b[a-z]{2,}\b")
 
 
@@ -53,7 +53,7 @@ def common_words(files: list[Path]) -> list[str]:
     capital: Counter[str] = Counter()
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
-        capital.update(w.lower() for w in _CAPITALISED_INSIDE.findall(text))
+        capital.update(w.lower() for w in CAPITALISED_INSIDE.findall(text))
         lower.update(_LOWER.findall(text))
     return sorted(
         w for w, n in lower.items() if n >= MIN_LOWER and n >= LOWER_PER_CAPITAL * capital[w]
