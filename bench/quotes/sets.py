@@ -24,7 +24,18 @@ from bench.quotes.metric import Gold
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "corpus"
 POLNEAR = CORPUS / "polnear"
-PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3", "heldout4")
+PARTS = (
+    "dev",
+    "dev2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+)
 HAND_ONLY = ("heldout2", "heldout3", "heldout4")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
 DIRECT_SHARE = 0.8
@@ -178,12 +189,15 @@ def labelled(path: Path) -> list[Article]:
         for label in entry["quotes"]:
             names = label["speaker"]
             names = [names] if isinstance(names, str) else names or []
+            # heldout5 on: how the article refers to the speaker where the quote is
+            # attributed ("source name|pronoun|description|none"), a group of its own.
+            source = (f"source {label['source']}",) if label.get("source") else ()
             golds.append(
                 Gold(
                     text=label["text"],
                     speaker=names[0] if names else None,
                     aliases=tuple(names[1:]),
-                    groups=(folder,),
+                    groups=(folder, *source),
                 )
             )
         articles.append(Article(file, CORPUS / file, golds))

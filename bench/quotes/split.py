@@ -13,7 +13,9 @@ random.Random(20261204), from the files no set had used) is the held-out set of 
 held-out set of round four; `dev3` (40 files, 12 of them politics, random.Random(20261206),
 from the files no set had used) is round four's development set, drawn after heldout3, and `dev4` and `dev5` (the same
 way, random.Random(20261207) and (20261208)) its second and third; `heldout4` (eight per folder,
-random.Random(20261209), from the files no set had used) is the held-out set of round five. Nobody developing
+random.Random(20261209), from the files no set had used) is the held-out set of round five;
+`heldout5` (ten per folder, random.Random(20261210), from the files no set had used) is the
+held-out set of round six. Nobody developing
 attribution reads the held-out files; their figures are reported, never tuned to.
 """
 
@@ -45,6 +47,11 @@ BBC_DEV4_SEED = 20261207
 BBC_DEV5_SEED = 20261208
 # Round five's held-out set, drawn before any round-five work (heldout3 had been scored once).
 BBC_HELDOUT4_SEED = 20261209
+# Round six's held-out set, drawn before any round-six work (heldout4 had been scored once).
+# Ten per folder: its pronoun and description sources are also the round's fresh measure of
+# those, PolNeAR's pool of them being used up.
+BBC_HELDOUT5_SEED = 20261210
+BBC_HELDOUT5_PER_TOPIC = 10
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -104,6 +111,12 @@ def bbc_heldout2(bbc: Path, used: set[str], seed: int = BBC_HELDOUT2_SEED) -> li
     return bbc_draw(bbc, used, seed, dict.fromkeys(topics, BBC_PER_TOPIC))
 
 
+def bbc_heldout5(bbc: Path, used: set[str], seed: int = BBC_HELDOUT5_SEED) -> list[str]:
+    """Round six's BBC held-out set: ten files per folder."""
+    topics = sorted(p.name for p in bbc.iterdir() if p.is_dir())
+    return bbc_draw(bbc, used, seed, dict.fromkeys(topics, BBC_HELDOUT5_PER_TOPIC))
+
+
 # The BBC sets drawn after the first two, in the order they were drawn.
 LATER_DRAWS = (
     ("dev2", bbc_dev2, BBC_DEV2_SEED),
@@ -113,6 +126,7 @@ LATER_DRAWS = (
     ("dev4", bbc_dev2, BBC_DEV4_SEED),
     ("dev5", bbc_dev2, BBC_DEV5_SEED),
     ("heldout4", bbc_heldout2, BBC_HELDOUT4_SEED),
+    ("heldout5", bbc_heldout5, BBC_HELDOUT5_SEED),
 )
 
 
