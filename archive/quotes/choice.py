@@ -138,8 +138,9 @@ CONTINUING = frozenset(
 
 
 # Choices of a kind that is right less often than the citation threshold promises, in every
-# sample measured (bench/quotes/README.md, round five): a speaker the ranker picked where the
-# rules had none or another, and one found through a description ("the director", "the group").
+# sample measured (bench/quotes/README.md, rounds five and six): a speaker the ranker picked
+# where the rules had none or another, one found through a description ("the director", "the
+# group"), and one "he"/"she" stands for on weak grounds (antecedents.doubtful).
 UNPROVEN = 0.89
 
 
@@ -150,7 +151,8 @@ def _ceiling(choice: Choice) -> float:
     source = choice.chosen.source if choice.chosen is not None else None
     by_ranker = choice.rule.startswith(f"{ranker.NAME}:")
     described = source is not None and source.kind == "description"
-    return UNPROVEN if by_ranker or described else 1.0
+    in_doubt = bool(choice.antecedents) and antecedents.doubtful(choice.antecedents, choice.member)
+    return UNPROVEN if by_ranker or described or in_doubt else 1.0
 
 
 def _continued_confidence(state: State, choice: Choice) -> float:

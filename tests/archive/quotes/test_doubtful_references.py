@@ -1,0 +1,48 @@
+"""Round six: a "he"/"she" that stands for its person on weak grounds is not sure enough to be
+cited unreviewed (made-up sentences)."""
+
+from __future__ import annotations
+
+from archive.quotes.antecedents import doubtful
+from archive.quotes.cast import Cast
+from tests.archive.quotes.test_quotes import attribute
+
+
+def _quote(document, fragment: str):
+    return next(q for q in document.quotes if fragment in q.text)
+
+
+def test_he_said_after_the_only_man_named_as_subject_is_sure():
+    document = attribute(
+        "John Harker, the union's leader, spoke to reporters on Monday.",
+        "“We will not accept this offer,” he said.",
+    )
+    quote = _quote(document, "not accept this offer")
+    assert quote.speaker == "John Harker" and quote.confidence >= 0.9
+
+
+def test_he_said_far_from_where_his_man_was_last_a_subject_waits_for_review():
+    document = attribute(
+        "John Harker, the union's leader, spoke to reporters on Monday.",
+        "The strike began in May. It has cost the railway millions of pounds since then.",
+        "“We will not accept this offer,” he said.",
+    )
+    quote = _quote(document, "not accept this offer")
+    assert quote.speaker == "John Harker" and quote.confidence < 0.9
+
+
+def test_a_reference_is_doubtful_when_a_rival_is_nearly_as_likely():
+    cast = Cast()
+    one = cast.person("John Harker", at=0)
+    two = cast.person("Peter Lowell", at=10)
+    sure = {
+        "latest_subject": 1.0,
+        "named_in_quote": 0.0,
+        "last_quoted": 1.0,
+        "subject_previous_sentence": 1.0,
+        "here": 1.0,
+    }
+    assert not doubtful([(one, sure)], one)
+    assert doubtful([(one, sure), (two, sure)], one)  # the same score: a coin toss
+    assert doubtful([(one, sure | {"named_in_quote": 1.0})], one)
+    assert doubtful([(one, sure | {"last_quoted": 0.0, "subject_previous_sentence": 0.0})], one)
