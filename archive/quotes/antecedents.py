@@ -20,8 +20,10 @@ import math
 import re
 from functools import lru_cache
 
+from archive.personnames import PARTICLES
 from archive.quotes import names
 from archive.quotes.cast import PARAGRAPH, Cast, Member
+from archive.quotes.lexicon import COMMON_WORDS
 
 try:
     from archive.quotes.weights import ANTECEDENT
@@ -97,6 +99,7 @@ def _candidates(
         found.append((member, max(mentions), max(subjects, default=-1), len(mentions)))
     if not found:
         return []
+    found = _people_first(found, at)
     found.sort(key=lambda f: -f[1])
     found = found[:MAX_CANDIDATES]
     latest = found[0][1]
@@ -132,6 +135,37 @@ def _candidates(
         }
         out.append((member, features))
     return out
+
+
+def _people_first(found: list[tuple[Member, int, int, int]], at: int) -> list:
+    """Only those shown to be people, when any is: "he" is not "La Liga", "Indiana Jones" or
+    "Ubisense" (capitalised runs the cast holds as persons for want of a kind) while someone
+    the text has shown to be a person is in reach."""
+    shown = [f for f in found if _shown_a_person(f[0], at)]
+    return shown or found
+
+
+def _shown_a_person(member: Member, at: int) -> bool:
+    """A given name, an honorific or a gender; a role ("analyst Jo Hart"); a reference by the
+    surname alone ("Hart said"); or words of their own, before `at`."""
+    return (
+        names.looks_human(member.name, member.gender)
+        or _opens_with_a_name(member.name)
+        or bool(member.roles)
+        or member.bare_refs > 0
+        or any(a < at for a in member.quoted_at)
+    )
+
+
+def _opens_with_a_name(name: str) -> bool:
+    """Two words or more, the first no common word nor particle: "Darran Whiting" may be a
+    person, "Wolf Brother", "Instant Messenger" and "La Liga" are not."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and words[0].lower() not in COMMON_WORDS
+        and words[0].lower() not in PARTICLES
+    )
 
 
 def _sentence_subject(

@@ -46,3 +46,15 @@ def test_a_reference_is_doubtful_when_a_rival_is_nearly_as_likely():
     assert doubtful([(one, sure), (two, sure)], one)  # the same score: a coin toss
     assert doubtful([(one, sure | {"named_in_quote": 1.0})], one)
     assert doubtful([(one, sure | {"last_quoted": 0.0, "subject_previous_sentence": 0.0})], one)
+
+
+def test_he_is_the_man_named_not_a_league_or_a_book_named_after_him():
+    document = attribute(
+        "England forward Michael Owen has told the BBC he is happy in Spain.",
+        "But the 25-year-old, who has spent much of his time on the bench in La Liga, did not "
+        "rule out a return. “I'm pleased with the start I've made here,” he told BBC Radio.",
+        "Director Ridley Scott has bought the rights to Wolf Brother, a novel for children. "
+        "“It is an enchanting book,” he said.",
+    )
+    assert _quote(document, "pleased with the start").speaker == "Michael Owen"
+    assert _quote(document, "enchanting book").speaker == "Ridley Scott"
