@@ -84,7 +84,9 @@ _GROUP_HEADS = {
 }
 _SPOKESPERSON = re.compile(
     rf"^(?:[Aa]n?|[Tt]he)\s+(?:(?P<org>{names.BODY_RUN})\s+)?(?:spokes(?:man|woman|person)|representative)"
-    rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?{names.BODY_KIND}(?P<org2>{names.BODY_RUN}))?$"
+    rf"(?:\s+(?:for|at|from|of)\s+(?:the\s+)?{names.BODY_KIND}"
+    # "a spokesman for Manchester's Trafford Centre": the body, not the place that owns it
+    rf"(?:{names.RUN}['’]s?\s+)?(?P<org2>{names.BODY_RUN}))?$"
 )
 _SPOKESPERSON_FOR = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+(?:for|at|of)\s+the\s+(?P<body>[a-z]+)$"

@@ -161,6 +161,15 @@ def test_a_spokesman_named_with_his_organisation_speaks_for_it():
     assert speaker_of(document, "processing the visas") == "US Embassy"
 
 
+def test_a_spokesman_for_a_place_s_body_speaks_for_the_body_not_the_place():
+    document = attribute(
+        "“This is the biggest Christmas to date,” a spokesman for Manchester's Trafford "
+        "Centre said."
+    )
+    quote = quote_with(document, "biggest Christmas")
+    assert (quote.speaker, quote.speaker_kind) == ("Trafford Centre", "organisation")
+
+
 def test_a_person_introduced_by_their_firm_is_the_person_not_the_firm():
     document = attribute(
         "“There are many more questions than answers,” JP Morgan analyst John Ivankoe said."
