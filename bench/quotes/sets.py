@@ -197,6 +197,8 @@ def labelled(path: Path) -> list[Article]:
             # heldout5 on: how the article refers to the speaker where the quote is
             # attributed ("source name|pronoun|description|none"), a group of its own.
             source = (f"source {label['source']}",) if label.get("source") else ()
+            if label.get("source") in ("pronoun", "description"):  # the second target
+                source += ("source pronoun+description",)
             golds.append(
                 Gold(
                     text=label["text"],
