@@ -42,6 +42,7 @@ class Choice:
     # for "he"/"she": the people it may refer to, with their features (for training)
     antecedents: list[tuple[Member, dict[str, float]]] = field(default_factory=list)
     proposal: RuleChoice | None = None  # what the cue rules proposed
+    doubt: str | None = None  # why the choice is of a kind held for review (see `_doubt`)
 
     def runners_up(self) -> list[str]:
         """Other plausible speakers' names, best first (each once, the chosen one left out)."""
@@ -55,12 +56,15 @@ class Choice:
         return names[:MAX_RUNNERS_UP]
 
     def evidence(self) -> dict[str, Any]:
-        return {
+        evidence = {
             "cue": self.cue,
             "rule": self.rule,
             "chain": self.chain,
             "candidates": self.runners_up(),
         }
+        if self.doubt:  # for the librarian reviewing it: why it is not surer
+            evidence["doubt"] = self.doubt
+        return evidence
 
 
 def _plain_name(candidate: Candidate) -> str | None:
@@ -118,8 +122,11 @@ def decide(
         at = choice.chosen.paragraph * PARAGRAPH + source.start
         gender = "m" if source.text == "he" else "f"
         choice.antecedents = antecedents.candidates(state.cast, at, gender)
+    choice.doubt = _doubt(choice)
     choice.confidence = min(
-        confidence.of(choice, frame), _continued_confidence(state, choice), _ceiling(choice)
+        confidence.of(choice, frame),
+        _continued_confidence(state, choice),
+        UNPROVEN if choice.doubt else 1.0,
     )
     choice.proposal = rules
     return choice
@@ -144,15 +151,19 @@ CONTINUING = frozenset(
 UNPROVEN = 0.89
 
 
-def _ceiling(choice: Choice) -> float:
-    """At most UNPROVEN for a choice of an unproven kind, so that it is reviewed before cited."""
+def _doubt(choice: Choice) -> str | None:
+    """Why a choice is of an unproven kind, so that it is reviewed before cited (its confidence
+    at most UNPROVEN), or None."""
     if choice.member is None:
-        return 1.0
+        return None
     source = choice.chosen.source if choice.chosen is not None else None
-    by_ranker = choice.rule.startswith(f"{ranker.NAME}:")
-    described = source is not None and source.kind == "description"
-    in_doubt = bool(choice.antecedents) and antecedents.doubtful(choice.antecedents, choice.member)
-    return UNPROVEN if by_ranker or described or in_doubt else 1.0
+    if choice.rule.startswith(f"{ranker.NAME}:"):
+        return "the model chose this speaker where the cue rules named another or no one"
+    if source is not None and source.kind == "description":
+        return f"found only through a description (“{source.text}”)"
+    if choice.antecedents and antecedents.doubtful(choice.antecedents, choice.member):
+        return f"“{source.text if source else 'the pronoun'}” may refer to someone else here"
+    return None
 
 
 def _continued_confidence(state: State, choice: Choice) -> float:

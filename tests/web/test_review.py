@@ -174,3 +174,29 @@ def test_the_review_page_decides_with_a_form_and_opens_on_the_next_quote(librari
     assert "The river will rise" not in after and "no speaker" in after
     decided = quotes_of(data, flood)[0]
     assert (decided.speaker, decided.verified) == (None, True)
+
+
+WEAK_HE = """Union rejects the rail offer
+
+John Harker, the union's leader, spoke to reporters on Monday.
+
+The strike began in May. It has cost the railway millions of pounds since then.
+
+"We will not accept this offer," he said.
+"""
+
+
+def test_the_queue_says_why_an_attribution_is_held_for_review(librarian, data, tmp_path):
+    article = tmp_path / "strike.txt"
+    article.write_text(WEAK_HE, encoding="utf-8")
+    added = CliRunner().invoke(cli, ["add", str(article), "--json", "--data", str(data)])
+    assert added.exit_code == 0, added.output
+    doc_id = json.loads(added.output.splitlines()[0])["id"]
+    shown = CliRunner().invoke(cli, ["show", str(doc_id), "--json", "--data", str(data)])
+    quote = json.loads(shown.output)["quotes"][0]
+    assert quote["speaker"] == "John Harker" and quote["confidence"] < 0.9
+    assert "may refer to someone else" in quote["evidence"]["doubt"]
+
+    page = html.unescape(librarian.get("/librarian/review").get_data(as_text=True))
+    assert "We will not accept this offer" in page
+    assert "held for review: “he” may refer to someone else here" in page
