@@ -463,9 +463,11 @@ def main_subject(before: str) -> Subject | None:
     """The subject of a sentence's main verb ("Church ministers are trying to ...": a generic
     group; "At a rally, Trump defended the move": Trump), for a participle after a comma."""
     reporting = _REPORTING_CLAUSE.search(before)
-    if reporting:  # "Trump will meet Ryan next week, Spicer said, adding": Spicer
+    if reporting and verbs.is_speech_verb(
+        reporting.group("verb")
+    ):  # "Trump will meet Ryan next week, Spicer (he) said, adding": Spicer (he)
         subject = classify(reporting.group("subj"))
-        if subject is not None and subject.kind in ("name", "phrase"):
+        if subject is not None and subject.kind in ("name", "phrase", "pronoun"):
             return subject
     verb = _MAIN_VERB.search(before)
     if verb is None:
@@ -494,7 +496,7 @@ def _relayed(text: str, relayed: re.Match[str], offset: int) -> Cue | None:
 
 # ", Spicer said," closing a sentence of reported speech, right before the participle
 _REPORTING_CLAUSE = re.compile(
-    r",\s+(?P<subj>[^,;:.!?“”\"]{2,60}?)\s+(?:said|says|told reporters|wrote|added)\s*,\s*$"
+    r",\s+(?P<subj>[^,;:.!?“”\"]{2,60}?)\s+(?P<verb>[a-z]+)(?:\s+reporters)?\s*,\s*$"
 )
 # "a spokesman for the Department for Work and Pensions": long, but a body's name makes it so
 _OF_BODY = re.compile(rf"(?:\S+\s+){{1,5}}(?:for|of|at|from)\s+(?:the\s+)?{names.BODY_RUN}")
@@ -532,7 +534,7 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     # the verb right before the mark governs the quote ("..., the crowd chanted “..."), as
     # one before a colon or comma does; otherwise the sentence's first ("Ayup says that ...")
     touching = bool(verbs) and not prefix[verbs[-1].end() :].strip()
-    order = list(reversed(verbs)) if adjacent or touching else verbs
+    order = list(reversed(verbs)) if adjacent or touching else _participles_first(prefix, verbs)
     for verb in order:
         before = prefix[: verb.start()]
         if verb.group("verb") in _PARTICIPLES and before.rstrip().endswith(","):
@@ -555,6 +557,18 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     if order:
         return _leading(text, floor, order[0], None, adjacent, open_at)
     return None
+
+
+def _participles_first(prefix: str, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The sentence's verbs in order, but a participle after a comma first, latest first: in
+    "Mr Sayeed denied the claims, saying it was “unjust”" it is "saying" that governs the
+    quote, with nothing punctuating the gap, not "denied"."""
+    participles = [
+        v
+        for v in verbs
+        if v.group("verb") in _PARTICIPLES and prefix[: v.start()].rstrip().endswith(",")
+    ]
+    return [*reversed(participles), *(v for v in verbs if v not in participles)]
 
 
 def _leading(

@@ -1,5 +1,6 @@
-"""Round six: a "he"/"she" that stands for its person on weak grounds is not sure enough to be
-cited unreviewed (made-up sentences)."""
+"""Round six's patterns (made-up sentences): a "he"/"she" that stands for its person on weak
+grounds is not sure enough to be cited unreviewed; "he" is a person, not a league or a book; a
+participle after the main clause governs the short quote it touches."""
 
 from __future__ import annotations
 
@@ -58,3 +59,12 @@ def test_he_is_the_man_named_not_a_league_or_a_book_named_after_him():
     )
     assert _quote(document, "pleased with the start").speaker == "Michael Owen"
     assert _quote(document, "enchanting book").speaker == "Ridley Scott"
+
+
+def test_a_participle_after_the_main_clause_governs_the_short_quote_it_touches():
+    document = attribute(
+        "Mr Sayeed denied the claims, saying the suspension was “unjust and wrong”.",
+        "Mr Howard said Labour had failed, he claimed, saying it was the “wrong solution”.",
+    )
+    assert _quote(document, "unjust and wrong").speaker == "Mr Sayeed"
+    assert _quote(document, "wrong solution").speaker == "Mr Howard"
