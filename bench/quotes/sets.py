@@ -4,7 +4,8 @@
   split.py into a held-out part and a development part. Gold from gold-train.json, plus the
   hand-labelled pronoun and description sources of polnear-pronouns.json when it exists.
 - `bbc`: the BBC files drawn by split.py, labelled in bbc-<part>.json (bbc-heldout-b.json is
-  a second reading of the held-out files, for agreement only).
+  a second reading of the held-out files, for agreement only). From heldout5 on, a label also
+  says how the article refers to its speaker (`source`), scored as a group of its own.
 - PolNeAR's `heldout2` is its held-out articles holding round three's hand labels
   (polnear-pronouns-heldout2.json), scored on those labels alone; `heldout3` the same for
   round four's (polnear-pronouns-heldout3.json, quotes from development articles) and
