@@ -138,16 +138,17 @@ def _candidates(
 
 
 def _people_first(found: list[tuple[Member, int, int, int]], at: int) -> list:
-    """Only those shown to be people, when any is: "he" is not "La Liga", "Indiana Jones" or
-    "Ubisense" (capitalised runs the cast holds as persons for want of a kind) while someone
-    the text has shown to be a person is in reach."""
+    """Only those shown to be people, when any is: "he" is not "La Liga", "Wolf Brother" or
+    "Instant Messenger" (capitalised runs the cast holds as persons for want of a kind) while
+    someone the text has shown to be a person is in reach."""
     shown = [f for f in found if _shown_a_person(f[0], at)]
     return shown or found
 
 
 def _shown_a_person(member: Member, at: int) -> bool:
-    """A given name, an honorific or a gender; a role ("analyst Jo Hart"); a reference by the
-    surname alone ("Hart said"); or words of their own, before `at`."""
+    """A given name, an honorific or a gender; a first word that is no common word (most given
+    names are in no list); a role ("analyst Jo Hart"); a reference by the surname alone ("Hart
+    said"); or words of their own, before `at`."""
     return (
         names.looks_human(member.name, member.gender)
         or _opens_with_a_name(member.name)

@@ -463,9 +463,8 @@ def main_subject(before: str) -> Subject | None:
     """The subject of a sentence's main verb ("Church ministers are trying to ...": a generic
     group; "At a rally, Trump defended the move": Trump), for a participle after a comma."""
     reporting = _REPORTING_CLAUSE.search(before)
-    if reporting and verbs.is_speech_verb(
-        reporting.group("verb")
-    ):  # "Trump will meet Ryan next week, Spicer (he) said, adding": Spicer (he)
+    # "Trump will meet Ryan next week, Spicer said, adding": Spicer; "..., he claimed, saying": he
+    if reporting and verbs.is_speech_verb(reporting.group("verb")):
         subject = classify(reporting.group("subj"))
         if subject is not None and subject.kind in ("name", "phrase", "pronoun"):
             return subject
