@@ -268,14 +268,18 @@ def doubtful(found: list[tuple[Member, dict[str, float]]], member: Member | None
     features = next((f for m, f in found if m is member), None)
     if features is None:
         return False
-    shares = sorted(probabilities(found), reverse=True)
-    rival = shares[1] if len(shares) > 1 else 0.0
     return (
-        shares[0] - rival <= DOUBT_MARGIN
+        margin(found) <= DOUBT_MARGIN
         or not features["latest_subject"]
         or bool(features["named_in_quote"])
         or not (features["last_quoted"] or features["subject_previous_sentence"])
     )
+
+
+def margin(found: list[tuple[Member, dict[str, float]]]) -> float:
+    """How far the likeliest referent stands above the next (its whole probability if alone)."""
+    shares = sorted(probabilities(found), reverse=True)
+    return shares[0] - (shares[1] if len(shares) > 1 else 0.0)
 
 
 def choose(cast: Cast, at: int, gender: str, weights: dict[str, float] | None = None):

@@ -53,9 +53,8 @@ def features(choice: Choice, frame: Frame) -> dict[str, float]:
             if name in chosen.features:
                 f[name] = 1.0
     if choice.antecedents:  # "he"/"she": how clearly one person stands out
-        shares = sorted(antecedents.probabilities(choice.antecedents), reverse=True)
-        f["pronoun_margin"] = shares[0] - (shares[1] if len(shares) > 1 else 0.0)
-        f["pronoun_rivals"] = math.log(len(shares))
+        f["pronoun_margin"] = antecedents.margin(choice.antecedents)
+        f["pronoun_rivals"] = math.log(len(choice.antecedents))
     return f
 
 
