@@ -105,16 +105,17 @@ def bbc_dev2(bbc: Path, used: set[str], seed: int = BBC_DEV2_SEED) -> list[str]:
     return bbc_draw(bbc, used, seed, BBC_DEV2_PER_TOPIC)
 
 
-def bbc_heldout2(bbc: Path, used: set[str], seed: int = BBC_HELDOUT2_SEED) -> list[str]:
-    """A later BBC held-out set: eight files per folder."""
+def bbc_heldout2(
+    bbc: Path, used: set[str], seed: int = BBC_HELDOUT2_SEED, per_topic: int = BBC_PER_TOPIC
+) -> list[str]:
+    """A later BBC held-out set: so many files per folder (eight unless told)."""
     topics = sorted(p.name for p in bbc.iterdir() if p.is_dir())
-    return bbc_draw(bbc, used, seed, dict.fromkeys(topics, BBC_PER_TOPIC))
+    return bbc_draw(bbc, used, seed, dict.fromkeys(topics, per_topic))
 
 
 def bbc_heldout5(bbc: Path, used: set[str], seed: int = BBC_HELDOUT5_SEED) -> list[str]:
     """Round six's BBC held-out set: ten files per folder."""
-    topics = sorted(p.name for p in bbc.iterdir() if p.is_dir())
-    return bbc_draw(bbc, used, seed, dict.fromkeys(topics, BBC_HELDOUT5_PER_TOPIC))
+    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT5_PER_TOPIC)
 
 
 # The BBC sets drawn after the first two, in the order they were drawn.
