@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from archive.personnames import ORGANISATION_WORDS
 from archive.quotes import names, roles, spokespeople, verbs
 
 VERBS = verbs.ALTERNATION
@@ -164,7 +165,9 @@ class Cue:
 
 
 _MEMBER_OF = re.compile(
-    rf"^(?P<name>{names.RUN})\s+(?P<org>(?:from|of|at|with)\s+(?:the\s+)?[{names.UPPER}].*)$"
+    rf"^(?P<name>{names.RUN})\s+(?P<org>(?:from|of|at|with)\s+(?:the\s+)?"
+    # "of box office tracker Exhibitor Relations": a few plain words may describe the body
+    rf"(?:[a-z][a-z-]*\s+){{0,3}}[{names.UPPER}].*)$"
 )
 
 
@@ -278,10 +281,35 @@ def subject_before(before: str) -> Subject | None:
         return _with_appositive(text[:-1])
     parts = _BOUNDARY.split(text)
     subject = classify(parts[-1])
+    if len(parts) > 1 and _names_a_body(subject):
+        person = _person_before_body(parts[-2], text[: -len(parts[-1])])
+        if person is not None:
+            person.role = person.role or subject.text
+            return person
     if subject and subject.kind == "phrase" and len(parts) > 1 and text.endswith(parts[-1]):
         named = _appositive_without_comma(text[: -len(parts[-1])], parts[-1])
         return named or subject
     return subject
+
+
+def _names_a_body(subject: Subject | None) -> bool:
+    """A named subject that is an organisation's name ("Blackpool Hotel Association")."""
+    if subject is None or subject.kind != "name":
+        return False
+    return subject.text.split()[-1].rstrip(".").lower() in ORGANISATION_WORDS
+
+
+def _person_before_body(part: str, head: str) -> Subject | None:
+    """ "Colin Asplin, Blackpool Hotel Association said": a person's name, a comma and the body
+    they belong to - the person speaks, the body is their role."""
+    if not head.rstrip().endswith(","):
+        return None
+    person = classify(part)
+    if person is None or person.kind != "name" or person.text != part.strip():
+        return None  # the clause must open with the name ("Asked about Tony Blair, ...")
+    if not names.looks_like_person(person.text):
+        return None
+    return person
 
 
 def _appositive_without_comma(head: str, phrase: str) -> Subject | None:

@@ -298,6 +298,8 @@ _MODIFIERS = set(
     conservative democratic republican shadow opposition party election campaign policy
     press legal financial foreign home health defence defense legend great icon hero
     star assistant ex-reds former
+    number one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen
     """
     )
 )

@@ -95,8 +95,12 @@ def _joined(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
             last = run.split()[-1]
             if word in ("for", "of") and last in _BODY_HEADS:
                 pass  # "Department for Work", "Ministry of Defence"
-            elif word in ("and", "&", "") and _list_word(following, found, j + 1, text):
-                pass  # "... Work and Pensions", "Culture, Media and Sport"
+            elif word in ("and", "&") and _list_word(following, found, j + 1, text):
+                pass  # "... Work and Pensions"
+            elif word == "" and j > i and _list_word(following, found, j + 1, text):
+                # "Department for Culture, Media and Sport"; a comma after a first run is an
+                # apposition ("Colin Asplin, Blackpool Hotel Association said")
+                pass
             else:
                 break
             j += 1
