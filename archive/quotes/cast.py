@@ -346,6 +346,27 @@ class Cast:
         named = [(min(m.named_at), m) for m in self.members if m.named_at and min(m.named_at) < at]
         return min(named, key=lambda n: n[0])[1] if named else None
 
+    def role_holder(self, description: str, at: int, *, party: bool = False) -> Member | None:
+        """The person a definite description of a spokesperson stands for: the one named earlier
+        with every word of it among the words of a role ("the Lib Dem spokesman" after "Lib
+        Dem spokesman Vince Cable"); for a party's ("The Tory spokesman also criticised"), else
+        the person the text was last about, in this paragraph or the one before."""
+        if description.split()[0].lower() != "the":
+            return None  # "a Lib Dem spokesman" is someone else
+        wanted = {w for w in re.findall(r"[\w'-]+", description.lower()) if w != "the"}
+        holders = [
+            m
+            for m in self.members
+            if m.mention.kind == "person"
+            and any(wanted <= set(re.findall(r"[\w'-]+", role.lower())) for role in m.roles)
+        ]
+        if len(holders) == 1:
+            return holders[0]
+        if party and not holders:
+            floor = at - at % PARAGRAPH - PARAGRAPH
+            return self.latest(before=at, after=floor)
+        return None
+
     def by_role(self, role: str) -> Member | None:
         """The person whose recorded role best matches a description like "the prime minister"."""
         wanted = [

@@ -81,10 +81,6 @@ def scan_mentions(
         if not (quoted and inside(at)):
             cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f")
     # the rarer patterns only where their words occur (most passages have none)
-    spokes = _SPOKESPERSON.finditer(text) if "spokes" in text else ()
-    for match in spokes:
-        if not (quoted and inside(match.start())):
-            _spokesperson(match, cast, base)
     for at, phrase in spokespeople.find_in(text) if "spokes" in text else ():
         # "the prime minister's official spokesman"
         if not (quoted and inside(at)):
@@ -130,6 +126,11 @@ def scan_mentions(
             _single_word(text, words[0], start, run_end, cast, base, common_words)
         elif words:
             _mention(text, " ".join(words), start, run_end, cast, base, common_words)
+    # after the names, so that "The Tory spokesman also criticised" can be the man just named
+    spokes = _SPOKESPERSON.finditer(text) if "spokes" in text else ()
+    for match in spokes:
+        if not (quoted and inside(match.start())):
+            _spokesperson(match, cast, base)
 
 
 def _inside(quoted: list[tuple[int, int]]):
@@ -147,7 +148,14 @@ def _inside(quoted: list[tuple[int, int]]):
 
 
 def _spokesperson(match: re.Match[str], cast: Cast, base: int) -> None:
-    """Note an unnamed spokesperson and whom they speak for."""
+    """Note an unnamed spokesperson and whom they speak for; "the Lib Dem spokesman" after
+    "Lib Dem spokesman Vince Cable" is Vince Cable again, no one unnamed."""
+    holder = cast.role_holder(
+        match.group(), base + match.start(), party=names.of_a_party(match.group("org") or "")
+    )
+    if holder is not None:
+        cast.note(holder, base + match.start())
+        return
     org = restore(match.group("org") or match.group("org2"))
     _, bare = names.split_titles(org)
     gender = {"man": "m", "woman": "f"}.get(match.group("g") or match.group("g2") or "")

@@ -464,6 +464,11 @@ def is_party(run: str) -> bool:
     return " ".join(words).lower() in PARTIES
 
 
+def of_a_party(run: str) -> bool:
+    """A party's name or its adjective ("Tory", "Lib Dem", "Conservative", "Labour")."""
+    return is_party(run) or is_party(f"{run}s") or run.lower() in PARTY_MEMBERS
+
+
 def names_a_person(name: str, common_words: set[str] | frozenset[str]) -> bool:
     """`looks_like_person`, unless the words are not a name (`describes_no_one`)."""
     return looks_like_person(name) and not describes_no_one(name, common_words)

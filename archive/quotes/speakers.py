@@ -312,6 +312,9 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     organisation = cast.organisation if introduce else _find_organisation(cast)
     spokes = _SPOKESPERSON.match(phrase)
     org = spokes and (spokes.group("org") or spokes.group("org2"))
+    holder = cast.role_holder(phrase, at, party=names.of_a_party(org)) if org else None
+    if holder is not None:  # "the Lib Dem spokesman" after "Lib Dem spokesman Vince Cable"
+        return holder
     if org:  # "a spokeswoman for the council", "a US Embassy spokesman": the organisation
         member = organisation(org, at=at)
         if introduce and member is not None:

@@ -37,3 +37,28 @@ def test_a_position_before_a_name_leaves_the_player_the_subject_he_refers_to():
         "“You never dream that you will one day lead your country,” he said.",
     )
     assert speaker_of(document, "lead your country") == "Rhys Morgan"
+
+
+def test_the_party_spokesman_after_a_named_spokesman_is_that_man_again():
+    document = attribute(
+        "Lib Dem spokesman Vince Harlow said the public did not know whom to believe.",
+        "Ministers set aside £1bn. But the Lib Dem spokesman questioned the plan. He urged "
+        "them to scrap the “grossly unfair” tax.",
+    )
+    assert speaker_of(document, "grossly unfair") == "Vince Harlow"
+
+
+def test_the_party_spokesman_just_after_a_shadow_minister_spoke_is_the_shadow_minister():
+    document = attribute(
+        "Mr Ancell condemned the document. “Who paid for this?” he asked. The Tory spokesman "
+        "also criticised the government. “They had to publish 500 pages,” he said.",
+    )
+    assert speaker_of(document, "500 pages") == "Mr Ancell"
+
+
+def test_a_party_spokesman_unnamed_still_speaks_for_the_party():
+    document = attribute(
+        "Lib Dem spokesman Vince Harlow spoke first.",
+        "A Lib Dem spokesman later said: “We will not comment.”",
+    )
+    assert speaker_of(document, "not comment") != "Vince Harlow"
