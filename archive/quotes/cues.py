@@ -368,7 +368,14 @@ _BY_AGENT = re.compile(
 
 def passive_agent(text: str, floor: int, open_at: int, close_at: int) -> Cue | None:
     """`was branded “a humiliating retreat” by the Tories`, `described as a “consummate
-    professional” by Michael Pointon`: the agent after "by" said the words."""
+    professional” by Michael Pointon`, `was described by Jobs as the “most important Mac”`:
+    the agent after "by" said the words."""
+    before = _AGENT_BEFORE.search(text, floor, open_at)
+    if before is not None:
+        subject = classify(before.group("subj"))
+        if subject is not None and subject.kind != "pronoun":
+            start, end = before.start("subj"), before.end("subj")
+            return Cue(text[start:end], subject, start, end, adjacent=True, passive=True)
     verb = _PASSIVE_VERB.search(text, floor, open_at)
     if verb is None:
         return None
@@ -392,6 +399,11 @@ def passive_agent(text: str, floor: int, open_at: int, close_at: int) -> Cue | N
 
 _PASSIVE_SAYING = frozenset(
     names.words("described branded labelled labeled dubbed called hailed credited praised")
+)
+# "described by Jobs as the", right before the opening mark
+_AGENT_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_PASSIVE_SAYING))})\s+by\s+(?P<subj>[^,;:.!?“”\"()]{{2,60}}?)"
+    r"\s+as\s+(?:(?:the|a|an|his|her|its|their)\s+)?$"
 )
 
 

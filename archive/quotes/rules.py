@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.quotes import cues, spokespeople
+from archive.quotes import cues, names, spokespeople
 from archive.quotes.cast import Member
 from archive.quotes.spans import Span
 from archive.quotes.speakers import PARAGRAPH, resolve
@@ -136,6 +136,23 @@ def _inherit(
         )
         if member is not None:
             return member, introduced, "cue ending the paragraph before"
+    reported = _reported_before(state, index, span)
+    if reported is not None:  # `... Ian Harris, deputy editor, said the machine would sell.`
+        member = resolve(
+            state.cast,
+            reported.subject,
+            base - PARAGRAPH + reported.start,
+            state.common_words,
+            introduce=False,
+        )
+        if (
+            member is not None
+            and member is not state.last_speaker
+            and member.mention.kind == "person"
+            and names.looks_like_person(member.name)  # not "Domestically, ... called"
+            and _no_one_else_after(text, span, member)
+        ):
+            return member, reported, "speech reported at the end of the paragraph before"
     recent = state.last_speaker if index - state.last_passage <= 2 else None
     if span.start > 1:
         named = recent if recent and _named_in(recent, text[:floor]) else None
@@ -163,6 +180,32 @@ def _introduced_before(state: State, index: int, span: Span) -> cues.Cue | None:
         return None
     start = cues.sentence_start(before, len(before) - 1, 0)
     return cues.sentence_cue(before, start, len(before))
+
+
+# `“... who knows?” Trump told ITV`: a cue after the quote, though past its sentence's end
+_NAME_THEN_VERB = re.compile(rf"\s*(?P<name>{names.RUN})\s+(?:{cues.VERBS})\b")
+
+
+def _no_one_else_after(text: str, span: Span, member: Member) -> bool:
+    """No one else is named right after the quote with a verb of saying (a cue the cue rules
+    do not take, the quote's sentence having ended)."""
+    after = _NAME_THEN_VERB.match(text, span.end + 1)
+    return after is None or after.group("name").split()[-1] in member.name.split()
+
+
+def _reported_before(state: State, index: int, span: Span) -> cues.Cue | None:
+    """The cue of the last sentence of the paragraph before, when it reports what a named
+    person said and this paragraph opens with a quote: the quote is theirs."""
+    if index == 0 or span.start > 1:
+        return None
+    before = state.passages[index - 1].text.rstrip()
+    if not before.endswith(".") or before[-2:-1] in "”\"’'":
+        return None
+    start = cues.sentence_start(before, len(before) - 1, 0)
+    cue = cues.sentence_cue(before, start, len(before))
+    if cue is None or cue.subject is None or cue.subject.kind != "name":
+        return None
+    return cue
 
 
 def _back_to_earlier_speaker(state: State, index: int, recent: Member | None) -> Member | None:

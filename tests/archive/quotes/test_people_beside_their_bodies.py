@@ -62,3 +62,22 @@ def test_a_party_spokesman_unnamed_still_speaks_for_the_party():
         "A Lib Dem spokesman later said: “We will not comment.”",
     )
     assert speaker_of(document, "not comment") != "Vince Harlow"
+
+
+def test_a_paragraph_opening_with_a_quote_after_one_reporting_a_new_voice_is_that_voice():
+    document = attribute(
+        "“People who are thinking of switching will have no more excuses,” said Steve Jarrow, "
+        "the firm's chief executive. “It is the cheapest machine we have made.”",
+        "Ian Harker, deputy editor of the magazine Mac World, said the machine would sell.",
+        "“They want a further taste of it.” Harker added: “It is a bold move.”",
+    )
+    quote = next(q for q in document.quotes if "further taste" in q.text)
+    assert quote.speaker == "Ian Harker" and quote.confidence >= 0.9  # a rule's, not a guess
+
+
+def test_described_by_a_person_as_a_quoted_phrase_is_that_persons():
+    document = attribute(
+        "Chief executive Steve Jarrow unveiled the machine. It was described by Jarrow as "
+        "the “most important computer” the company had made."
+    )
+    assert speaker_of(document, "most important computer") == "Steve Jarrow"
