@@ -271,10 +271,20 @@ def _mention(
         elif parse_name(restore(run)).kind == "organisation":
             cast.mention_organisation(run, base + start)
         return
+    if _THING_AFTER.match(text, end) and not names.looks_human(name):
+        return  # "The Motorola Razr V3 phone", "Motor Neurone disease": a thing's name
     subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
     descriptor = roles.descriptor_before(text, start)
     role = " ".join(p for p in (descriptor, titles) if p) or roles.role_after(text, end)
     cast.person(name, role=role, at=base + start, subject=subject)
+
+
+# Nouns a thing's name stands before ("the Indiana Jones films"); a person's seldom does,
+# unless known by a given name ("a Tom Hanks movie").
+_THING_AFTER = re.compile(
+    r"(?:\s+[A-Z0-9][\w-]*)?\s+(?:disease|phones?|handsets?|films?|movies?|series|books?|novels?"
+    r"|franchise|trilogy|syndrome|consoles?|games?|albums?|software|brand|drugs?|virus)\b"
+)
 
 
 def _trailing_person(run: str, common_words: frozenset[str] | set[str]) -> str | None:

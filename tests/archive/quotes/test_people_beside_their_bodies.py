@@ -81,3 +81,14 @@ def test_described_by_a_person_as_a_quoted_phrase_is_that_persons():
         "the “most important computer” the company had made."
     )
     assert speaker_of(document, "most important computer") == "Steve Jarrow"
+
+
+def test_a_things_name_before_its_noun_is_no_one_he_could_stand_for():
+    document = attribute(
+        "Analyst Carolina Mereto said phones were now fashion items. The Motorola Razr V3 "
+        "phone was typical of the trend. “It is no longer a women's thing,” she said.",
+        "Michael Harwood spoke of victims of Alzheimer's and Motor Neurone disease. “I believe "
+        "we have a duty to offer hope,” he said.",
+    )
+    assert speaker_of(document, "women's thing") == "Carolina Mereto"
+    assert speaker_of(document, "duty to offer hope") == "Michael Harwood"
