@@ -271,14 +271,20 @@ def _mention(
         elif parse_name(restore(run)).kind == "organisation":
             cast.mention_organisation(run, base + start)
         return
-    if _THING_AFTER.match(text, end) and not names.looks_human(name):
-        return  # "The Motorola Razr V3 phone", "Motor Neurone disease": a thing's name
+    if not names.looks_human(name) and (
+        _THING_AFTER.match(text, end) or _OWNED.search(text, max(0, start - 40), start)
+    ):
+        # "The Motorola Razr V3 phone", "Motor Neurone disease", "Michelle Paver's Wolf
+        # Brother": a thing's name
+        return
     subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
     descriptor = roles.descriptor_before(text, start)
     role = " ".join(p for p in (descriptor, titles) if p) or roles.role_after(text, end)
     cast.person(name, role=role, at=base + start, subject=subject)
 
 
+# A capitalised name's possessive right before a run: "Michelle Paver's Wolf Brother"
+_OWNED = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])\s+$")
 # Nouns a thing's name stands before ("the Indiana Jones films"); a person's seldom does,
 # unless known by a given name ("a Tom Hanks movie").
 _THING_AFTER = re.compile(

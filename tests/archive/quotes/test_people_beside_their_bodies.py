@@ -92,3 +92,11 @@ def test_a_things_name_before_its_noun_is_no_one_he_could_stand_for():
     )
     assert speaker_of(document, "women's thing") == "Carolina Mereto"
     assert speaker_of(document, "duty to offer hope") == "Michael Harwood"
+
+
+def test_a_persons_work_named_after_her_possessive_is_no_one_he_could_stand_for():
+    document = attribute(
+        "Ridley Scott is set to direct the film. Michelle Pavell's Wolf Brother is the first "
+        "of six books. “Wolf Brother is an enchanting book,” he said."
+    )
+    assert speaker_of(document, "enchanting book") == "Ridley Scott"
