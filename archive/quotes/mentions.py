@@ -202,7 +202,7 @@ def _single_word(
         return
     if known is not None:
         known.bare_refs += 1
-        subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
+        subject = _subject_at(text, start, end)
         cast.note(known, base + start, subject=subject)
 
 
@@ -261,7 +261,7 @@ def _mention(
         trailing = _trailing_person(name, common_words)
         if trailing:  # "New Yorker Dick Morris", "Briton Amir Khan"
             at = end - len(trailing)
-            subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
+            subject = _subject_at(text, start, end)
             cast.person(
                 trailing, role=name[: -len(trailing)].strip(), at=base + at, subject=subject
             )
@@ -277,7 +277,7 @@ def _mention(
         # "The Motorola Razr V3 phone", "Motor Neurone disease", "Michelle Paver's Wolf
         # Brother": a thing's name
         return
-    subject = text[end : end + 2] not in ("'s", "’s") and _at_clause_start(text, start)
+    subject = _subject_at(text, start, end)
     descriptor = roles.descriptor_before(text, start)
     role = " ".join(p for p in (descriptor, titles) if p) or roles.role_after(text, end)
     cast.person(name, role=role, at=base + start, subject=subject)
@@ -327,6 +327,18 @@ _MODIFIERS = set(
     """
     )
 )
+
+
+def _subject_at(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is likely its clause's subject: it opens the clause,
+    owns nothing ("Trump's campaign") and does not end its sentence ("..., which was conducted
+    by the magazine's editor, Conservative MP Boris Johnson.": an apposition, no subject)."""
+    if text[end : end + 2] in ("'s", "’s"):
+        return False
+    return _at_clause_start(text, start) and not _SENTENCE_END_AFTER.match(text, end)
+
+
+_SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|$)")
 
 
 def _at_clause_start(text: str, start: int) -> bool:

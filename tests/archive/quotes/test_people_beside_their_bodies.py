@@ -100,3 +100,11 @@ def test_a_persons_work_named_after_her_possessive_is_no_one_he_could_stand_for(
         "of six books. “Wolf Brother is an enchanting book,” he said."
     )
     assert speaker_of(document, "enchanting book") == "Ridley Scott"
+
+
+def test_a_name_in_apposition_that_ends_the_sentence_is_no_subject_for_he():
+    document = attribute(
+        "Lord Bulmer said so in his interview, which was conducted by the magazine's editor, "
+        "Conservative MP Boris Jonas. He said: “The evidence we had was pretty thin.”"
+    )
+    assert speaker_of(document, "pretty thin") == "Lord Bulmer"
