@@ -24,8 +24,16 @@ _AFTER_DETERMINER = "".join(
 )
 # a past form is no noun: "he pledged to “turn these beliefs into reality”", "complained of"
 _PAST_USE = r"(?!\s+(?:by|were|are|is|was)\b)"
+# "a bridge which he said was “...”": "said" before "was" after a pronoun is still the verb
+# (not "not everything Trump says is true")
+_SAID_WAS = (
+    "(?:"
+    + "|".join(f"(?<=\\b{p} {v})" for p in ("he", "she", "they", "we") for v in ("said", "says"))
+    + r")(?=\s+(?:was|is|were|are)\b)"
+)
 VERB_RE = re.compile(
-    rf"{_AFTER_DETERMINER}\b(?P<verb>{VERBS})\b(?:(?<=ed){_PAST_USE}|(?<!ed){_NOUN_USE})"
+    rf"{_AFTER_DETERMINER}\b(?P<verb>{VERBS})\b"
+    rf"(?:{_SAID_WAS}|(?<=ed){_PAST_USE}|(?<!ed){_NOUN_USE})"
 )
 _OBJECT = re.compile(
     rf"\s+(?:(?:by|to)\s+)?(?:(?:the\s+)?{names.RUN}(?:['’]s(?:\s+{names.RUN})*)?"
@@ -281,6 +289,9 @@ def subject_before(before: str) -> Subject | None:
         return _with_appositive(text[:-1])
     parts = _BOUNDARY.split(text)
     subject = classify(parts[-1])
+    relative = _RELATIVE_SUBJECT.fullmatch(parts[-1])
+    if subject is None and relative:  # "a bridge, which he said was “...”": he
+        subject = classify(relative.group("subj"))
     if len(parts) > 1 and _names_a_body(subject):
         person = _person_before_body(parts[-2], text[: -len(parts[-1])])
         if person is not None:
@@ -290,6 +301,9 @@ def subject_before(before: str) -> Subject | None:
         named = _appositive_without_comma(text[: -len(parts[-1])], parts[-1])
         return named or subject
     return subject
+
+
+_RELATIVE_SUBJECT = re.compile(r"(?:which|that|whom)\s+(?P<subj>.+)")
 
 
 def _names_a_body(subject: Subject | None) -> bool:
@@ -499,6 +513,9 @@ _MAIN_VERB = re.compile(
 )
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,;:]*(?=,)")
+
+
 def main_subject(before: str) -> Subject | None:
     """The subject of a sentence's main verb ("Church ministers are trying to ...": a generic
     group; "At a rally, Trump defended the move": Trump), for a participle after a comma."""
@@ -511,7 +528,8 @@ def main_subject(before: str) -> Subject | None:
     verb = _MAIN_VERB.search(before)
     if verb is None:
         return None
-    head = before[: verb.start()].rstrip()
+    # "Turkey, which occupies northern Cyprus, had insisted": Turkey, not the relative clause
+    head = _RELATIVE_CLAUSE.sub("", before[: verb.start()].rstrip())
     chunk = head.rsplit(",", 1)[-1] if not head.endswith(",") else head[:-1].rsplit(",", 1)[-1]
     words = chunk.split()
     while words and words[-1].lower() in _SKIP_BEFORE_VERB | {"immediately", "quickly"}:

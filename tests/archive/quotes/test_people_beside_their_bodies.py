@@ -108,3 +108,19 @@ def test_a_name_in_apposition_that_ends_the_sentence_is_no_subject_for_he():
         "Conservative MP Boris Jonas. He said: “The evidence we had was pretty thin.”"
     )
     assert speaker_of(document, "pretty thin") == "Lord Bulmer"
+
+
+def test_a_relative_clause_after_the_subject_does_not_take_its_participle():
+    document = attribute(
+        "Turkey, which occupies northern Cyprus, had insisted it would not recognise the "
+        "country, calling the issue a “red line”. Talks could take years."
+    )
+    assert speaker_of(document, "red line") == "Turkey"
+
+
+def test_a_fragment_after_which_he_said_was_is_his():
+    document = attribute(
+        "The actor Tom Hankin crossed a bridge built in the square, which he said was "
+        "“almost impossible to get across”. Fans greeted him."
+    )
+    assert speaker_of(document, "almost impossible") == "Tom Hankin"
