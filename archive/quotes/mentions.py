@@ -126,6 +126,16 @@ def scan_mentions(
             _single_word(text, words[0], start, run_end, cast, base, common_words)
         elif words:
             _mention(text, " ".join(words), start, run_end, cast, base, common_words)
+    for match in _ITS_PAPER.finditer(text) if " report" in text or " study" in text else ():
+        # "the NIESR report was optimistic. It said ...": the body is the subject, not the paper
+        org = match.group("org")
+        known = cast.find_organisation(org) or org in cast.organisation_names
+        if (
+            known
+            and _at_clause_start(text, match.start())
+            and not (quoted and inside(match.start()))
+        ):
+            cast.organisation(org, at=base + match.start("org"))
     # after the names, so that "The Tory spokesman also criticised" can be the man just named
     spokes = _SPOKESPERSON.finditer(text) if "spokes" in text else ()
     for match in spokes:
@@ -283,6 +293,10 @@ def _mention(
     cast.person(name, role=role, at=base + start, subject=subject)
 
 
+# "the NIESR report", "the OECD's latest study": a body's paper, standing for the body
+_ITS_PAPER = re.compile(
+    rf"\b[Tt]he (?P<org>{names.RUN})(?:['’]s)?(?: [a-z]+)? (?:report|study|survey)\b"
+)
 # A capitalised name's possessive right before a run: "Michelle Paver's Wolf Brother"
 _OWNED = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])\s+$")
 # Nouns a thing's name stands before ("the Indiana Jones films"); a person's seldom does,

@@ -124,3 +124,15 @@ def test_a_fragment_after_which_he_said_was_is_his():
         "“almost impossible to get across”. Fans greeted him."
     )
     assert speaker_of(document, "almost impossible") == "Tom Hankin"
+
+
+def test_it_after_a_bodys_report_as_subject_is_that_body():
+    document = attribute(
+        "The National Institute of Economic Research (NIER) says taxes must rise. The "
+        "Treasury said its plans were on track.",
+        "A Treasury spokesperson dismissed the claims, saying it was “on track to meet the "
+        "rules”. The NIER report was optimistic about the world economy.",
+        "It said the surge in oil prices would have a limited effect, saying that the “world "
+        "economy will continue to grow strongly”.",
+    )
+    assert speaker_of(document, "continue to grow strongly") == "NIER"
