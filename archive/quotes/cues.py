@@ -283,6 +283,10 @@ def subject_before(before: str) -> Subject | None:
             run = _TRAILING_RUN.search(head)
             subject = classify(run.group()) if run else None
         return subject
+    if len(words) > 1 and words[-1].lower() == "who" and words[-2][:1].isupper():
+        # "including actor George C Scott who said the whole thing was “demeaning”"
+        run = _TRAILING_RUN.search(" ".join(words[:-1]))
+        return classify(run.group()) if run else None
     if not words or words[-1].lower() in _PASSIVE:
         return None
     if text.endswith(","):

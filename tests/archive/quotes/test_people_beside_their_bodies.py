@@ -136,3 +136,11 @@ def test_it_after_a_bodys_report_as_subject_is_that_body():
         "economy will continue to grow strongly”.",
     )
     assert speaker_of(document, "continue to grow strongly") == "NIER"
+
+
+def test_a_name_then_who_said_governs_the_fragment_that_follows():
+    document = attribute(
+        "Three people have refused Oscars, including actor George C Scoll who said the whole "
+        "thing was “demeaning”. Others accepted."
+    )
+    assert speaker_of(document, "demeaning") == "George C Scoll"
