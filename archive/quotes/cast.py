@@ -63,6 +63,9 @@ class Member:
             self.roles.append(role)
 
 
+# Words of a description that do not tell one holder of a role from another ("the former
+# minister" may be the "minister" the text named).
+_LOOSE_MODIFIERS = frozenset(["former", "new", "then", "current", "veteran", "outgoing"])
 _TITLE_ROLES = {
     "president",
     "senator",
@@ -368,7 +371,9 @@ class Cast:
         return None
 
     def by_role(self, role: str) -> Member | None:
-        """The person whose recorded role best matches a description like "the prime minister"."""
+        """The person whose recorded role best matches a description like "the prime minister";
+        the word that qualifies its head must be in the role: "the foreign secretary" is not
+        "Home Secretary Charles Clarke"."""
         wanted = [
             w
             for w in re.findall(r"[\w'-]+", role.lower())
@@ -377,12 +382,14 @@ class Cast:
         if not wanted:
             return None
         head = wanted[-1]
+        # the word that qualifies the head: "foreign" of "the foreign secretary"
+        qualifier = wanted[-2] if len(wanted) > 1 and wanted[-2] not in _LOOSE_MODIFIERS else ""
         best: tuple[tuple[int, int, int], Member] | None = None
         for member in self.members:
             for given in member.roles:
                 words = re.findall(r"[\w'-]+", given.lower())
                 have = set(words)
-                if head not in have:
+                if head not in have or (qualifier and qualifier not in have):
                     continue
                 # "the president": a role that is just "President" beats "World Bank president"
                 extra = len([w for w in words if w not in wanted])

@@ -144,3 +144,12 @@ def test_a_name_then_who_said_governs_the_fragment_that_follows():
         "thing was “demeaning”. Others accepted."
     )
     assert speaker_of(document, "demeaning") == "George C Scoll"
+
+
+def test_the_foreign_secretary_is_not_the_home_secretary():
+    document = attribute(
+        "Jack Strawson has attacked the ruling. The foreign secretary said the right to life "
+        "was the “most important liberty”. New Home Secretary Charles Clarkson vowed the men "
+        "would stay in prison."
+    )
+    assert speaker_of(document, "most important liberty") == "Jack Strawson"
