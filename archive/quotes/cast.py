@@ -66,6 +66,16 @@ class Member:
 # Words of a description that do not tell one holder of a role from another ("the former
 # minister" may be the "minister" the text named).
 _LOOSE_MODIFIERS = frozenset(["former", "new", "then", "current", "veteran", "outgoing"])
+
+
+def _other_qualifier(words: list[str], head: str, qualifier: str) -> bool:
+    """Whether a role's word before `head` differs from the description's ("home" against
+    "foreign" for "secretary"); a bare role ("Minister") qualifies nothing."""
+    at = words.index(head)
+    before = words[at - 1] if at > 0 else ""
+    return bool(qualifier and before and before not in _LOOSE_MODIFIERS and before != qualifier)
+
+
 _TITLE_ROLES = {
     "president",
     "senator",
@@ -372,8 +382,8 @@ class Cast:
 
     def by_role(self, role: str) -> Member | None:
         """The person whose recorded role best matches a description like "the prime minister";
-        the word that qualifies its head must be in the role: "the foreign secretary" is not
-        "Home Secretary Charles Clarke"."""
+        not a role whose head another word qualifies: "the foreign secretary" is not "Home
+        Secretary Charles Clarke"."""
         wanted = [
             w
             for w in re.findall(r"[\w'-]+", role.lower())
@@ -389,7 +399,7 @@ class Cast:
             for given in member.roles:
                 words = re.findall(r"[\w'-]+", given.lower())
                 have = set(words)
-                if head not in have or (qualifier and qualifier not in have):
+                if head not in have or _other_qualifier(words, head, qualifier):
                     continue
                 # "the president": a role that is just "President" beats "World Bank president"
                 extra = len([w for w in words if w not in wanted])
