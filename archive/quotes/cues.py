@@ -574,7 +574,7 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     prefix = text[floor:open_at]
     stripped = prefix.rstrip()
     adjacent = stripped.endswith((":", ","))
-    relayed = _QUOTED_AS_SAYING.search(prefix)
+    relayed = _QUOTED_AS_SAYING.search(prefix) if "quoted" in prefix else None
     if relayed and not prefix[relayed.end() :].strip(" :,"):
         cue = _relayed(text, relayed, floor)  # "Arab News quoted Prince Saud as saying:"
         if cue is not None:

@@ -98,6 +98,8 @@ def scan_mentions(
                 name = f"{match.group('given')} {match.group('family')}"
                 cast.person(name, at=base + at, derived=True)
     for pattern, group in _BODIES_NAMED:
+        if pattern is _HOUSE_COMMITTEE and "committee" not in text:
+            continue  # its one literal word is absent (most passages)
         for match in pattern.finditer(text):
             if not (quoted and inside(match.start())):
                 cast.mention_organisation(match.group(group), base + match.start(group))
