@@ -362,8 +362,9 @@ class Cast:
     def role_holder(self, description: str, at: int, *, party: bool = False) -> Member | None:
         """The person a definite description of a spokesperson stands for: the one named earlier
         with every word of it among the words of a role ("the Lib Dem spokesman" after "Lib
-        Dem spokesman Vince Cable"); for a party's ("The Tory spokesman also criticised"), else
-        the person the text was last about, in this paragraph or the one before."""
+        Dem spokesman Vince Cable"); failing any such, for a party's spokesman ("The Tory
+        spokesman also criticised"), the person the text was last about, in this paragraph
+        or the one before. None: an unnamed spokesperson."""
         if description.split()[0].lower() != "the":
             return None  # "a Lib Dem spokesman" is someone else
         wanted = {w for w in re.findall(r"[\w'-]+", description.lower()) if w != "the"}

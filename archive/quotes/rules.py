@@ -2,8 +2,10 @@
 
 A cue touching the quote wins (`"...," he said` / `said: "..."`), then one governing it in
 its sentence; a quote with no cue of its own takes a cue in the narration sentence before it,
-the previous quote of its paragraph, a quote left open in the previous paragraph, "This is
-what X told Haaretz" in the next one, or the last speaker of the two paragraphs before.
+the previous quote of its paragraph, the cue ending the paragraph before (its colon, or a last
+sentence reporting what a named person said), a quote left open in the previous paragraph,
+"This is what X told Haaretz" in the next one, or the last speaker of the two paragraphs
+before.
 """
 
 from __future__ import annotations
