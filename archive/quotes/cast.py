@@ -68,6 +68,11 @@ class Member:
 _LOOSE_MODIFIERS = frozenset(["former", "new", "then", "current", "veteran", "outgoing"])
 
 
+def _role_words(text: str) -> list[str]:
+    """The lower-case words of a role or a description ("Home Secretary" -> home, secretary)."""
+    return re.findall(r"[\w'-]+", text.lower())
+
+
 def _other_qualifier(words: list[str], head: str, qualifier: str) -> bool:
     """Whether a role's word before `head` differs from the description's ("home" against
     "foreign" for "secretary"); a bare role ("Minister") qualifies nothing."""
@@ -367,12 +372,12 @@ class Cast:
         or the one before. None: an unnamed spokesperson."""
         if description.split()[0].lower() != "the":
             return None  # "a Lib Dem spokesman" is someone else
-        wanted = {w for w in re.findall(r"[\w'-]+", description.lower()) if w != "the"}
+        wanted = {w for w in _role_words(description) if w != "the"}
         holders = [
             m
             for m in self.members
             if m.mention.kind == "person"
-            and any(wanted <= set(re.findall(r"[\w'-]+", role.lower())) for role in m.roles)
+            and any(wanted <= set(_role_words(role)) for role in m.roles)
         ]
         if len(holders) == 1:
             return holders[0]
@@ -385,11 +390,7 @@ class Cast:
         """The person whose recorded role best matches a description like "the prime minister";
         not a role whose head another word qualifies: "the foreign secretary" is not "Home
         Secretary Charles Clarke"."""
-        wanted = [
-            w
-            for w in re.findall(r"[\w'-]+", role.lower())
-            if w not in ("the", "a", "an", "his", "her")
-        ]
+        wanted = [w for w in _role_words(role) if w not in ("the", "a", "an", "his", "her")]
         if not wanted:
             return None
         head = wanted[-1]
@@ -398,7 +399,7 @@ class Cast:
         best: tuple[tuple[int, int, int], Member] | None = None
         for member in self.members:
             for given in member.roles:
-                words = re.findall(r"[\w'-]+", given.lower())
+                words = _role_words(given)
                 have = set(words)
                 if head not in have or _other_qualifier(words, head, qualifier):
                     continue

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from archive.personnames import ORGANISATION_WORDS
 from archive.quotes import names, roles, spokespeople, verbs
 
 VERBS = verbs.ALTERNATION
@@ -314,7 +313,7 @@ def _names_a_body(subject: Subject | None) -> bool:
     """A named subject that is an organisation's name ("Blackpool Hotel Association")."""
     if subject is None or subject.kind != "name":
         return False
-    return subject.text.split()[-1].rstrip(".").lower() in ORGANISATION_WORDS
+    return names.ends_as_organisation(subject.text)
 
 
 def _person_before_body(part: str, head: str) -> Subject | None:

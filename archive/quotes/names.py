@@ -464,6 +464,12 @@ def is_party(run: str) -> bool:
     return " ".join(words).lower() in PARTIES
 
 
+def ends_as_organisation(run: str) -> bool:
+    """Whether a name ends in an organisation's word ("Blackpool Hotel Association")."""
+    words = run.split()
+    return bool(words) and words[-1].rstrip(".").lower() in personnames.ORGANISATION_WORDS
+
+
 def of_a_party(run: str) -> bool:
     """A party's name or its adjective ("Tory", "Lib Dem", "Conservative", "Labour")."""
     return is_party(run) or is_party(f"{run}s") or run.lower() in PARTY_MEMBERS

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from archive.personnames import ORGANISATION_WORDS, parse_name
+from archive.personnames import parse_name
 from archive.quotes import names, roles, verbs
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
@@ -292,7 +292,7 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
             len(words) == 1 and names.is_opener(words[0], common_words, sentence_start=first)
         ):
             continue
-        if words[-1].rstrip(".").lower() in ORGANISATION_WORDS:
+        if names.ends_as_organisation(run):
             place = _OF_PLACE.match(text, end)
             if place:
                 end = place.end()
