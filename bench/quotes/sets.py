@@ -37,6 +37,7 @@ PARTS = (
     "heldout4",
     "heldout5",
     "heldout6",
+    "heldout7",
 )
 HAND_ONLY = ("heldout2", "heldout3", "heldout4")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
@@ -103,9 +104,10 @@ def hand_labels() -> list[dict]:
 # round five is judged on heldout4, drawn before its work began. From round six heldout4 (BBC
 # and PolNeAR's hand labels, each scored once, by round five) is development data too: round
 # six is judged on BBC heldout5. From round seven heldout5 (scored once, by round six) is
-# development data too: round seven is judged on BBC heldout6.
+# development data too: round seven is judged on BBC heldout6. From round eight heldout6 (scored
+# once, by round seven) is development data too: round eight is judged on BBC heldout7.
 RETIRED = {
-    "bbc": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5"),
+    "bbc": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
     "polnear": ("heldout2", "heldout3", "heldout4"),
 }
 

@@ -16,7 +16,9 @@ way, random.Random(20261207) and (20261208)) its second and third; `heldout4` (e
 random.Random(20261209), from the files no set had used) is the held-out set of round five;
 `heldout5` (ten per folder, random.Random(20261210), from the files no set had used) is the
 held-out set of round six; `heldout6` (24 per folder, random.Random(20261211), from the files
-no set had used) is the held-out set of round seven. Nobody developing
+no set had used) is the held-out set of round seven; `heldout7` (24 per folder,
+random.Random(20261212), from the files no set had used) is the held-out set of round eight.
+Nobody developing
 attribution reads the held-out files; their figures are reported, never tuned to.
 """
 
@@ -58,6 +60,9 @@ BBC_HELDOUT5_PER_TOPIC = 10
 # issue asks for (heldout5's 50 files held 69).
 BBC_HELDOUT6_SEED = 20261211
 BBC_HELDOUT6_PER_TOPIC = 24
+# Round eight's held-out set, drawn before any round-eight work (heldout6 had been scored once),
+# as large as round seven's so that the two rounds' figures are comparable.
+BBC_HELDOUT7_SEED = 20261212
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -129,6 +134,11 @@ def bbc_heldout6(bbc: Path, used: set[str], seed: int = BBC_HELDOUT6_SEED) -> li
     return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
 
 
+def bbc_heldout7(bbc: Path, used: set[str], seed: int = BBC_HELDOUT7_SEED) -> list[str]:
+    """Round eight's BBC held-out set: 24 files per folder, as round seven's."""
+    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
+
+
 # The BBC sets drawn after the first two, in the order they were drawn.
 LATER_DRAWS = (
     ("dev2", bbc_dev2, BBC_DEV2_SEED),
@@ -140,6 +150,7 @@ LATER_DRAWS = (
     ("heldout4", bbc_heldout2, BBC_HELDOUT4_SEED),
     ("heldout5", bbc_heldout5, BBC_HELDOUT5_SEED),
     ("heldout6", bbc_heldout6, BBC_HELDOUT6_SEED),
+    ("heldout7", bbc_heldout7, BBC_HELDOUT7_SEED),
 )
 
 
