@@ -288,6 +288,13 @@ def subject_before(before: str) -> Subject | None:
         return classify(run.group()) if run else None
     if not words or words[-1].lower() in _PASSIVE:
         return None
+    relative = _NAME_WHO.search(text) if text.endswith(",") else None
+    if relative is not None:
+        # "Mr Wilson, who was also involved with New Order, as well as the Happy Mondays,
+        # said": the person the relative clause is about, not the clause's last name
+        subject = classify(relative.group("name"))
+        if subject is not None and subject.kind == "name":
+            return subject
     if text.endswith(","):
         return _with_appositive(text[:-1])
     parts = _BOUNDARY.split(text)
@@ -306,6 +313,10 @@ def subject_before(before: str) -> Subject | None:
     return subject
 
 
+# A name opening its clause, then a relative clause about it up to the verb
+_NAME_WHO = re.compile(
+    rf"(?:^|[.;:!?]\s+|,\s+(?:but|and)\s+)(?P<name>{names.RUN}),\s+who\s[^“”\"]+,$"
+)
 _RELATIVE_SUBJECT = re.compile(r"(?:which|that|whom)\s+(?P<subj>.+)")
 
 
@@ -339,7 +350,9 @@ def _appositive_without_comma(head: str, phrase: str) -> Subject | None:
     name = classify(written)
     if name is None or name.kind != "name":
         return None
-    before = head.rstrip()[:-1][: -len(written)].split()[-1:] if written else []
+    prefix = head.rstrip()[:-1]
+    at = prefix.rfind(name.text)  # "Speaking to Le Matin": the name within its segment
+    before = prefix[: at if at >= 0 else len(prefix) - len(written)].split()[-1:]
     if before and before[0].lower() in _PREPOSITIONS or not names.looks_like_person(name.text):
         return None  # "Writing in the Northern Echo, the Bishop said": the Bishop
     name.role = name.role or phrase

@@ -283,11 +283,21 @@ def _mention(
         elif parse_name(restore(run)).kind == "organisation":
             cast.mention_organisation(run, base + start)
         return
+    if not honorific and not names.looks_human(name) and _TOLD_BEFORE.search(text, 0, start):
+        # "Speaking to Le Matin, the 24-year-old added": an outlet, spoken to
+        cast.mention_organisation(run, base + start)
+        return
+    if not honorific and _body_before_role(text, name, end, common_words):
+        # "Sale Sharks director of rugby Philippe Saint-Andre": the club, not a person
+        cast.mention_organisation(run, base + start)
+        return
     if not names.looks_human(name) and (
-        _THING_AFTER.match(text, end) or _OWNED.search(text, max(0, start - 40), start)
+        _THING_AFTER.match(text, end)
+        or _OWNED.search(text, max(0, start - 40), start)
+        or _OWNS_A_NAME.match(text, end)
     ):
         # "The Motorola Razr V3 phone", "Motor Neurone disease", "Michelle Paver's Wolf
-        # Brother": a thing's name
+        # Brother", "the Volvo Women's Open": a thing's name
         return
     subject = _subject_at(text, start, end)
     descriptor = roles.descriptor_before(text, start)
@@ -301,12 +311,40 @@ _ITS_PAPER = re.compile(
 )
 # A capitalised name's possessive right before a run: "Michelle Paver's Wolf Brother"
 _OWNED = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])\s+$")
+# Words that name whom someone spoke to, right before a name
+_TOLD_BEFORE = re.compile(
+    r"\b(?:[Ss]peaking to|[Tt]alking to|told|[Ii]nterview with|[Ww]riting in)(?: the)?\s+$"
+)
+# A possessive before a capitalised word: "Volvo Women's Open", "Sinn Fein's Gerry Adams"
+_OWNS_A_NAME = re.compile(r"['’]s\s+[A-Z]")
 # Nouns a thing's name stands before ("the Indiana Jones films"); a person's seldom does,
 # unless known by a given name ("a Tom Hanks movie").
 _THING_AFTER = re.compile(
     r"(?:\s+[A-Z0-9][\w-]*)?\s+(?:disease|phones?|handsets?|films?|movies?|series|books?|novels?"
     r"|franchise|trilogy|syndrome|consoles?|games?|albums?|software|brand|drugs?|virus)\b"
 )
+
+
+# Role words and then a person's name: "... boss Martin Jol", "... director of rugby Philippe"
+_ROLE_THEN_NAME = re.compile(
+    r"\s+(?P<role>(?:[a-z][\w-]*\s+){1,4})(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+
+
+def _body_before_role(
+    text: str, run: str, end: int, common_words: frozenset[str] | set[str]
+) -> bool:
+    """Whether a run no given name shows to be a person stands before a role and a person's
+    name, as the body they work for ("Tottenham Hotspur boss Martin Jol")."""
+    found = _ROLE_THEN_NAME.match(text, end)
+    if found is None or names.looks_human(run):
+        return False
+    words = found.group("role").split()
+    if not all(_descriptor(w) or w == "of" for w in words[:-1]) and not _role_of_something(words):
+        return False
+    if roles.role_head(words[-1]) is None and not _role_of_something(words):
+        return False
+    return names.names_a_person(found.group("name"), common_words)
 
 
 def _trailing_person(run: str, common_words: frozenset[str] | set[str]) -> str | None:
@@ -359,10 +397,14 @@ _SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|$)")
 
 def _at_clause_start(text: str, start: int) -> bool:
     """Whether a name opens its clause (after role words): the likely subject of its sentence."""
-    before = text[max(0, start - 80) : start].split()
+    window = max(0, start - 80)
+    before = text[window:start].split()
     for _ in range(6):
         if not before or before[-1][-1] in _CLAUSE_PUNCTUATION or before[-1].lower() in _STOP_BACK:
             break
+        if _role_of_something(before):
+            del before[-2:]  # "director of rugby": the role's head comes before "of"
+            continue
         if not _descriptor(before[-1]):
             break  # a verb or other word: "introduced fellow guitarist Buddy Guy" is an object
         before.pop()  # a descriptor word: "Tory shadow home secretary"
@@ -373,4 +415,29 @@ def _at_clause_start(text: str, start: int) -> bool:
         return False  # "Credit: Simon Gross" names a photographer, not a subject
     if len(before) > 1 and f"{before[-2]} {last}".lower() == "according to":
         return True
+    if last == "and":
+        # "including captain Jason Robinson and fly-half Charlie Hodgson": the second of two
+        # names joined by "and" is a subject only when the first is
+        first = _CONJUNCT_BEFORE.search(text, window, start)
+        if first is not None:
+            return _at_clause_start(text, first.start())
     return last[-1] in _CLAUSE_PUNCTUATION or last.lower() in _CLAUSE_OPENERS
+
+
+# A capitalised name right before "and" (and the role words of the next name)
+_CONJUNCT_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*\s+and\s+(?:[\w-]+\s+){0,4}$")
+
+
+_DETERMINERS = frozenset(names.words("the a an his her its their our this that"))
+
+
+def _role_of_something(before: list[str]) -> bool:
+    """Whether the words end in "<role> of <thing>" ("director of rugby", "head of research")."""
+    return (
+        len(before) > 2
+        and before[-2] == "of"
+        and before[-1].isalpha()
+        and before[-1].islower()
+        and before[-1] not in _DETERMINERS  # "director of the Pew Internet": its object
+        and roles.role_head(before[-3]) is not None
+    )

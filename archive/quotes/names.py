@@ -534,8 +534,27 @@ def abbreviated_after(run: str, text: str, end: int) -> bool:
 
 _AGED = re.compile(r"\d{1,3}-year-old")
 _DEMONYMS = frozenset(
-    words("scot welshman welshwoman frenchman frenchwoman spaniard briton swede dane finn pole")
+    words(
+        """
+    scot welshman welshwoman frenchman frenchwoman spaniard briton swede dane finn pole swiss
+    irishman englishman dutchman greek thai iraqi israeli pakistani kiwi argentine filipino
+    """
+    )
 )
+
+
+def describes_the_subject(rest: list[str]) -> bool:
+    """Words after "the" that stand for the subject: "Australian", "24-year-old Swiss", "young
+    Scot" - a nationality or an age, after at most two ages or plain modifiers."""
+    *before, head = rest or [""]
+    return (
+        len(before) <= 2
+        and stands_for_the_subject(head)
+        and all(_AGED.fullmatch(w.lower()) or w.lower() in _PLAIN_MODIFIERS for w in before)
+    )
+
+
+_PLAIN_MODIFIERS = frozenset(words("young former veteran experienced teenage talented"))
 
 
 def stands_for_the_subject(head: str) -> bool:

@@ -26,7 +26,7 @@ ROLE_NOUNS = set(
     colleague bandmates bandmate economist analysts critic teacher principal inspector
     superintendent constable worker nurse psychologist scientist designer planner
     negotiator mediator full-back fly-half scrum-half flanker back-rower playmaker
-    wicketkeeper batsman bowler all-rounder skipper centre-back centre-half wing-back
+    wicketkeeper batsman bowler all-rounder skipper centre-back centre-half wing-back dj
     """
     )
 )
@@ -81,6 +81,7 @@ _NOT_ROLE_START = {
     "from",
     "by",
     "if",
+    "including",
 }
 
 

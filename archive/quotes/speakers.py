@@ -333,8 +333,9 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
     head = core[-1]
-    if determiner == "the" and len(rest) == 1 and names.stands_for_the_subject(head):
-        # "the Australian", "the 28-year-old", "the Scot": whom the report last turned to
+    if determiner == "the" and names.describes_the_subject(rest):
+        # "the Australian", "the 28-year-old", "the 24-year-old Swiss": whom the report last
+        # turned to
         member = cast.described(at) or cast.latest(before=at, after=at - 3 * PARAGRAPH)
         if member is not None and introduce:
             cast.note(member, at)
