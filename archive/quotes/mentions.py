@@ -389,7 +389,17 @@ def _subject_at(text: str, start: int, end: int) -> bool:
     by the magazine's editor, Conservative MP Boris Johnson.": an apposition, no subject)."""
     if text[end : end + 2] in ("'s", "’s"):
         return False
+    if _NEXT_IN_LIST.match(text, end) and text[max(0, start - 2) : start].startswith(","):
+        return False  # "worked on the Star Wars trilogy, Finding Nemo, The Incredibles": a list
+    if _WHO_AFTER.match(text, end):
+        return True  # "the withdrawal of tycoon Steve Morgan, who got frustrated": his clause
     return _at_clause_start(text, start) and not _SENTENCE_END_AFTER.match(text, end)
+
+
+_WHO_AFTER = re.compile(r",\s+who\s+(?!said|says|told|added)[a-z]")
+
+
+_NEXT_IN_LIST = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+|The\s+)?[A-Z]")
 
 
 _SENTENCE_END_AFTER = re.compile(r"\s*(?:[.;!?]|$)")

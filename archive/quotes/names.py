@@ -227,7 +227,12 @@ PLACES = frozenset(
     Ivory Coast|Papua New Guinea|Trinidad and Tobago|Bosnia and Herzegovina|Timor Leste|
     Kansas City|Carson City|Little Rock|Oklahoma City|Fort Worth|Fort Lauderdale|Sioux City|
     Cedar Rapids|Myrtle Beach|Ohio Valley|Rust Belt|Gaza Strip|West Bank|Golan Heights|
-    Hyde Park|Leicester Square|Trafalgar Square|Downing Street|Milton Keynes|Costa Brava
+    Hyde Park|Leicester Square|Trafalgar Square|Downing Street|Milton Keynes|Costa Brava|
+    Latin America|Middle East|Far East|Southeast Asia|Sub-Saharan Africa|Beverly Hills|
+    Pearl Harbor|Ground Zero|Camp David|Guantanamo Bay|Chapel Hill|Palo Alto|Notting Hill|
+    Canary Wharf|Stamford Bridge|Flushing Meadows|Monte Carlo|Bel Air|Corpus Christi|
+    Grand Rapids|Ann Arbor|Boca Raton|Key West|Cape Canaveral|Tampa Bay|Green Bay|
+    Cape Breton|Nova Scotia|British Columbia|Addis Ababa|Dar es Salaam|Abu Ghraib|Tora Bora
     """.replace("\n", "").split("|")
     if line.strip()
 )
@@ -424,7 +429,9 @@ def looks_like_person(name: str) -> bool:
         return False
     if " ".join(words).lower() in PLACES:
         return False
-    if words[-1].lower() in NATIONALITIES:
+    if words[-1].lower() in NATIONALITIES and not (
+        len(words) == 2 and _bare(words[0]) in GIVEN_NAMES  # "Louise Christian", "Paul English"
+    ):
         return False  # "Han Chinese", "Bosnian Serb": a people, not a person
     if any(w.isupper() and len(w.rstrip("." + ABBREVIATION_DOT)) > 1 for w in words):
         return False  # an acronym ("BBC"), not an initial ("L.")

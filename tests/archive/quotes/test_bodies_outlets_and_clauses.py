@@ -1,6 +1,8 @@
 """Round eight's patterns (made-up sentences): a club named before a role and a person is no
 person; an outlet spoken to is no speaker; names inside a list or a relative clause are no
-subject; an event's name with a possessive is no one."""
+subject, the person a relative clause is about is; an event's name with a possessive, and a
+region, are no one. Seven of these fail on round seven's code; the other three guard what
+must stay."""
 
 from __future__ import annotations
 
@@ -58,3 +60,39 @@ def test_the_body_a_director_works_for_after_his_name_does_not_take_his_words():
         "Society Project. “More growth is inevitable,” he added."
     )
     assert speaker_of(document, "More growth") == "Lee Rainford"
+
+
+def test_a_family_name_that_is_also_a_faith_is_still_a_woman_she_refers_to():
+    document = attribute(
+        "Lawyer Louise Christian, who represents two of the men, said the government should "
+        "have acted sooner. She said: “They colluded with it.”"
+    )
+    assert speaker_of(document, "colluded with it") == "Louise Christian"
+
+
+def test_films_listed_after_a_person_do_not_become_the_man_he_refers_to():
+    document = attribute(
+        "For Rick Deane, director of business development at Vistar, the future is exciting. "
+        "He has worked on the Star Wars trilogy, Finding Nemo, The Incredibles and Indiana "
+        "Jones. “There was a time when the film world was different,” he told the BBC."
+    )
+    assert speaker_of(document, "film world was different") == "Rick Deane"
+
+
+def test_a_person_a_relative_clause_is_about_is_the_next_he():
+    document = attribute(
+        "Striker Fernando Morales joined in January.",
+        "Parry revealed the club is still talking to a mystery investor. That prompted the "
+        "withdrawal of tycoon Steve Morland, who got frustrated by failed bids and what he "
+        "claimed was indecision. He also accused the club of using him as “a stalking horse” "
+        "to attract other bids.",
+    )
+    assert speaker_of(document, "stalking horse") == "Steve Morland"
+
+
+def test_a_region_named_after_a_man_is_no_man_he_refers_to():
+    document = attribute(
+        "Bob Halloran served in Latin America for years.",
+        "“These guys were heroes,” he said.",
+    )
+    assert speaker_of(document, "were heroes") == "Bob Halloran"
