@@ -9,7 +9,7 @@ import re
 
 from archive.personnames import parse_name
 from archive.quotes import cues, names, roles, spokespeople
-from archive.quotes.cast import Cast
+from archive.quotes.cast import PARAGRAPH, Cast
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
@@ -128,6 +128,9 @@ def scan_mentions(
             _single_word(text, words[0], start, run_end, cast, base, common_words)
         elif words:
             _mention(text, " ".join(words), start, run_end, cast, base, common_words)
+    for match in _SUBJECT_ROLE.finditer(text) if "The " in text else ():
+        if not (quoted and inside(match.start())):
+            _role_subject(match.group("head"), cast, base + match.start())
     for match in _ITS_PAPER.finditer(text) if " report" in text or " study" in text else ():
         # "the NIESR report was optimistic. It said ...": the body is the subject, not the paper
         org = match.group("org")
@@ -157,6 +160,40 @@ def _inside(quoted: list[tuple[int, int]]):
         return i >= 0 and at < quoted[i][1]
 
     return inside
+
+
+# "The chancellor, speaking in Africa, said", "The minister has ...": a role as a sentence's
+# subject
+_SUBJECT_ROLE = re.compile(
+    r"(?:^|(?<=[.!?] ))The (?P<head>[a-z]+)(?=, | (?:has|had|is|was|said|says|[a-z]+ed)\b)"
+)
+
+
+def _role_subject(head: str, cast: Cast, at: int) -> None:
+    """A sentence opening with "The <role>": the person given that role, else the one last
+    written about as a subject, who holds the role from now on (so that a later "the
+    chancellor said" is Gordon Brown, not the correspondent last named). A person already
+    given another role keeps to it; one named only once is no topic to hold it."""
+    if not roles.person_noun(head) or head in _NOT_A_HOLDER:
+        return
+    member = cast.by_role(head)
+    if member is None:
+        member = cast.latest(before=at, after=at - 3 * PARAGRAPH)
+        if member is None or any(_role_words_end(r) != head for r in member.roles):
+            return
+        if len(member.named_at) < 2:
+            return  # named once in passing ("starring ... Dean Martin as a pilot"): no topic
+    if member.mention.kind == "person":
+        cast.note(member, at, pronoun=True)
+        member.set_role(head)
+
+
+def _role_words_end(role: str) -> str:
+    return role.lower().split()[-1] if role.split() else ""
+
+
+# Heads of descriptions that stand for someone unnamed, not the person last written about
+_NOT_A_HOLDER = frozenset(names.words("man woman boy girl person member worker official source"))
 
 
 def _spokesperson(match: re.Match[str], cast: Cast, base: int) -> None:

@@ -1,8 +1,8 @@
 """Round eight's patterns (made-up sentences): a club named before a role and a person is no
 person; an outlet spoken to is no speaker; names inside a list or a relative clause are no
 subject, the person a relative clause is about is; an event's name with a possessive, and a
-region, are no one. Seven of these fail on round seven's code; the other three guard what
-must stay."""
+region, are no one; a role opening a sentence stays with the person it stood for. Eight of
+these fail on round seven's code; the other three guard what must stay."""
 
 from __future__ import annotations
 
@@ -96,3 +96,14 @@ def test_a_region_named_after_a_man_is_no_man_he_refers_to():
         "“These guys were heroes,” he said.",
     )
     assert speaker_of(document, "were heroes") == "Bob Halloran"
+
+
+def test_a_role_that_opens_a_sentence_about_the_topic_stays_with_that_person():
+    document = attribute(
+        "The days of apologising for the past are over, Gordon Bryce has said.",
+        "The chancellor, speaking during a tour of Africa, said it was time to talk about "
+        "British values. Mr Bryce signed a debt relief deal. BBC correspondent Mark Mardon "
+        "said Britishness had long been a theme of the chancellor's.",
+        "“We make this offer unilaterally,” the chancellor said.",
+    )
+    assert speaker_of(document, "offer unilaterally") == "Gordon Bryce"
