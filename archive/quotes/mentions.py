@@ -320,7 +320,8 @@ def _mention(
         elif parse_name(restore(run)).kind == "organisation":
             cast.mention_organisation(run, base + start)
         return
-    if not honorific and not names.looks_human(name) and _TOLD_BEFORE.search(text, 0, start):
+    told = _TOLD_BEFORE.search(text, max(0, start - 40), start)
+    if told and not honorific and not names.looks_human(name):
         # "Speaking to Le Matin, the 24-year-old added": an outlet, spoken to
         cast.mention_organisation(run, base + start)
         return
