@@ -189,6 +189,7 @@ def _role_subject(head: str, cast: Cast, at: int) -> None:
 
 
 def _role_words_end(role: str) -> str:
+    """A role's last word, its head ("correspondent" of "BBC political correspondent")."""
     return role.lower().split()[-1] if role.split() else ""
 
 

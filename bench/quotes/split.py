@@ -18,8 +18,8 @@ random.Random(20261209), from the files no set had used) is the held-out set of 
 held-out set of round six; `heldout6` (24 per folder, random.Random(20261211), from the files
 no set had used) is the held-out set of round seven; `heldout7` (24 per folder,
 random.Random(20261212), from the files no set had used) is the held-out set of round eight.
-Nobody developing
-attribution reads the held-out files; their figures are reported, never tuned to.
+Nobody developing attribution reads the held-out files; their figures are reported, never
+tuned to.
 """
 
 from __future__ import annotations
