@@ -321,16 +321,16 @@ def _mention(
         elif parse_name(restore(run)).kind == "organisation":
             cast.mention_organisation(run, base + start)
         return
-    told = _TOLD_BEFORE.search(text, max(0, start - 40), start)
-    if told and not honorific and not names.looks_human(name):
-        # "Speaking to Le Matin, the 24-year-old added": an outlet, spoken to
+    human = names.looks_human(name)
+    if not (honorific or human) and (
+        _TOLD_BEFORE.search(text, max(0, start - 40), start)
+        or _body_before_role(text, end, common_words)
+    ):
+        # "Speaking to Le Matin, the 24-year-old added": an outlet, spoken to; "Sale Sharks
+        # director of rugby Philippe Saint-Andre": the club, not a person
         cast.mention_organisation(run, base + start)
         return
-    if not honorific and _body_before_role(text, name, end, common_words):
-        # "Sale Sharks director of rugby Philippe Saint-Andre": the club, not a person
-        cast.mention_organisation(run, base + start)
-        return
-    if not names.looks_human(name) and (
+    if not human and (
         _THING_AFTER.match(text, end)
         or _OWNED.search(text, max(0, start - 40), start)
         or _OWNS_A_NAME.match(text, end)
@@ -370,20 +370,19 @@ _ROLE_THEN_NAME = re.compile(
 )
 
 
-def _body_before_role(
-    text: str, run: str, end: int, common_words: frozenset[str] | set[str]
-) -> bool:
-    """Whether a run no given name shows to be a person stands before a role and a person's
-    name, as the body they work for ("Tottenham Hotspur boss Martin Jol")."""
+def _body_before_role(text: str, end: int, common_words: frozenset[str] | set[str]) -> bool:
+    """Whether the run ending at `end` stands before a role and a person's name, as the body
+    they work for ("Tottenham Hotspur boss Martin Jol"); the caller has checked that no given
+    name shows the run to be a person."""
     found = _ROLE_THEN_NAME.match(text, end)
-    if found is None or names.looks_human(run):
+    if found is None:
         return False
     words = found.group("role").split()
-    if not all(_descriptor(w) or w == "of" for w in words[:-1]) and not _role_of_something(words):
-        return False
-    if roles.role_head(words[-1]) is None and not _role_of_something(words):
-        return False
-    return names.names_a_person(found.group("name"), common_words)
+    role = _role_of_something(words) or (
+        all(_descriptor(w) or w == "of" for w in words[:-1])
+        and roles.role_head(words[-1]) is not None
+    )
+    return role and names.names_a_person(found.group("name"), common_words)
 
 
 def _trailing_person(run: str, common_words: frozenset[str] | set[str]) -> str | None:
