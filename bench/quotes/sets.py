@@ -38,6 +38,7 @@ PARTS = (
     "heldout5",
     "heldout6",
     "heldout7",
+    "heldout8",
 )
 HAND_ONLY = ("heldout2", "heldout3", "heldout4")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
@@ -105,9 +106,10 @@ def hand_labels() -> list[dict]:
 # and PolNeAR's hand labels, each scored once, by round five) is development data too: round
 # six is judged on BBC heldout5. From round seven heldout5 (scored once, by round six) is
 # development data too: round seven is judged on BBC heldout6. From round eight heldout6 (scored
-# once, by round seven) is development data too: round eight is judged on BBC heldout7.
+# once, by round seven) is development data too: round eight is judged on BBC heldout7. From round nine heldout7 (scored once, by round eight) is
+# development data too: round nine is judged on BBC heldout8.
 RETIRED = {
-    "bbc": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
+    "bbc": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
     "polnear": ("heldout2", "heldout3", "heldout4"),
 }
 

@@ -17,8 +17,9 @@ random.Random(20261209), from the files no set had used) is the held-out set of 
 `heldout5` (ten per folder, random.Random(20261210), from the files no set had used) is the
 held-out set of round six; `heldout6` (24 per folder, random.Random(20261211), from the files
 no set had used) is the held-out set of round seven; `heldout7` (24 per folder,
-random.Random(20261212), from the files no set had used) is the held-out set of round eight.
-Nobody developing attribution reads the held-out files; their figures are reported, never
+random.Random(20261212), from the files no set had used) is the held-out set of round eight;
+`heldout8` (24 per folder, random.Random(20261213), from the files no set had used) is the
+held-out set of round nine. Nobody developing attribution reads the held-out files; their figures are reported, never
 tuned to.
 """
 
@@ -63,6 +64,9 @@ BBC_HELDOUT6_PER_TOPIC = 24
 # Round eight's held-out set, drawn before any round-eight work (heldout6 had been scored once),
 # as large as round seven's so that the two rounds' figures are comparable.
 BBC_HELDOUT7_SEED = 20261212
+# Round nine's held-out set, drawn before any round-nine work (heldout7 had been scored once),
+# as large as rounds seven's and eight's.
+BBC_HELDOUT8_SEED = 20261213
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -139,6 +143,11 @@ def bbc_heldout7(bbc: Path, used: set[str], seed: int = BBC_HELDOUT7_SEED) -> li
     return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
 
 
+def bbc_heldout8(bbc: Path, used: set[str], seed: int = BBC_HELDOUT8_SEED) -> list[str]:
+    """Round nine's BBC held-out set: 24 files per folder, as rounds seven's and eight's."""
+    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
+
+
 # The BBC sets drawn after the first two, in the order they were drawn.
 LATER_DRAWS = (
     ("dev2", bbc_dev2, BBC_DEV2_SEED),
@@ -151,6 +160,7 @@ LATER_DRAWS = (
     ("heldout5", bbc_heldout5, BBC_HELDOUT5_SEED),
     ("heldout6", bbc_heldout6, BBC_HELDOUT6_SEED),
     ("heldout7", bbc_heldout7, BBC_HELDOUT7_SEED),
+    ("heldout8", bbc_heldout8, BBC_HELDOUT8_SEED),
 )
 
 
