@@ -92,6 +92,8 @@ def _candidates(
             continue  # not referred to in the window (last_seen: the latest reference)
         if member.gender not in (None, gender):
             continue
+        if quote and _glossed_in(member, quote):
+            continue  # "She (Kuznetsova) is a great player," she said: not Kuznetsova
         mentions = [a for a in member.mentioned_at if floor <= a < at]
         if not mentions:
             continue
@@ -215,6 +217,18 @@ def _named_in(member: Member, quote: str) -> bool:
     """Whether a quote names the member (by a surname or alias of three letters or more)."""
     forms = _last_words(member.name, tuple(member.mention.aliases))
     return any(f in quote and f in _words(quote) for f in forms)
+
+
+def _glossed_in(member: Member, quote: str) -> bool:
+    """Whether the quote names the member in brackets, an editor's gloss of whom the speaker
+    talks about ("She (Kuznetsova)", "for (Charlton goalkeeper) Dean Kiely")."""
+    if "(" not in quote:
+        return False
+    forms = _last_words(member.name, tuple(member.mention.aliases))
+    return any(f in _words(gloss) for gloss in _GLOSS.findall(quote) for f in forms)
+
+
+_GLOSS = re.compile(r"\(([^()]{2,60})\)")
 
 
 @lru_cache(maxsize=1024)

@@ -332,7 +332,7 @@ def _mention(
         return
     if not human and (
         _THING_AFTER.match(text, end)
-        or _OWNED.search(text, max(0, start - 40), start)
+        or _owned_by_a_name(text, start)
         or _OWNS_A_NAME.match(text, end)
     ):
         # "The Motorola Razr V3 phone", "Motor Neurone disease", "Michelle Paver's Wolf
@@ -349,7 +349,16 @@ _ITS_PAPER = re.compile(
     rf"\b[Tt]he (?P<org>{names.RUN})(?:['’]s)?(?: [a-z]+)? (?:report|study|survey)\b"
 )
 # A capitalised name's possessive right before a run: "Michelle Paver's Wolf Brother"
-_OWNED = re.compile(r"[A-Z][\w-]*(?:['’]s|s['’])\s+$")
+_OWNED = re.compile(r"(?P<owner>[A-Z][\w-]*)(?:['’]s|s['’])\s+$")
+
+
+def _owned_by_a_name(text: str, start: int) -> bool:
+    """Whether a run follows a name's possessive ("Michelle Paver's Wolf Brother"), not a
+    country's ("India's Sania Mirza", "Britain's Tim Henman": the country's person)."""
+    owned = _OWNED.search(text, max(0, start - 40), start)
+    return owned is not None and owned["owner"].lower() not in names.COUNTRIES
+
+
 # Words that name whom someone spoke to, right before a name
 _TOLD_BEFORE = re.compile(
     r"\b(?:[Ss]peaking to|[Tt]alking to|told|[Ii]nterview with|[Ww]riting in)(?: the)?\s+$"
@@ -465,15 +474,20 @@ def _at_clause_start(text: str, start: int) -> bool:
         return True
     if last == "and":
         # "including captain Jason Robinson and fly-half Charlie Hodgson": the second of two
-        # names joined by "and" is a subject only when the first is
+        # names joined by "and" is a subject only when the first is, and the last of a list
+        # is no subject ("beat actors including Clive Owen, Jamie Foxx and Alan Alda")
         first = _CONJUNCT_BEFORE.search(text, window, start)
         if first is not None:
-            return _at_clause_start(text, first.start())
+            return _subject_at(text, first.start(1), first.end(1))
+    if _INVERTED_SAYING.search(" ".join(before[-2:])):
+        return True  # "The answer, says Prof Brewer, is wi-fi": the subject of "says"
     return last[-1] in _CLAUSE_PUNCTUATION or last.lower() in _CLAUSE_OPENERS
 
 
 # A capitalised name right before "and" (and the role words of the next name)
-_CONJUNCT_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*\s+and\s+(?:[\w-]+\s+){0,4}$")
+_CONJUNCT_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*)\s+and\s+(?:[\w-]+\s+){0,4}$")
+# A verb of saying after a comma or a closing quotation mark, its subject after it
+_INVERTED_SAYING = re.compile(r"^\S*[,”\"]\s(?:says|said|adds|added|explains|explained)$")
 
 
 _DETERMINERS = frozenset(names.words("the a an his her its their our this that"))

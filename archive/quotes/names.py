@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from babel import Locale
+
 from archive import personnames
 from archive.quotes import verbs
 from archive.quotes.genders import FEMALE, MALE, gender_of_given
@@ -214,6 +216,12 @@ NOT_NAME_WORDS = set(
     )
 )
 
+
+# Countries and regions named in one word, in English (from the Unicode CLDR data Babel ships,
+# and the names news uses beside them): "India's Sania Mirza" is a person, her country's.
+COUNTRIES = frozenset(
+    name.lower() for name in Locale("en").territories.values() if " " not in name
+) | frozenset(words("britain england scotland wales ulster turkey holland burma"))
 
 # Places named in two or more capitalised words that would otherwise read as a person's name
 # ("Puerto Rico"), and single-word places that head a capitalised run ("Texas Gov. ...").
