@@ -49,8 +49,9 @@ RUN = (
     rf"(?:\s+(?:{PARTICLE}\s+){{0,2}}(?:{TOKEN}|{BARE_INITIAL}|\d{{1,4}}(?=\s+[{UPPER}])))*"
 )
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
-# A body's name with "for", "of" and "and" in it ("Department for Culture, Media and Sport").
-BODY_RUN = rf"{RUN}(?:(?:\s+(?:for|of|and|&)\s+|,\s+){RUN})*"
+# A body's name with "for", "of" and "and" in it ("Department for Culture, Media and Sport"); a
+# comma only inside such a list, so "the Bar Council, Guy Mansfield QC" ends at the council.
+BODY_RUN = rf"{RUN}(?:\s+(?:for|of|and|&)\s+{RUN}|(?:,\s+{RUN})+\s+(?:and|&)\s+{RUN})*"
 # Words that say what kind of body a name is, between "spokesman for" and the name ("a
 # spokesman for distributor Toho", "a spokeswoman for the campaign group Liberty").
 BODY_KIND = (

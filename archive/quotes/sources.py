@@ -123,7 +123,28 @@ def find_sources(text: str, spans: list[Span], common_words: set[str]) -> list[S
         if outside(match.start()):
             found.append(Source(match.start(), match.end(), match.group().lower(), "pronoun"))
     found.sort(key=lambda s: (s.start, -s.end))
-    return found
+    return _without_named_appositions(text, found)
+
+
+def _without_named_appositions(text: str, found: list[Source]) -> list[Source]:
+    """A description a person's name follows in apposition is that person, one source: "The
+    chairman of the Bar Council, Guy Mansfield QC warned" is Mansfield, not whoever last held
+    a chairman's role."""
+    people = {s.start for s in found if s.kind == "person"}
+    if not people:
+        return found
+    return [
+        s
+        for s in found
+        if not (
+            s.kind == "description"
+            and (after := _APPOSITION.match(text, s.end)) is not None
+            and after.end() in people
+        )
+    ]
+
+
+_APPOSITION = re.compile(r",\s+")
 
 
 def _descriptions(text: str) -> list[Source]:

@@ -1,6 +1,7 @@
 """Round nine's patterns (made-up sentences): the last name of a list is no subject; the name
 after an inverted "says" is; a name an editor glosses in brackets inside a quote is not its
-speaker; a person after a country's possessive is a person. Each fails on round eight's code."""
+speaker; a person after a country's possessive is a person; a body's name ends before a comma and a
+person's name. Each fails on round eight's code."""
 
 from __future__ import annotations
 
@@ -43,3 +44,12 @@ def test_a_player_after_her_countrys_possessive_is_the_she_who_speaks():
         "But she is remaining confident. “She (Kuzmina) is a great player,” she said.",
     )
     assert speaker_of(document, "great player") == "Sania Mirzani"
+
+
+def test_a_role_of_a_body_then_a_name_without_a_closing_comma_is_that_person():
+    document = attribute(
+        "Lib Dem home affairs spokesman Mark Oakley said the plans were flawed.",
+        "The chairman of the Bar Council, Guy Mansell QC warned there was a real risk that "
+        "people on the “margins of society” would be driven away.",
+    )
+    assert speaker_of(document, "margins of society") == "Guy Mansell"
