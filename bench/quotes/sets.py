@@ -39,6 +39,7 @@ PARTS = (
     "heldout6",
     "heldout7",
     "heldout8",
+    "heldout9",
 )
 HAND_ONLY = ("heldout2", "heldout3", "heldout4")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
@@ -107,9 +108,19 @@ def hand_labels() -> list[dict]:
 # six is judged on BBC heldout5. From round seven heldout5 (scored once, by round six) is
 # development data too: round seven is judged on BBC heldout6. From round eight heldout6 (scored
 # once, by round seven) is development data too: round eight is judged on BBC heldout7. From round nine heldout7 (scored once, by round eight) is
-# development data too: round nine is judged on BBC heldout8.
+# development data too: round nine is judged on BBC heldout8. From round ten heldout8 (scored
+# once, by round nine) is development data too: round ten is judged on BBC heldout9.
 RETIRED = {
-    "bbc": ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
+    "bbc": (
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+    ),
     "polnear": ("heldout2", "heldout3", "heldout4"),
 }
 

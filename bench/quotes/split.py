@@ -19,7 +19,8 @@ held-out set of round six; `heldout6` (24 per folder, random.Random(20261211), f
 no set had used) is the held-out set of round seven; `heldout7` (24 per folder,
 random.Random(20261212), from the files no set had used) is the held-out set of round eight;
 `heldout8` (24 per folder, random.Random(20261213), from the files no set had used) is the
-held-out set of round nine. Nobody developing attribution reads the held-out files; their figures are reported, never
+held-out set of round nine; `heldout9` (24 per folder, random.Random(20261214), from the files
+no set had used) is the held-out set of round ten. Nobody developing attribution reads the held-out files; their figures are reported, never
 tuned to.
 """
 
@@ -67,6 +68,8 @@ BBC_HELDOUT7_SEED = 20261212
 # Round nine's held-out set, drawn before any round-nine work (heldout7 had been scored once),
 # as large as rounds seven's and eight's.
 BBC_HELDOUT8_SEED = 20261213
+# Round ten's held-out set, drawn before any round-ten work (heldout8 had been scored once).
+BBC_HELDOUT9_SEED = 20261214
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -148,6 +151,11 @@ def bbc_heldout8(bbc: Path, used: set[str], seed: int = BBC_HELDOUT8_SEED) -> li
     return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
 
 
+def bbc_heldout9(bbc: Path, used: set[str], seed: int = BBC_HELDOUT9_SEED) -> list[str]:
+    """Round ten's BBC held-out set: 24 files per folder, as the three rounds' before."""
+    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
+
+
 # The BBC sets drawn after the first two, in the order they were drawn.
 LATER_DRAWS = (
     ("dev2", bbc_dev2, BBC_DEV2_SEED),
@@ -161,6 +169,7 @@ LATER_DRAWS = (
     ("heldout6", bbc_heldout6, BBC_HELDOUT6_SEED),
     ("heldout7", bbc_heldout7, BBC_HELDOUT7_SEED),
     ("heldout8", bbc_heldout8, BBC_HELDOUT8_SEED),
+    ("heldout9", bbc_heldout9, BBC_HELDOUT9_SEED),
 )
 
 
