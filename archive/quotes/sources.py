@@ -147,6 +147,11 @@ def _without_named_appositions(text: str, found: list[Source]) -> list[Source]:
 _APPOSITION = re.compile(r",\s+")
 
 
+# An acronym is a name even where the document writes its letters in lower case ("the FBI
+# said" beside "fbi.gov"): a body's initials are no common word.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def _descriptions(text: str) -> list[Source]:
     """Determiner phrases ending in a person's or a body's noun: "the senator", "a spokeswoman
     for the council", "his campaign manager", "the Clinton campaign"."""
@@ -328,7 +333,7 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
             if low in _PLATFORMS and _channel(text, start, end):
                 continue  # "in a Facebook post", "on Twitter": where words appeared, not who
             if (
-                low in common_words
+                (low in common_words and not _ACRONYM.fullmatch(word))
                 or low in names.NOT_NAME_WORDS
                 or low in names.NATIONALITIES
                 or low.removesuffix("s") in names.NATIONALITIES

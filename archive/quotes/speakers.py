@@ -187,6 +187,9 @@ _GENERIC_BODIES = frozenset(
         "chain",
         "publisher",
         "giant",
+        "club",
+        "team",
+        "bank",
     ]
 )
 _PAPERS = frozenset(
