@@ -386,10 +386,11 @@ class Cast:
             return self.latest(before=at, after=floor)
         return None
 
-    def by_role(self, role: str) -> Member | None:
+    def by_role(self, role: str, before: int | None = None) -> Member | None:
         """The person whose recorded role best matches a description like "the prime minister";
         not a role whose head another word qualifies: "the foreign secretary" is not "Home
-        Secretary Charles Clarke"."""
+        Secretary Charles Clarke". With `before`, only people the text had named by then ("The
+        58-year-old US singer" is not "singer Jane Birkin", named later in the paragraph)."""
         wanted = [w for w in _role_words(role) if w not in ("the", "a", "an", "his", "her")]
         if not wanted:
             return None
@@ -398,6 +399,8 @@ class Cast:
         qualifier = wanted[-2] if len(wanted) > 1 and wanted[-2] not in _LOOSE_MODIFIERS else ""
         best: tuple[tuple[int, int, int], Member] | None = None
         for member in self.members:
+            if before is not None and not any(a < before for a in member.mentioned_at):
+                continue
             for given in member.roles:
                 words = _role_words(given)
                 have = set(words)

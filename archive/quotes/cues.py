@@ -377,14 +377,22 @@ def _with_appositive(text: str) -> Subject | None:
         return classify(_BOUNDARY.split(text)[-1])
     subject = classify(_BOUNDARY.split(head)[-1])
     apposition = apposition.strip()
-    if subject is not None and subject.kind == "phrase" and apposition:
-        named = classify(apposition)  # "the White House press secretary, Josh Earnest,"
+    if subject is not None and (subject.kind == "phrase" or _only_a_title(subject)) and apposition:
+        # "the White House press secretary, Josh Earnest,", "Acting Detective Chief
+        # Superintendent, Mick Deats,"
+        named = classify(apposition)
         if named is not None and named.kind == "name":
             named.role = named.role or subject.text
             return named
     if subject and apposition and not apposition.isdigit() and not subject.role:
         subject.role = apposition
     return subject
+
+
+def _only_a_title(subject: Subject) -> bool:
+    """A "name" that is a title alone ("Superintendent" of "Acting Detective Chief
+    Superintendent"): a role, whoever holds it."""
+    return subject.kind == "name" and subject.text.lower() in names.TITLE_WORDS
 
 
 _PASSIVE_VERB = re.compile(

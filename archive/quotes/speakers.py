@@ -366,7 +366,8 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         return cast.latest(before=at, after=at - 3 * PARAGRAPH, kind="organisation")
     if _plural_person(head):
         return None  # "the hosts", "the two lawmakers": several people, not one
-    member = cast.by_role(" ".join(core))
+    # someone named by then, or right after it ("Brighton nurse Marion Brown")
+    member = cast.by_role(" ".join(core), before=at + len(phrase) + 2)
     if member is None and determiner == "the" and _names_a_person(head) and head not in _UNNAMED:
         # the person last referred to as a subject, else at all ("whether Sanders was ready.
         # The Vermont senator emailed supporters")

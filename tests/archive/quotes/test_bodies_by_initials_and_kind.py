@@ -1,6 +1,7 @@
 """Round ten's patterns (made-up sentences): a body's initials name it even where the
 document writes them in lower case in an address; "the club" and "the bank" are the body the
-text named last. Each fails on round nine's code."""
+text named last; a rank before a name in commas is a role; a description is no one named with its
+role only later. Each fails on round nine's code."""
 
 from __future__ import annotations
 
@@ -23,3 +24,27 @@ def test_the_club_is_the_club_the_text_named_last():
         "consider an offer,” the club said in its statement.",
     )
     assert speaker_of(document, "duty to consider") == "Dunmore United"
+
+
+def test_a_rank_then_a_name_in_commas_is_the_named_officer():
+    document = attribute(
+        "Police have arrested twelve people over an online fraud.",
+        "The head of the unit, Acting Detective Chief Superintendent, Mick Deacon, said: "
+        "“This has disrupted a serious network.”",
+    )
+    assert speaker_of(document, "disrupted a serious network") == "Mick Deacon"
+
+
+def test_a_description_is_not_someone_the_text_names_with_that_role_only_later():
+    document = attribute(
+        "Rock star Patti Sloane has been made artistic director of this year's festival.",
+        "The punk pioneer follows Morrissey in directing 15 days of concerts. Sloane has yet to "
+        "decide the line-up. “I want to touch on all aspects of our culture,” she said.",
+        "The 58-year-old US singer of Because the Night told The Observer newspaper that the "
+        "festival would be her response to these “material and greedy times”. “It is "
+        "important we explore the new,” she said. Last year's festival, directed by the "
+        "ex-Smiths star Morrissey, included appearances by singer Jane Barkin, Nancy Sinatra "
+        "and playwright Alan Bent.",
+    )
+    assert speaker_of(document, "material and greedy") == "Patti Sloane"
+    assert speaker_of(document, "explore the new") == "Patti Sloane"
