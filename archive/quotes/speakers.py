@@ -332,6 +332,9 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         if owner is not None and owner.mention.kind == "person" and len(owner.name.split()) > 1:
             return organisation(f"{names.surname(owner.name)} {rest[-1].lower()}", at=at)
         return None
+    if determiner in ("a", "an") and _a_body_paper(rest):
+        # "an agency statement", "a club statement": the agency's, the club's
+        return _body(cast, rest[:1], rest[0].lower(), at, organisation, introduce)
     if determiner in ("a", "an", "one", "another", "some"):
         return None  # "one commenter", "another person": someone the text does not name
     core = _core(rest)
@@ -433,6 +436,8 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
         return organisation(" ".join(core[: core.index(owner[0]) + 1])[:-2], at=at)
     if named and head in _BODIES:
         return organisation(" ".join(core), at=at)  # "the Clinton campaign"
+    if named and head in _PAPERS and len(named) == len(core) - 1:
+        return organisation(" ".join(named), at=at)  # "the Halifax survey": the Halifax's
     window = at - 3 * PARAGRAPH
     name = None
     if head == "spokesperson":  # the body a spokesperson is "for"
@@ -459,6 +464,11 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
     if head in _SPOKESPEOPLE and member is not None and introduce:
         cast.note_spokesperson(at, member, None)
     return member
+
+
+def _a_body_paper(rest: list[str]) -> bool:
+    """ "agency statement", "company report": a body's kind, then one of its papers."""
+    return len(rest) == 2 and rest[0].lower() in _BODIES and rest[1].lower() in _PAPERS
 
 
 def _find_organisation(cast: Cast):

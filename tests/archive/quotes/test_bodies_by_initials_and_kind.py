@@ -1,7 +1,7 @@
 """Round ten's patterns (made-up sentences): a body's initials name it even where the
 document writes them in lower case in an address; "the club" and "the bank" are the body the
 text named last; a rank before a name in commas is a role; a description is no one named with its
-role only later. Each fails on round nine's code."""
+role only later; a body's survey or statement is the body's. Each fails on round nine's code."""
 
 from __future__ import annotations
 
@@ -48,3 +48,21 @@ def test_a_description_is_not_someone_the_text_names_with_that_role_only_later()
     )
     assert speaker_of(document, "material and greedy") == "Patti Sloane"
     assert speaker_of(document, "explore the new") == "Patti Sloane"
+
+
+def test_a_survey_named_for_its_body_is_that_bodys_not_the_last_body_named():
+    document = attribute(
+        "House prices fell 0.4% in November, said Nationhold, and Capital Analytics expects "
+        "more falls.",
+        "Despite a rise in December, the Halifax survey concluded that there were “continuing "
+        "signs of a genuine slowdown”.",
+    )
+    assert speaker_of(document, "genuine slowdown") == "Halifax"
+
+
+def test_an_agency_statement_is_the_agencys():
+    document = attribute(
+        "The International Atomic Energy Agency wants new computers for its inspectors.",
+        "“Failure to replace the hardware will hamper our work,” said an agency statement.",
+    )
+    assert speaker_of(document, "hamper our work") == "International Atomic Energy Agency"
