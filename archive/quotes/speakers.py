@@ -326,6 +326,12 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     body = _SPOKESPERSON_FOR.match(phrase)
     if body:  # "a spokeswoman for the council": the council the text named
         return _body(cast, [body.group("body")], "spokesperson", at, organisation, introduce)
+    if spokes and rest[-1].lower() in _SPOKESPEOPLE:
+        # "a spokesman said", "the spokesperson also confirmed": the body that has just spoken
+        member = cast.latest(before=at, after=at - 2 * PARAGRAPH, kind="organisation")
+        if member is not None and introduce:
+            cast.note_spokesperson(at, member, None)
+        return member
     if determiner in ("his", "her") and rest[-1].lower() in _OWN_BODIES:
         # "her campaign blasted out an email": the campaign of the woman the text is about
         owner = cast.latest(before=at, gender="m" if determiner == "his" else "f", strict=True)

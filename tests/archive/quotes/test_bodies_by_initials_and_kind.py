@@ -1,7 +1,8 @@
 """Round ten's patterns (made-up sentences): a body's initials name it even where the
 document writes them in lower case in an address; "the club" and "the bank" are the body the
 text named last; a rank before a name in commas is a role; a description is no one named with its
-role only later; a body's survey or statement is the body's. Each fails on round nine's code."""
+role only later; a body's survey or statement is the body's; so are the words of "a spokesman"
+the text ties to no other body, when a body has just spoken. Each fails on round nine's code."""
 
 from __future__ import annotations
 
@@ -66,3 +67,12 @@ def test_an_agency_statement_is_the_agencys():
         "“Failure to replace the hardware will hamper our work,” said an agency statement.",
     )
     assert speaker_of(document, "hamper our work") == "International Atomic Energy Agency"
+
+
+def test_a_spokesperson_of_no_named_body_speaks_for_the_body_that_just_spoke():
+    document = attribute(
+        "An airline has fired a flight attendant over photographs she posted online.",
+        "“We do not comment on staff,” Delta said. The spokesperson also confirmed that there "
+        "were “very clear rules” on what staff may post.",
+    )
+    assert speaker_of(document, "very clear rules") == "Delta"
