@@ -49,7 +49,9 @@ _BODY_HEADS = names.words(
 )
 _HEADS = frozenset({*PERSON_HEADS, *_BODY_HEADS, *roles.ROLE_NOUNS})
 _HEADS_ALL = _HEADS | {"Democrat", "Republican", "Tory"}
-_WORD_RE = re.compile(r"\b[A-Za-z][\w-]*")
+# Words that follow whitespace (`_opening` reads no other): those of r"\b[A-Za-z][\w-]*"
+# there, as no such word can span a space.
+_SPACED_WORD = re.compile(r"(?<=\s)[A-Za-z][\w-]*")
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\b")
 # A determiner and at most four words, unpunctuated, right before a head noun.
 _OPENING = re.compile(
@@ -156,11 +158,10 @@ def _descriptions(text: str) -> list[Source]:
     """Determiner phrases ending in a person's or a body's noun: "the senator", "a spokeswoman
     for the council", "his campaign manager", "the Clinton campaign"."""
     out: list[Source] = []
-    heads = {w for w in set(_WORD_RE.findall(text)) if _is_head(w)}  # each word tested once
-    if not heads:
-        return out
-    for head in _WORD_RE.finditer(text):
-        if head.group() not in heads:
+    # One pass over the words that follow a space (`_opening` reads no other), each tested
+    # through the cache of `_is_head`: a set of the passage's words first cost a second pass.
+    for head in _SPACED_WORD.finditer(text):
+        if not _is_head(head.group()):
             continue
         start = _opening(text, head.start())
         if start is None or _modifies_a_noun(head.group(), text, head.end()):
@@ -241,7 +242,7 @@ _DETERMINERS = frozenset(
 )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)  # asked of every word of a quoting passage: a news vocabulary
 def _is_head(word: str) -> bool:
     """A noun that can end a description: a person's or a body's ("the senator", "the
     campaign", "the retired neurosurgeon", "the 71-year-old diplomat")."""
