@@ -14,11 +14,11 @@ from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
 _COUPLE = re.compile(
-    rf"\b(?P<given>[{names.UPPER}][{names.LOWER}]+) and [{names.UPPER}][{names.LOWER}]+ "
+    rf"(?P<given>{names.at_word_start(names.UPPER)}[{names.LOWER}]+) and [{names.UPPER}][{names.LOWER}]+ "
     rf"(?P<family>[{names.UPPER}][{names.LOWER}]+(?:-[{names.UPPER}][{names.LOWER}]+)?)\b"
 )
 _NAMED_BODY = re.compile(
-    rf"\b[Tt]he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:campaign|administration|"
+    rf"{names.at_word_start('Tt')}he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:campaign|administration|"
     r"government|party|committee|foundation|family|team|board|council|camp))\b"
 )
 # "the Commons work and pensions committee": a parliament's committee named in lower case
@@ -42,10 +42,11 @@ _SPOKESPERSON = re.compile(
     rf"spokes(?P<g>man|woman|person)\b|spokes(?P<g2>man|woman|person)\s+(?:for|at|from)\s+"
     rf"(?:the\s+)?{names.BODY_KIND}(?P<org2>{names.BODY_RUN}))"
 )
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# \b(?:[Hh]e|[Ss]he)\b, its first letter first (names.at_word_start)
+_PRONOUN = re.compile(rf"{names.at_word_start('HhSs')}(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 # "the Australian", "the 28-year-old" followed by a verb-like word, not by the noun they modify
 _SUBJECT_DESCRIPTION = re.compile(
-    r"\b[Tt]he (?P<head>\d{1,3}-year-old|[A-Z][a-z]+)(?= [a-z]+(?:s|ed)\b)"
+    rf"{names.at_word_start('Tt')}he (?P<head>\d{{1,3}}-year-old|[A-Z][a-z]+)(?= [a-z]+(?:s|ed)\b)"
 )
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
@@ -346,7 +347,7 @@ def _mention(
 
 # "the NIESR report", "the OECD's latest study": a body's paper, standing for the body
 _ITS_PAPER = re.compile(
-    rf"\b[Tt]he (?P<org>{names.RUN})(?:['’]s)?(?: [a-z]+)? (?:report|study|survey)\b"
+    rf"{names.at_word_start('Tt')}he (?P<org>{names.RUN})(?:['’]s)?(?: [a-z]+)? (?:report|study|survey)\b"
 )
 # A capitalised name's possessive right before a run: "Michelle Paver's Wolf Brother"
 _OWNED = re.compile(r"(?P<owner>[A-Z][\w-]*)(?:['’]s|s['’])\s+$")

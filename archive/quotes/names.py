@@ -25,6 +25,14 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+def at_word_start(letters: str) -> str:
+    """The regex opening rf"\b[{letters}]" (letters being word characters), written with the
+    letter first: the regex engine then skips ahead to those letters instead of trying a word
+    boundary at every offset of a passage (about twice as fast when the letters are rare).
+    The same matches: the letter consumed, no word character (or the text's start) before it."""
+    return rf"[{letters}](?<!\w[{letters}])"
+
+
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOWER = "a-zß-öø-ÿ"
 DOT = f"[.{ABBREVIATION_DOT}]"  # a full stop, or an abbreviation's (archive.quotes.view)
