@@ -166,7 +166,9 @@ def _inside(quoted: list[tuple[int, int]]):
 # "The chancellor, speaking in Africa, said", "The minister has ...": a role as a sentence's
 # subject
 _SUBJECT_ROLE = re.compile(
-    r"(?:^|(?<=[.!?] ))The (?P<head>[a-z]+)(?=, | (?:has|had|is|was|said|says|[a-z]+ed)\b)"
+    # (?:^|(?<=[.!?] ))The ..., "The" first: the regex engine then looks for the word alone
+    r"The(?:(?<=^The)|(?<=[.!?] The)) "
+    r"(?P<head>[a-z]+)(?=, | (?:has|had|is|was|said|says|[a-z]+ed)\b)"
 )
 
 

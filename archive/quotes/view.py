@@ -13,6 +13,7 @@ Offsets in the view are offsets in the passage, so quotes are cut from the passa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 ABBREVIATION_DOT = "\u2024"  # ONE DOT LEADER: looks like a full stop, is not one to the rules
@@ -78,7 +79,7 @@ def _dotted(text: str) -> list[tuple[str, int, int]]:
     "Jr." or "Calif.", ("initials", ...) for "L." or "U.S." (as `_DOTTED` would find them, in
     two cheap passes instead of one long alternation at every word)."""
     found = []
-    for match in _DOT_WORD.finditer(text):
+    for match in _dot_words(text):
         word, end = match.group(1), match.end()
         follow = text[end : end + 1]
         if word in _TITLE_SET and follow.isspace():
@@ -91,9 +92,28 @@ def _dotted(text: str) -> list[tuple[str, int, int]]:
 
 
 _DOT_WORD = re.compile(r"\b([A-Za-z]{2,})\.")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _dot_words(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_DOT_WORD.finditer(text)`, found from the passage's few full stops (each
+    tried once where its word starts) instead of trying a word boundary at every offset."""
+    at = text.find(".")
+    while at >= 0:
+        start = at
+        while start and text[start - 1] in _LETTERS:
+            start -= 1  # the whole run of letters before the stop: the match can start only here
+        match = _DOT_WORD.match(text, start) if at - start >= 2 else None
+        if match is not None:
+            yield match
+        at = text.find(".", at + 1)
+
+
 _TITLE_SET = frozenset(_TITLES.split("|"))
 _ENDING_SET = frozenset(_ENDINGS.split("|"))
-_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,4}(?=[\s,)’'\"”]|[A-Z][a-z])")
+# (?<![\w.])(?:[A-Z]\.){1,4} followed by a space, a mark or a word, written with its first
+# capital first so that the regex engine skips ahead to capitals (names.at_word_start)
+_INITIALS = re.compile(r"[A-Z](?<![\w.][A-Z])\.(?:[A-Z]\.){0,3}(?=[\s,)’'\"”]|[A-Z][a-z])")
 
 
 def _protected(text: str, kind: str, start: int, end: int) -> list[int]:
