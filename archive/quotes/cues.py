@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from archive.quotes import names, roles, spokespeople, verbs
@@ -184,6 +184,13 @@ _TRAILING_RUN = re.compile(rf"(?<![\w’'.-])(?:{names.RUN})$")
 
 def classify(segment: str) -> Subject | None:
     """What kind of speaker reference a short stretch of text is, or None."""
+    found = _classify(segment)
+    # a copy of the cached answer: callers go on to give their subject its role
+    return replace(found) if found is not None else None
+
+
+@lru_cache(maxsize=8192)  # about half the segments asked of a corpus are asked again
+def _classify(segment: str) -> Subject | None:
     seg = _CONJUNCTIONS.sub("", segment.strip(" ,"))
     if not seg or len(seg.split()) > 16:
         return None
