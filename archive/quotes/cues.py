@@ -31,7 +31,7 @@ _SAID_WAS = (
     + r")(?=\s+(?:was|is|were|are)\b)"
 )
 VERB_RE = re.compile(
-    rf"{_AFTER_DETERMINER}\b(?P<verb>{VERBS})\b"
+    rf"\b{_AFTER_DETERMINER}(?P<verb>{VERBS})\b"  # the cheap word boundary tested first
     rf"(?:{_SAID_WAS}|(?<=ed){_PAST_USE}|(?<!ed){_NOUN_USE})"
 )
 _OBJECT = re.compile(

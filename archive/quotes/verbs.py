@@ -180,7 +180,21 @@ def forms() -> set[str]:
 
 # -ing forms count only as the participles above ("a report declaring ..." is no cue).
 WORDS = frozenset(f for f in forms() if not f.endswith("ing") or f in PARTICIPLES)
-ALTERNATION = "|".join(sorted([*PHRASES, *WORDS], key=len, reverse=True))
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """A regex alternation of literal words, grouped by their first letter ("s(?:aid|ays)|t(?:old)"):
+    the regex engine tries one group where a word starts instead of all 500 words, with the
+    same matches in the same order of preference (words of different first letters never
+    match at the same offset)."""
+    groups: dict[str, list[str]] = {}
+    for word in alternatives:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
+
+
+# longest first, so that "went on to say" is preferred to "went on"
+ALTERNATION = _by_first_letter(sorted([*PHRASES, *WORDS], key=len, reverse=True))
 WORD_RE = re.compile(rf"\b(?:{ALTERNATION})\b")
 
 
