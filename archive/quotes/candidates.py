@@ -14,6 +14,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from archive.quotes import names, roles, sources, verbs
@@ -490,7 +491,12 @@ def _named_in(member: Member, quote: str) -> bool:
 
 
 def _whole_word(word: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+    return _whole_word_re(word).search(text) is not None
+
+
+@lru_cache(maxsize=4096)  # one per form of a name, compiled once (not again by `re` per quote)
+def _whole_word_re(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
 
 
 def _modifies(text: str, source: Source) -> bool:

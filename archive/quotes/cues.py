@@ -178,6 +178,18 @@ _MEMBER_OF = re.compile(
 )
 
 
+# Patterns compiled once here, not by `re` at each call: its cache of 512 patterns is shared
+# by the whole stage, and one the size of names.RUN is slow to compile again.
+_GROUP_RUN = re.compile(rf"(?P<run>{names.RUN})\s+(?P<noun>[a-z]+)")
+_RUN_AT_END = re.compile(rf"(?:{names.RUN})$")
+
+
+@lru_cache(maxsize=4096)  # the first words of subjects, each compiled once
+def _whole_word(word: str) -> re.Pattern[str]:
+    """A word standing alone (not "Saud" of "Saudi", nor part of a hyphenated word)."""
+    return re.compile(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])")
+
+
 # The capitalised run a stretch of text ends with (a whole word: not "Ps" of "MPs").
 _TRAILING_RUN = re.compile(rf"(?<![\w’'.-])(?:{names.RUN})$")
 
@@ -223,7 +235,7 @@ def _classify(segment: str) -> Subject | None:
     run = _TRAILING_RUN.search(seg)
     if run:
         return _named(seg, run)
-    group_run = re.fullmatch(rf"(?P<run>{names.RUN})\s+(?P<noun>[a-z]+)", seg)
+    group_run = _GROUP_RUN.fullmatch(seg)
     if group_run and group_run.group("noun") in _GROUP_NOUNS:
         return Subject("group", seg)
     if low in _GROUP_NOUNS or low.split()[-1] in _GROUP_NOUNS and len(seg.split()) <= 3:
@@ -433,7 +445,7 @@ def passive_agent(text: str, floor: int, open_at: int, close_at: int) -> Cue | N
         return None
     written = agent.group("subj")
     subject = classify(written)
-    run = re.search(rf"(?:{names.RUN})$", written)
+    run = _RUN_AT_END.search(written)
     if subject is not None and subject.kind == "phrase" and run and " " in run.group():
         subject = _named(written, run)  # "his friend and fellow broadcaster Michael Pointon"
     if subject is None or subject.kind == "pronoun":
@@ -673,8 +685,7 @@ def _leading(
         window = text[max(floor, start - 60) : start].lower()
         found = window.rfind(subject.text.lower())  # the whole subject, else its first word
         if found < 0:
-            first = re.escape(subject.text.split()[0].lower())
-            words = list(re.finditer(rf"(?<![\w’'-]){first}(?![\w’'-])", window))
+            words = list(_whole_word(subject.text.split()[0].lower()).finditer(window))
             found = words[-1].start() if words else -1
         start = start - len(window) + found if found >= 0 else start
     end = _object_end(text, floor + verb.end())

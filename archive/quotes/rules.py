@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.quotes import cues, names, spokespeople
 from archive.quotes.cast import Member
@@ -231,7 +232,12 @@ def _back_to_earlier_speaker(state: State, index: int, recent: Member | None) ->
 
 def _named_in(member: Member, text: str) -> bool:
     """Whether a stretch of narration names `member` (by any recorded form of the name)."""
-    return any(re.search(rf"\b{re.escape(alias)}\b", text) for alias in member.mention.aliases)
+    return any(_alias_re(alias).search(text) for alias in member.mention.aliases)
+
+
+@lru_cache(maxsize=4096)  # one per form of a name, compiled once (not again by `re` per quote)
+def _alias_re(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(alias)}\b")
 
 
 def _narration_cue(text: str, floor: int, previous_end: int) -> cues.Cue | None:
