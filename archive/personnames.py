@@ -146,6 +146,7 @@ _SURNAME_TOO = _words("hall house park church court street bank field press mail
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]{1,2}$")
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every name, 200,000 times over the BBC corpus
 def _bare(word: str) -> str:
     """A word folded for list look-ups: lower case, no full stop, straight apostrophe."""
     return word.translate(_QUOTES).rstrip(".,").lower()

@@ -304,6 +304,7 @@ def is_opener(
     )
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every run, 200,000 times over the BBC corpus
 def _bare(word: str) -> str:
     return word.rstrip("." + ABBREVIATION_DOT).lower()
 
