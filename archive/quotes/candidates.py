@@ -264,17 +264,18 @@ def _candidate(
     return Candidate(position, source, index, subject, member)
 
 
-def _sentence_ends(text: str) -> list[int]:
-    return [m.end() for m in _SENTENCE_END.finditer(text)]
+@lru_cache(maxsize=64)  # asked again for every quote of the passage
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _SENTENCE_END.finditer(text))
 
 
-def _sentence_before(ends: list[int], floor: int) -> int:
+def _sentence_before(ends: tuple[int, ...], floor: int) -> int:
     """Start of the sentence before the one starting at `floor`."""
     found = bisect.bisect_left(ends, floor) - 1
     return ends[found] if found >= 0 else 0
 
 
-def _sentence_after(ends: list[int], text: str, at: int) -> int:
+def _sentence_after(ends: tuple[int, ...], text: str, at: int) -> int:
     """Start of the first sentence after offset `at`."""
     found = bisect.bisect_right(ends, at)
     return ends[found] if found < len(ends) else len(text)
