@@ -14,12 +14,14 @@ from archive.quotes.spans import Span
 from archive.quotes.view import restore
 
 _COUPLE = re.compile(
-    rf"(?P<given>{names.at_word_start(names.UPPER)}[{names.LOWER}]+) and [{names.UPPER}][{names.LOWER}]+ "
+    rf"(?P<given>{names.at_word_start(names.UPPER)}[{names.LOWER}]+) and "
+    rf"[{names.UPPER}][{names.LOWER}]+ "
     rf"(?P<family>[{names.UPPER}][{names.LOWER}]+(?:-[{names.UPPER}][{names.LOWER}]+)?)\b"
 )
 _NAMED_BODY = re.compile(
-    rf"{names.at_word_start('Tt')}he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}(?:campaign|administration|"
-    r"government|party|committee|foundation|family|team|board|council|camp))\b"
+    rf"{names.at_word_start('Tt')}he\s+(?P<body>(?:[{names.UPPER}][\w’'.-]+\s+){{1,3}}"
+    r"(?:campaign|administration|government|party|committee|foundation|family|team|board|"
+    r"council|camp))\b"
 )
 # "the Commons work and pensions committee": a parliament's committee named in lower case
 _HOUSE_COMMITTEE = re.compile(
@@ -349,7 +351,8 @@ def _mention(
 
 # "the NIESR report", "the OECD's latest study": a body's paper, standing for the body
 _ITS_PAPER = re.compile(
-    rf"{names.at_word_start('Tt')}he (?P<org>{names.RUN})(?:['’]s)?(?: [a-z]+)? (?:report|study|survey)\b"
+    rf"{names.at_word_start('Tt')}he (?P<org>{names.RUN})(?:['’]s)?(?: [a-z]+)? "
+    r"(?:report|study|survey)\b"
 )
 # A capitalised name's possessive right before a run: "Michelle Paver's Wolf Brother"
 _OWNED = re.compile(r"(?P<owner>[A-Z][\w-]*)(?:['’]s|s['’])\s+$")

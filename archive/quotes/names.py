@@ -26,7 +26,7 @@ def words(text: str) -> list[str]:
 
 
 def at_word_start(letters: str) -> str:
-    """The regex opening rf"\b[{letters}]" (letters being word characters), written with the
+    r"""The regex opening rf"\b[{letters}]" (letters being word characters), written with the
     letter first: the regex engine then skips ahead to those letters instead of trying a word
     boundary at every offset of a passage (about twice as fast when the letters are rare).
     The same matches: the letter consumed, no word character (or the text's start) before it."""
