@@ -40,6 +40,7 @@ PARTS = (
     "heldout7",
     "heldout8",
     "heldout9",
+    "heldout10",
 )
 HAND_ONLY = ("heldout2", "heldout3", "heldout4")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
@@ -102,14 +103,16 @@ def hand_labels() -> list[dict]:
 
 # The first BBC held-out set had been scored by three rounds' code; from round four it is
 # development data (its errors read, the ranker trained on it). From round five, heldout2 and
-# heldout3 (BBC, and PolNeAR's hand-labelled sets of those names) are development data too:
-# round five is judged on heldout4, drawn before its work began. From round six heldout4 (BBC
-# and PolNeAR's hand labels, each scored once, by round five) is development data too: round
-# six is judged on BBC heldout5. From round seven heldout5 (scored once, by round six) is
-# development data too: round seven is judged on BBC heldout6. From round eight heldout6 (scored
-# once, by round seven) is development data too: round eight is judged on BBC heldout7. From round nine heldout7 (scored once, by round eight) is
-# development data too: round nine is judged on BBC heldout8. From round ten heldout8 (scored
-# once, by round nine) is development data too: round ten is judged on BBC heldout9.
+# heldout3 (BBC, and PolNeAR's hand-labelled sets of those names) are development data too: round
+# five is judged on heldout4, drawn before its work began. From round six heldout4 (BBC and
+# PolNeAR's hand labels, each scored once, by round five) is development data too: round six is
+# judged on BBC heldout5. From round seven heldout5 (scored once, by round six) is development
+# data too: round seven is judged on BBC heldout6. From round eight heldout6 (scored once, by
+# round seven) is development data too: round eight is judged on BBC heldout7. From round nine
+# heldout7 (scored once, by round eight) is development data too: round nine is judged on BBC
+# heldout8. From round ten heldout8 (scored once, by round nine) is development data too: round
+# ten is judged on BBC heldout9. From round eleven heldout9 (scored once, by round ten) is
+# development data too: round eleven is judged on BBC heldout10.
 RETIRED = {
     "bbc": (
         "heldout",
@@ -120,6 +123,7 @@ RETIRED = {
         "heldout6",
         "heldout7",
         "heldout8",
+        "heldout9",
     ),
     "polnear": ("heldout2", "heldout3", "heldout4"),
 }

@@ -20,7 +20,9 @@ no set had used) is the held-out set of round seven; `heldout7` (24 per folder,
 random.Random(20261212), from the files no set had used) is the held-out set of round eight;
 `heldout8` (24 per folder, random.Random(20261213), from the files no set had used) is the
 held-out set of round nine; `heldout9` (24 per folder, random.Random(20261214), from the files
-no set had used) is the held-out set of round ten. Nobody developing attribution reads the held-out files; their figures are reported, never
+no set had used) is the held-out set of round ten; `heldout10` (24 per folder,
+random.Random(20261215), from the files no set had used) is the held-out set of round eleven.
+Nobody developing attribution reads the held-out files; their figures are reported, never
 tuned to.
 """
 
@@ -70,6 +72,8 @@ BBC_HELDOUT7_SEED = 20261212
 BBC_HELDOUT8_SEED = 20261213
 # Round ten's held-out set, drawn before any round-ten work (heldout8 had been scored once).
 BBC_HELDOUT9_SEED = 20261214
+# Round eleven's held-out set, drawn before any round-eleven work (heldout9 had been scored once).
+BBC_HELDOUT10_SEED = 20261215
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -156,6 +160,11 @@ def bbc_heldout9(bbc: Path, used: set[str], seed: int = BBC_HELDOUT9_SEED) -> li
     return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
 
 
+def bbc_heldout10(bbc: Path, used: set[str], seed: int = BBC_HELDOUT10_SEED) -> list[str]:
+    """Round eleven's BBC held-out set: 24 files per folder, as the four rounds' before."""
+    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
+
+
 # The BBC sets drawn after the first two, in the order they were drawn.
 LATER_DRAWS = (
     ("dev2", bbc_dev2, BBC_DEV2_SEED),
@@ -170,6 +179,7 @@ LATER_DRAWS = (
     ("heldout7", bbc_heldout7, BBC_HELDOUT7_SEED),
     ("heldout8", bbc_heldout8, BBC_HELDOUT8_SEED),
     ("heldout9", bbc_heldout9, BBC_HELDOUT9_SEED),
+    ("heldout10", bbc_heldout10, BBC_HELDOUT10_SEED),
 )
 
 
