@@ -330,9 +330,11 @@ def _mention(
     if not (honorific or human) and (
         _TOLD_BEFORE.search(text, max(0, start - 40), start)
         or _body_before_role(text, end, common_words)
+        or (" " in name and _STAFF_AFTER.match(text, end))
     ):
         # "Speaking to Le Matin, the 24-year-old added": an outlet, spoken to; "Sale Sharks
-        # director of rugby Philippe Saint-Andre": the club, not a person
+        # director of rugby Philippe Saint-Andre": the club, not a person; "an Evening
+        # Standard journalist": the paper
         cast.mention_organisation(run, base + start)
         return
     if not human and (
@@ -371,6 +373,11 @@ _TOLD_BEFORE = re.compile(
 )
 # A possessive before a capitalised word: "Volvo Women's Open", "Sinn Fein's Gerry Adams"
 _OWNS_A_NAME = re.compile(r"['’]s\s+[A-Z]")
+# People who work for a body, after its name ("an Evening Standard journalist")
+_STAFF_AFTER = re.compile(
+    r"\s+(?:journalists?|reporters?|correspondents?|columnists?|editors?|staff|employees?"
+    r"|workers?|officials?|executives?|spokes(?:man|woman|person|men|women|people))\b"
+)
 # Nouns a thing's name stands before ("the Indiana Jones films"); a person's seldom does,
 # unless known by a given name ("a Tom Hanks movie").
 _THING_AFTER = re.compile(

@@ -357,8 +357,17 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
                 continue  # "Make America Great Again", "the Wisconsin Republican": no name
             if kind == "person" and names.abbreviated_after(run, text, end):
                 kind = "organisation"  # "the Assistive Mouse Adapter (AMA)": no person
+        if kind == "person" and _REPORTER_AFTER.match(text, end) and not names.looks_human(written):
+            # "an Evening Standard journalist": a paper, no person, and its reporter speaks
+            # not for it (unlike its spokesman)
+            kind, possessive = "organisation", True
         out.append(Source(start, end, written, kind, possessive))
     return out
+
+
+_REPORTER_AFTER = re.compile(
+    r"\s+(?:journalists?|reporters?|correspondents?|columnists?|photographers?|editors?)\b"
+)
 
 
 def _role_described(text: str, start: int, words: list[str]) -> bool:
