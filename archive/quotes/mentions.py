@@ -341,9 +341,10 @@ def _mention(
         _THING_AFTER.match(text, end)
         or _owned_by_a_name(text, start)
         or _OWNS_A_NAME.match(text, end)
+        or _PLACE_BEFORE.search(text, max(0, start - 20), start)
     ):
         # "The Motorola Razr V3 phone", "Motor Neurone disease", "Michelle Paver's Wolf
-        # Brother", "the Volvo Women's Open": a thing's name
+        # Brother", "the Volvo Women's Open": a thing's name; "at the Nou Camp": a place
         return
     subject = _subject_at(text, start, end)
     descriptor = roles.descriptor_before(text, start)
@@ -373,6 +374,8 @@ _TOLD_BEFORE = re.compile(
 )
 # A possessive before a capitalised word: "Volvo Women's Open", "Sinn Fein's Gerry Adams"
 _OWNS_A_NAME = re.compile(r"['’]s\s+[A-Z]")
+# Where something happens, before a name: "crushed 5-1 at the Nou Camp"
+_PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+the\s+$")
 # People who work for a body, after its name ("an Evening Standard journalist")
 _STAFF_AFTER = re.compile(
     r"\s+(?:journalists?|reporters?|correspondents?|columnists?|editors?|staff|employees?"

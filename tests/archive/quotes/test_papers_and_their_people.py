@@ -1,5 +1,6 @@
 """Round eleven's patterns (made-up sentences): a paper named before its reporter is no person
-the mayor's "he" could stand for, nor a speaker. Each fails on round ten's code."""
+the mayor's "he" could stand for, nor a speaker; a name after "at the" is a place. Each fails on
+round ten's code."""
 
 from __future__ import annotations
 
@@ -19,3 +20,12 @@ def test_a_paper_named_before_its_journalist_is_no_person_he_refers_to():
     assert speaker_of(document, "camp guard") == "Ken Livermore"
     assert speaker_of(document, "you are wrong") == "Ken Livermore"
     assert speaker_of(document, "members realise") == "Ken Livermore"
+
+
+def test_a_ground_named_after_at_the_is_no_man_he_refers_to():
+    document = attribute(
+        "Marcel Dessart insists there is no chance of history repeating itself.",
+        "The French star was part of the side crushed 5-1 at the Nou Campo in 2000. “Things "
+        "will be totally different this time,” he told BBC Sport.",
+    )
+    assert speaker_of(document, "totally different") == "Marcel Dessart"
