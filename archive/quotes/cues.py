@@ -532,6 +532,8 @@ def _verb_then_subject(text: str, start: int, verb: re.Match[str], base: int) ->
     tail = text[after : after + 120]
     stop = _T2_STOP.search(tail)
     written = tail[: stop.start()] if stop else tail
+    if stop and stop.group() == " and":
+        written = _roles_joined(tail, written, stop.end())
     subject = classify(written)
     if subject is None or subject.kind == "pronoun" and verb.group("verb") != "said":
         return None
@@ -539,6 +541,21 @@ def _verb_then_subject(text: str, start: int, verb: re.Match[str], base: int) ->
     if subject.kind == "name" and not subject.role:
         subject.role = roles.appositive_after(text, end)
     return Cue(text[start:end], subject, start, end, adjacent=True)
+
+
+def _roles_joined(tail: str, written: str, after_and: int) -> str:
+    """ "points out former Olympian and BBC pundit Steve Cram": two roles joined by "and" before
+    one person's name are one subject, not a role alone; "said Smith and Jones" stays Smith."""
+    first = classify(written)
+    if first is not None and first.kind == "name" and names.looks_like_person(first.text):
+        return written
+    rest = tail[after_and:]
+    stop = _T2_STOP.search(rest)
+    second = rest[: stop.start()] if stop else rest
+    named = classify(second)
+    if named is None or named.kind != "name" or not names.looks_like_person(named.text):
+        return written
+    return tail[: after_and + len(second)]
 
 
 def _object_end(text: str, at: int) -> int:

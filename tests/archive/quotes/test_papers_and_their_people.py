@@ -1,6 +1,6 @@
 """Round eleven's patterns (made-up sentences): a paper named before its reporter is no person
-the mayor's "he" could stand for, nor a speaker; a name after "at the" is a place. Each fails on
-round ten's code."""
+the mayor's "he" could stand for, nor a speaker; a name after "at the" is a place; two roles
+joined by "and" before one name are that person's. Each fails on round ten's code."""
 
 from __future__ import annotations
 
@@ -29,3 +29,12 @@ def test_a_ground_named_after_at_the_is_no_man_he_refers_to():
         "will be totally different this time,” he told BBC Sport.",
     )
     assert speaker_of(document, "totally different") == "Marcel Dessart"
+
+
+def test_two_roles_joined_by_and_before_one_name_are_that_person():
+    document = attribute(
+        "Kelly Holmon won two golds in Athens.",
+        "“It's a lot easier being the champion than training,” points out former Olympian and "
+        "BBC pundit Steve Crane. “You have to have a real strong desire,” he said.",
+    )
+    assert speaker_of(document, "a lot easier") == "Steve Crane"
