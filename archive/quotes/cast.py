@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.model import PersonMention
-from archive.personnames import person_key
+from archive.personnames import parse_name, person_key
 from archive.quotes import names
 from archive.quotes.genders import gender_of_given
 from archive.quotes.view import restore
@@ -334,6 +334,19 @@ class Cast:
             m for m in self.members if m.mention.kind == "person" and word in m.mention.aliases
         ]
         return _most_likely(matches, at)
+
+    def by_given_name(self, word: str) -> Member | None:
+        """The one person whose given name a single capitalised word is ("Ozzy said" after "Rock
+        star Ozzy Osbourne"), or None when no one or several share it."""
+        matches = [
+            m
+            for m in self.members
+            if m.mention.kind == "person"
+            and " " in m.name
+            and parse_name(m.name).given.split()[:1] == [word]
+            and names.looks_human(m.name, m.gender)  # not "Trump Train", "Apple Developer"
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def note(self, member: Member, at: int, *, subject: bool = True, pronoun: bool = False) -> None:
         """Record a reference to `member` at position `at` (by a pronoun, or by name)."""

@@ -251,7 +251,9 @@ def _peek(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Memb
         if honorific or names.looks_like_person(written):
             return cast.find_person(written)
         if len(bare.split()) == 1:
-            return cast.known(bare, at) or cast.find_organisation(written)
+            return (
+                cast.known(bare, at) or cast.by_given_name(bare) or cast.find_organisation(written)
+            )
         return cast.find_organisation(written)
     if subject.kind == "phrase":
         return _phrase(cast, subject.text, at, introduce=False)
@@ -291,7 +293,7 @@ def _name(cast: Cast, subject: Subject, at: int, common_words: set[str]) -> Memb
     if honorific or names.looks_like_person(written):
         return cast.person(written, role=subject.role, at=at)
     if len(bare.split()) == 1:
-        known = cast.known(bare, at)
+        known = cast.known(bare, at) or cast.by_given_name(bare)
         if known is not None:
             known.bare_refs += 1
             cast.note(known, at)

@@ -1,6 +1,8 @@
 """Round eleven's patterns (made-up sentences): a paper named before its reporter is no person
 the mayor's "he" could stand for, nor a speaker; a name after "at the" is a place; two roles
-joined by "and" before one name are that person's. Each fails on round ten's code."""
+joined by "and" before one name are that person's; a given name alone is the one person named
+with it. Each fails on round ten's code but the last, which guards that a given name stays no
+thing's first word."""
 
 from __future__ import annotations
 
@@ -38,3 +40,21 @@ def test_two_roles_joined_by_and_before_one_name_are_that_person():
         "BBC pundit Steve Crane. “You have to have a real strong desire,” he said.",
     )
     assert speaker_of(document, "a lot easier") == "Steve Crane"
+
+
+def test_a_given_name_alone_is_the_one_person_the_text_named_with_it():
+    document = attribute(
+        "Rock star Ozzy Osborn has been praised by police for tackling a burglar at his home.",
+        "Inspector Paul Millar said the burglar was disturbed by Ozzy. Ozzy said he was "
+        "“just coming to grips” with what had happened.",
+    )
+    assert speaker_of(document, "coming to grips") == "Ozzy Osborn"
+
+
+def test_a_given_name_alone_is_no_thing_that_begins_with_it():
+    document = attribute(
+        "Crowds of the Fenwick Train gathered at the rally.",
+        "Fenwick would denounce “self-deportation” as a cruel idea, said the candidate Mark "
+        "Fenwick.",
+    )
+    assert speaker_of(document, "self-deportation") != "Fenwick Train"
