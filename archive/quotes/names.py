@@ -58,8 +58,12 @@ RUN = (
 )
 RUN_RE = re.compile(rf"\b(?=[{UPPER}]){RUN}")
 # A body's name with "for", "of" and "and" in it ("Department for Culture, Media and Sport"); a
-# comma only inside such a list, so "the Bar Council, Guy Mansfield QC" ends at the council.
-BODY_RUN = rf"{RUN}(?:\s+(?:for|of|and|&)\s+{RUN}|(?:,\s+{RUN})+\s+(?:and|&)\s+{RUN})*"
+# comma only inside such a list, so "the Bar Council, Guy Mansfield QC" ends at the council; a
+# possessive inside it ("the Information Commissioner's Office", "the Women's Institute").
+BODY_RUN = (
+    rf"{RUN}(?:['’]s\s+{RUN})?"
+    rf"(?:\s+(?:for|of|and|&)\s+{RUN}|(?:,\s+{RUN})+\s+(?:and|&)\s+{RUN})*"
+)
 # Words that say what kind of body a name is, between "spokesman for" and the name ("a
 # spokesman for distributor Toho", "a spokeswoman for the campaign group Liberty").
 BODY_KIND = (

@@ -1,8 +1,8 @@
 """Round eleven's patterns (made-up sentences): a paper named before its reporter is no person
 the mayor's "he" could stand for, nor a speaker; a name after "at the" is a place; two roles
 joined by "and" before one name are that person's; a given name alone is the one person named
-with it. Each fails on round ten's code but the last, which guards that a given name stays no
-thing's first word."""
+with it; a body's name holds a possessive. Each fails on round ten's code but one, which guards
+that a given name stays no thing's first word."""
 
 from __future__ import annotations
 
@@ -58,3 +58,11 @@ def test_a_given_name_alone_is_no_thing_that_begins_with_it():
         "Fenwick.",
     )
     assert speaker_of(document, "self-deportation") != "Fenwick Train"
+
+
+def test_a_body_with_a_possessive_in_its_name_is_whom_its_spokesman_speaks_for():
+    document = attribute(
+        "A spokesman for the Information Regulator's Office said it would be classed as "
+        "marketing. “If a party was doing that it may not be marketing,” he said.",
+    )
+    assert speaker_of(document, "may not be marketing") == "Information Regulator's Office"
