@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.model import Passage, PersonMention, Quote
-from archive.quotes import cues, rules, speech
+from archive.quotes import cues, rules, speech, verbs
 from archive.quotes.candidates import Frame
 from archive.quotes.cast import Member
 from archive.quotes.choice import Choice, decide
@@ -116,7 +116,16 @@ def _attribute_passage(
         later = [s.start - 1 for s in tops if s.start > span.start]
         next_open = later[0] if later else len(text)
         found = _attribute_span(
-            state, index, passage, span, previous_end, next_open, in_passage, following, use_model
+            state,
+            index,
+            passage,
+            span,
+            previous_end,
+            next_open,
+            in_passage,
+            following,
+            use_model,
+            tops,
         )
         if found is not None:
             previous_end = span.end + 1
@@ -128,6 +137,35 @@ def _attribute_passage(
         state.last_speaker, state.last_passage = state.speakers[in_passage[-1]], index
         if not spans[_top_index(spans, last)].closed:
             state.continuing = state.speakers[in_passage[-1]]
+
+
+def _after_narration(text: str, previous_end: int, open_at: int) -> bool:
+    """Whether the sentence before a quote is narration of its own that reports no one's words:
+    not the end of the last quote's sentence (`," said John Kennedy, of the IFPI.`)."""
+    if not text[previous_end:open_at].strip():
+        return False
+    start = cues.sentence_start(text, max(previous_end, open_at - 2), previous_end)
+    if start <= previous_end and previous_end > 0:
+        return False
+    return verbs.WORD_RE.search(text, start, open_at) is None
+
+
+def _cue_ending_run(text: str, tops: list[Span], span: Span) -> cues.Cue | None:
+    """The cue naming someone right after the last of the quoted stretches that follow `span`
+    with nothing but spaces between them, if that run has more than one stretch."""
+    last = span
+    for later in tops:
+        if later.start <= last.start:
+            continue
+        if text[last.end + 1 : later.start - 1].strip():
+            break
+        last = later
+    if last is span or not last.closed:
+        return None
+    cue = cues.trailing_cue(text, last.end, last.text(text))
+    if cue is None or cue.subject is None or cue.subject.kind != "name":
+        return None
+    return cue
 
 
 def _top_index(spans: list[Span], quote: Quote) -> int:
@@ -147,6 +185,7 @@ def _attribute_span(
     in_passage: list[int],
     following: str,
     use_model: bool,
+    tops: list[Span],
 ) -> int | None:
     """Record one top-level span if it is speech; return its index in the quote list."""
     text = passage.text
@@ -159,6 +198,11 @@ def _attribute_span(
         trailing = cues.trailing_cue(text, span.end, quote_text) or cues.passive_agent(
             text, floor, open_at, span.end
         )
+    if leading is None and trailing is None and _after_narration(text, previous_end, open_at):
+        # after narration that reports no one's words ("US coach Patrick McEnroe wants ..."),
+        # a run of quoted stretches that ends `," said McEnroe` is his, the first stretches
+        # too, not the words of whoever the paragraph quoted before
+        trailing = _cue_ending_run(text, tops, span)
     joined = bool(in_passage) and (
         _JOINED.fullmatch(text, previous_end, open_at) is not None
         # "said Ms Love had “turned her life around” and she was “clean and sober”": the

@@ -1,8 +1,10 @@
 """Round eleven's patterns (made-up sentences): a paper named before its reporter is no person
 the mayor's "he" could stand for, nor a speaker; a name after "at the" is a place; two roles
 joined by "and" before one name are that person's; a given name alone is the one person named
-with it; a body's name holds a possessive. Each fails on round ten's code but one, which guards
-that a given name stays no thing's first word."""
+with it; a body's name holds a possessive; a run of quoted stretches after narration is the
+person its last cue names. Each fails on round ten's code but two, which guard that a given
+name stays no thing's first word and that a stretch after the last quote's cue stays its
+speaker's."""
 
 from __future__ import annotations
 
@@ -66,3 +68,23 @@ def test_a_body_with_a_possessive_in_its_name_is_whom_its_spokesman_speaks_for()
         "marketing. “If a party was doing that it may not be marketing,” he said.",
     )
     assert speaker_of(document, "may not be marketing") == "Information Regulator's Office"
+
+
+def test_a_run_of_stretches_after_narration_is_the_person_its_last_cue_names():
+    document = attribute(
+        "“What a great way to finish the year,” said Nadal afterwards. US coach Patrick "
+        "McEnright wants his team to play more on clay. “I think it will help these guys. "
+        "“Obviously it is unrealistic to play constantly on clay. “But we can put the work "
+        "in,” said McEnright.",
+    )
+    assert speaker_of(document, "help these guys") == "Patrick McEnright"
+    assert speaker_of(document, "unrealistic") == "Patrick McEnright"
+
+
+def test_a_stretch_after_the_last_quotes_own_cue_stays_with_its_speaker():
+    document = attribute(
+        "“Digital sales are booming,” said John Kenning, chief executive of the federation. "
+        "“However, piracy continues. “The priority is to step up sales.” “The main choice "
+        "is legal or illegal,” added Mr Jamison.",
+    )
+    assert speaker_of(document, "piracy continues") == "John Kenning"
