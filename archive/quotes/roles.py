@@ -27,6 +27,7 @@ ROLE_NOUNS = set(
     superintendent constable worker nurse psychologist scientist designer planner
     negotiator mediator full-back fly-half scrum-half flanker back-rower playmaker
     wicketkeeper batsman bowler all-rounder skipper centre-back centre-half wing-back dj
+    mayor senator councillor congressman congresswoman lawmaker prosecutor
     """
     )
 )

@@ -2,7 +2,7 @@
 the mayor's "he" could stand for, nor a speaker; a name after "at the" is a place; two roles
 joined by "and" before one name are that person's; a given name alone is the one person named
 with it; a body's name holds a possessive; a run of quoted stretches after narration is the
-person its last cue names. Each fails on round ten's code but two, which guard that a given
+person its last cue names; "mayor" is a role. Each fails on round ten's code but two, which guard that a given
 name stays no thing's first word and that a stretch after the last quote's cue stays its
 speaker's."""
 
@@ -88,3 +88,13 @@ def test_a_stretch_after_the_last_quotes_own_cue_stays_with_its_speaker():
         "is legal or illegal,” added Mr Jamison.",
     )
     assert speaker_of(document, "piracy continues") == "John Kenning"
+
+
+def test_the_mayor_is_the_man_the_text_named_mayor_not_the_last_to_speak():
+    document = attribute(
+        "London mayor Ken Livermore has again refused to retract an insult.",
+        "On tape Mr Livermore is heard asking reporter Oliver Finnegan a question. Mr "
+        "Finnegan replies: “No, I am quite offended by that.” The mayor then says: “Ah "
+        "right, well you might be.”",
+    )
+    assert speaker_of(document, "you might be") == "Ken Livermore"
