@@ -1,9 +1,9 @@
-"""Round eleven's patterns (made-up sentences): a paper named before its reporter is no person
-the mayor's "he" could stand for, nor a speaker; a name after "at the" is a place; two roles
-joined by "and" before one name are that person's; a given name alone is the one person named
-with it; a body's name holds a possessive; a run of quoted stretches after narration is the
-person its last cue names; "mayor" is a role. Each fails on round ten's code but two, which guard that a given
-name stays no thing's first word and that a stretch after the last quote's cue stays its
+"""Round eleven's patterns (made-up sentences): a paper named before its reporter is no person the
+mayor's "he" could stand for, nor a speaker; a name after "at the" is a place; two roles joined
+by "and" before one name are that person's; a given name alone is the one person named with it;
+a body's name holds a possessive; a run of quoted stretches after narration is the person its
+last cue names; "mayor" is a role. Each fails on round ten's code but two, which guard that a
+given name stays no thing's first word and that a stretch after the last quote's cue stays its
 speaker's."""
 
 from __future__ import annotations
