@@ -141,27 +141,8 @@ def bbc_heldout5(bbc: Path, used: set[str], seed: int = BBC_HELDOUT5_SEED) -> li
 
 
 def bbc_heldout6(bbc: Path, used: set[str], seed: int = BBC_HELDOUT6_SEED) -> list[str]:
-    """Round seven's BBC held-out set: 24 files per folder."""
-    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
-
-
-def bbc_heldout7(bbc: Path, used: set[str], seed: int = BBC_HELDOUT7_SEED) -> list[str]:
-    """Round eight's BBC held-out set: 24 files per folder, as round seven's."""
-    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
-
-
-def bbc_heldout8(bbc: Path, used: set[str], seed: int = BBC_HELDOUT8_SEED) -> list[str]:
-    """Round nine's BBC held-out set: 24 files per folder, as rounds seven's and eight's."""
-    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
-
-
-def bbc_heldout9(bbc: Path, used: set[str], seed: int = BBC_HELDOUT9_SEED) -> list[str]:
-    """Round ten's BBC held-out set: 24 files per folder, as the three rounds' before."""
-    return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
-
-
-def bbc_heldout10(bbc: Path, used: set[str], seed: int = BBC_HELDOUT10_SEED) -> list[str]:
-    """Round eleven's BBC held-out set: 24 files per folder, as the four rounds' before."""
+    """A 24-files-per-folder BBC held-out set: round seven's, and with their own seeds those of
+    rounds eight to eleven (heldout7 to heldout10)."""
     return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
 
 
@@ -176,10 +157,10 @@ LATER_DRAWS = (
     ("heldout4", bbc_heldout2, BBC_HELDOUT4_SEED),
     ("heldout5", bbc_heldout5, BBC_HELDOUT5_SEED),
     ("heldout6", bbc_heldout6, BBC_HELDOUT6_SEED),
-    ("heldout7", bbc_heldout7, BBC_HELDOUT7_SEED),
-    ("heldout8", bbc_heldout8, BBC_HELDOUT8_SEED),
-    ("heldout9", bbc_heldout9, BBC_HELDOUT9_SEED),
-    ("heldout10", bbc_heldout10, BBC_HELDOUT10_SEED),
+    ("heldout7", bbc_heldout6, BBC_HELDOUT7_SEED),
+    ("heldout8", bbc_heldout6, BBC_HELDOUT8_SEED),
+    ("heldout9", bbc_heldout6, BBC_HELDOUT9_SEED),
+    ("heldout10", bbc_heldout6, BBC_HELDOUT10_SEED),
 )
 
 
