@@ -113,18 +113,10 @@ def hand_labels() -> list[dict]:
 # heldout8. From round ten heldout8 (scored once, by round nine) is development data too: round
 # ten is judged on BBC heldout9. From round eleven heldout9 (scored once, by round ten) is
 # development data too: round eleven is judged on BBC heldout10.
+BBC_HELD_OUT = "heldout10"  # the one BBC set the current round is judged on
 RETIRED = {
-    "bbc": (
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-        "heldout8",
-        "heldout9",
-    ),
+    # every BBC held-out set before it (PARTS lists the held-out sets in the order drawn)
+    "bbc": tuple(p for p in PARTS[: PARTS.index(BBC_HELD_OUT)] if p.startswith("heldout")),
     "polnear": ("heldout2", "heldout3", "heldout4"),
 }
 
