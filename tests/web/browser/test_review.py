@@ -40,6 +40,14 @@ def page(server: str):
         yield page
 
 
+def _wait_for_the_first_item_to_take_the_keys(page) -> None:
+    """After each review the page reloads; review.js focuses the first item once the page is
+    loaded, and a key pressed before that reaches no item (as it would for a librarian)."""
+    page.wait_for_function(
+        "() => document.activeElement === document.querySelector('.review-item')"
+    )
+
+
 def test_three_unsure_quotes_reviewed_with_the_keyboard_are_verified_and_cited(page):
     page.goto("/login?next=/librarian/review")
     page.fill("#name", "lib")
@@ -57,9 +65,11 @@ def test_three_unsure_quotes_reviewed_with_the_keyboard_are_verified_and_cited(p
 
     second = page.locator(".review-item").first
     assert "Nobody warned" in second.inner_text()
+    _wait_for_the_first_item_to_take_the_keys(page)
     page.keyboard.press("1")  # its first candidate: Ana Silva
     page.wait_for_selector(".review-item >> nth=0 >> text=We will rebuild")
 
+    _wait_for_the_first_item_to_take_the_keys(page)
     page.keyboard.press("t")
     page.keyboard.type("Marta Reis")
     page.keyboard.press("Enter")
