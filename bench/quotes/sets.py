@@ -41,6 +41,7 @@ PARTS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 )
 HAND_ONLY = ("heldout2", "heldout3", "heldout4")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
@@ -112,8 +113,9 @@ def hand_labels() -> list[dict]:
 # heldout7 (scored once, by round eight) is development data too: round nine is judged on BBC
 # heldout8. From round ten heldout8 (scored once, by round nine) is development data too: round
 # ten is judged on BBC heldout9. From round eleven heldout9 (scored once, by round ten) is
-# development data too: round eleven is judged on BBC heldout10.
-BBC_HELD_OUT = "heldout10"  # the one BBC set the current round is judged on
+# development data too: round eleven is judged on BBC heldout10. From round twelve heldout10
+# (scored once, by round eleven) is development data too: round twelve is judged on BBC heldout11.
+BBC_HELD_OUT = "heldout11"  # the one BBC set the current round is judged on
 RETIRED = {
     # every BBC held-out set before it (PARTS lists the held-out sets in the order drawn)
     "bbc": tuple(p for p in PARTS[: PARTS.index(BBC_HELD_OUT)] if p.startswith("heldout")),

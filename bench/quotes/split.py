@@ -21,7 +21,9 @@ random.Random(20261212), from the files no set had used) is the held-out set of 
 `heldout8` (24 per folder, random.Random(20261213), from the files no set had used) is the
 held-out set of round nine; `heldout9` (24 per folder, random.Random(20261214), from the files
 no set had used) is the held-out set of round ten; `heldout10` (24 per folder,
-random.Random(20261215), from the files no set had used) is the held-out set of round eleven.
+random.Random(20261215), from the files no set had used) is the held-out set of round eleven;
+`heldout11` (24 per folder, random.Random(20261216), from the files no set had used) is the
+held-out set of round twelve.
 Nobody developing attribution reads the held-out files; their figures are reported, never
 tuned to.
 """
@@ -74,6 +76,8 @@ BBC_HELDOUT8_SEED = 20261213
 BBC_HELDOUT9_SEED = 20261214
 # Round eleven's held-out set, drawn before any round-eleven work (heldout9 had been scored once).
 BBC_HELDOUT10_SEED = 20261215
+# Round twelve's held-out set, drawn before any round-twelve work (heldout10 had been scored once).
+BBC_HELDOUT11_SEED = 20261216
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -142,7 +146,7 @@ def bbc_heldout5(bbc: Path, used: set[str], seed: int = BBC_HELDOUT5_SEED) -> li
 
 def bbc_heldout6(bbc: Path, used: set[str], seed: int = BBC_HELDOUT6_SEED) -> list[str]:
     """A 24-files-per-folder BBC held-out set: round seven's, and with their own seeds those of
-    rounds eight to eleven (heldout7 to heldout10)."""
+    rounds eight to twelve (heldout7 to heldout11)."""
     return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
 
 
@@ -161,6 +165,7 @@ LATER_DRAWS = (
     ("heldout8", bbc_heldout6, BBC_HELDOUT8_SEED),
     ("heldout9", bbc_heldout6, BBC_HELDOUT9_SEED),
     ("heldout10", bbc_heldout6, BBC_HELDOUT10_SEED),
+    ("heldout11", bbc_heldout6, BBC_HELDOUT11_SEED),
 )
 
 
