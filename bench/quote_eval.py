@@ -194,6 +194,11 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=1000, help="bootstrap draws (0: none)")
     parser.add_argument("--speed", action="store_true", help="time the stages over all BBC")
     parser.add_argument("--runs", type=int, default=3, help="passes for --speed (median)")
+    parser.add_argument(
+        "--repeats",
+        action="store_true",
+        help="keep the held-out files that repeat a development file (left out by default)",
+    )
     args = parser.parse_args()
     retired = args.part in sets.RETIRED.get(args.corpus, ())
     if args.errors and args.part.startswith("heldout") and args.corpus != "labels" and not retired:
@@ -201,9 +206,12 @@ def main() -> None:
     if args.speed:
         print_speed(args.runs)
         return
-    articles = sets.load(args.corpus, args.part)
+    articles = sets.load(args.corpus, args.part, repeats=args.repeats)
     if not articles:
         sys.exit(f"no labelled articles for --corpus {args.corpus} --part {args.part} yet")
+    if args.corpus == "bbc" and args.part == sets.BBC_HELD_OUT and not args.repeats:
+        left = sorted(sets.repeats_of_development(args.part))
+        print(f"left out {len(left)} files repeating a development file: {', '.join(left)}")
     results, documents = evaluate(articles)
     part = "" if args.corpus == "labels" else f", {args.part} part"
     print(
