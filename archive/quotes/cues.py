@@ -625,6 +625,13 @@ _INVERTED = re.compile(
 )
 
 
+# A reporting clause set in commas inside the sentence, its verb first: ", said X of Y,"
+_ASIDE = re.compile(
+    r"(?<=\S),\s+(?P<verb>said|says|added|adds|explained|explains|argued|argues|noted|notes)\s+"
+    r"(?P<subj>[^,;:.!?“”\"]{2,80}?),\s+(?=[a-z])"
+)
+
+
 def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
     """A cue before an opening mark, within its sentence: `Falconer said: "`, `Ayup says that ... “`."""
     prefix = text[floor:open_at]
@@ -641,6 +648,12 @@ def leading_cue(text: str, floor: int, open_at: int) -> Cue | None:
         if subject is not None:
             start, end = floor + inverted.start(), floor + inverted.end("subj")
             return Cue(text[start:end], subject, start, end, adjacent=True)
+    aside = _ASIDE.search(prefix) if ", " in prefix else None
+    if aside:  # "The comments, said Junya Tanase of JPMorgan, were “...”": Tanase's words
+        subject = classify(aside.group("subj"))
+        if subject is not None and subject.kind in ("name", "phrase"):
+            start, end = floor + aside.start("verb"), floor + aside.end("subj")
+            return Cue(text[start:end], subject, start, end, adjacent=False)
     verbs = [v for v in VERB_RE.finditer(prefix)]
     absolute = _WITH_SAYING.search(prefix) if "with " in prefix else None
     if absolute and absolute.group("verb") in _PARTICIPLES:  # "..., with Liam Fox saying": Fox

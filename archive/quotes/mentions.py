@@ -8,7 +8,7 @@ import bisect
 import re
 
 from archive.personnames import parse_name
-from archive.quotes import cues, names, roles, spokespeople
+from archive.quotes import cues, names, roles, spokespeople, verbs
 from archive.quotes.cast import PARAGRAPH, Cast
 from archive.quotes.spans import Span
 from archive.quotes.view import restore
@@ -30,7 +30,7 @@ _HOUSE_COMMITTEE = re.compile(
 )
 _BODY_NAMED = re.compile(
     r"\b(?:firm|company|group|giant|bank|agency|charity|organi[sz]ation|newspaper|network|"
-    r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|"
+    r"broadcaster|union|association|retailer|carrier|maker|manufacturer|operator|provider|club|"
     rf"publisher|studio|label|chain|think tank|website|magazine|paper)\s+(?P<name>{names.RUN})"
 )
 # Bodies named in narration, for "the company", "the committee", "the campaign" later:
@@ -245,6 +245,9 @@ def _single_word(
     if known is None and word in cast.organisation_names and word.lower() not in names.TIME_WORDS:
         cast.mention_organisation(word, base + start)  # "Unilever said ...": named again
         return
+    if known is None and _speaking_body(text, word, end, common_words):
+        cast.mention_organisation(word, base + start)  # "Microsoft has said": for "the company"
+        return
     kin = _KIN_BEFORE.search(text, max(0, start - 40), start) if known is None else None
     if kin and word.lower() in names.GIVEN_NAMES:
         # "his wife, Jane,": a person known as Jane (whose "his" may be wrong, so no family
@@ -275,6 +278,31 @@ _KIN_GENDER = {
 }
 _KIN = sorted([*_KIN_GENDER, "partner", "cousin", "fiance", "fiancé"], key=len, reverse=True)
 _KIN_BEFORE = re.compile(rf"\b(?P<kin>(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:{'|'.join(_KIN)}))\s*,?\s*$")
+
+
+# "has said", "also announced": the verb of saying after a lone word that is its subject
+_VERB_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?P<verb>[a-z]+)\b")
+
+
+def _speaking_body(text: str, word: str, end: int, common_words) -> bool:
+    """A lone capitalised word no one was named with, the subject of a verb of saying
+    ("Microsoft has said it will ..."): a body that speaks, for a later "the company" or "it".
+    Not a given name ("Ozzy said"), a country or place, or a word news writes in lower case."""
+    verb = _VERB_AFTER.match(text, end)
+    if verb is None or not verbs.is_speech_verb(verb.group("verb")):
+        return False
+    low = word.lower()
+    return not (
+        low in common_words
+        or low in names.NOT_NAME_WORDS
+        or low in names.GIVEN_NAMES
+        or low in names.TITLE_WORDS
+        or low in names.TIME_WORDS
+        or low in names.COUNTRIES
+        or low in names.PLACES
+        or low in names.NATIONALITIES
+        or not word.isalpha()
+    )
 
 
 def _introduced_with_role(text: str, word: str, start: int, end: int, common_words) -> bool:
@@ -342,9 +370,11 @@ def _mention(
         or _owned_by_a_name(text, start)
         or _OWNS_A_NAME.match(text, end)
         or _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        or (not titles and _THE_BEFORE.search(text, max(0, start - 8), start))
     ):
         # "The Motorola Razr V3 phone", "Motor Neurone disease", "Michelle Paver's Wolf
-        # Brother", "the Volvo Women's Open": a thing's name; "at the Nou Camp": a place
+        # Brother", "the Volvo Women's Open": a thing's name; "at the Nou Camp": a place; "to
+        # win the Wooden Spoon": a thing, as nothing shows a person bears the name
         return
     subject = _subject_at(text, start, end)
     descriptor = roles.descriptor_before(text, start)
@@ -376,6 +406,8 @@ _TOLD_BEFORE = re.compile(
 _OWNS_A_NAME = re.compile(r"['’]s\s+[A-Z]")
 # Where something happens, before a name: "crushed 5-1 at the Nou Camp"
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+the\s+$")
+# A lower-case "the" right before a name: a person's name seldom takes one
+_THE_BEFORE = re.compile(r"(?<![\w-])the\s+$")
 # People who work for a body, after its name ("an Evening Standard journalist")
 _STAFF_AFTER = re.compile(
     r"\s+(?:journalists?|reporters?|correspondents?|columnists?|editors?|staff|employees?"

@@ -258,7 +258,15 @@ PLACES = frozenset(
     if line.strip()
 )
 
+
 # Words that open place names ("New Jersey Gov. Chris Christie", "Los Angeles Times").
+def is_a_place(run: str) -> bool:
+    """A country, a place, a people or a place's initials ("US", "Britain", "British")."""
+    low = run.lower()
+    return low in COUNTRIES or low in PLACES or low in NATIONALITIES or run in PLACE_INITIALS
+
+
+PLACE_INITIALS = frozenset(words("UK US USA UAE DC NYC LA GB NI"))
 PLACE_PREFIXES = set(
     words("new north south east west los las san santa st saint mount upper lower great fort")
 )
@@ -457,7 +465,15 @@ def looks_like_person(name: str) -> bool:
         return False  # "Han Chinese", "Bosnian Serb": a people, not a person
     if any(w.isupper() and len(w.rstrip("." + ABBREVIATION_DOT)) > 1 for w in words):
         return False  # an acronym ("BBC"), not an initial ("L.")
+    if any(w in _TITLE_CASE_WORDS for w in words[1:]):
+        return False  # "Stars In Their Eyes": a title written in capitals, not a name
     return personnames.parse_name(restore(bare)).kind == "person"
+
+
+# Small words a title capitalises ("Stars In Their Eyes") and a person's name never holds
+_TITLE_CASE_WORDS = frozenset(
+    words("In On At For With From Into Their Our Your My His Her Its The And Or Of To A An")
+)
 
 
 PARTY_MEMBERS = frozenset(["republican", "democrat", "tory", "conservative", "liberal"])

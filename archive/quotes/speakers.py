@@ -88,6 +88,7 @@ _SPOKESPERSON = re.compile(
     # "a spokesman for Manchester's Trafford Centre": the body, not the place that owns it
     rf"(?:{names.RUN}['’]s?\s+)?(?P<org2>{names.BODY_RUN}))?$"
 )
+_BODY_OFFICIAL = re.compile(rf"^(?:[Aa]n?|[Tt]he)\s+(?P<org>{names.BODY_RUN})\s+official$")
 _SPOKESPERSON_FOR = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+spokes(?:man|woman|person)\s+(?:for|at|of)\s+the\s+(?P<body>[a-z]+)$"
 )
@@ -325,6 +326,13 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         if introduce and member is not None:
             cast.note_spokesperson(at, member, None)
         return member
+    official = _BODY_OFFICIAL.match(phrase)
+    if official and not names.is_a_place(official.group("org")):
+        # "a Juventus official", "a METI official": speaks for the body, as its spokesman would
+        member = organisation(official.group("org"), at=at)
+        if introduce and member is not None:
+            cast.note_spokesperson(at, member, None)
+        return member
     body = _SPOKESPERSON_FOR.match(phrase)
     if body:  # "a spokeswoman for the council": the council the text named
         return _body(cast, [body.group("body")], "spokesperson", at, organisation, introduce)
@@ -340,6 +348,10 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         if owner is not None and owner.mention.kind == "person" and len(owner.name.split()) > 1:
             return organisation(f"{names.surname(owner.name)} {rest[-1].lower()}", at=at)
         return None
+    paper = _PAPER_BY.match(phrase)
+    if paper and paper.group("paper").lower() in _PAPERS:
+        # "a report by the National Audit Office", "a separate study by Gartner": its author's
+        return _name(cast, Subject("name", paper.group("owner")), at, set())
     if determiner in ("a", "an") and _a_body_paper(rest):
         # "an agency statement", "a club statement": the agency's, the club's
         return _body(cast, rest[:1], rest[0].lower(), at, organisation, introduce)
@@ -472,6 +484,13 @@ def _body(cast: Cast, core: list[str], head: str, at: int, organisation, introdu
     if head in _SPOKESPEOPLE and member is not None and introduce:
         cast.note_spokesperson(at, member, None)
     return member
+
+
+# A paper and who wrote it: "a report by the NAO", "a new study from Gartner"
+_PAPER_BY = re.compile(
+    rf"^(?:[Aa]n?|[Tt]he|[Aa]nother)\s+(?:[a-z-]+\s+){{0,3}}?(?P<paper>[a-z]+)\s+(?:by|from)\s+"
+    rf"(?:the\s+)?(?P<owner>{names.BODY_RUN})$"
+)
 
 
 def _a_body_paper(rest: list[str]) -> bool:
