@@ -88,10 +88,10 @@ def runs(text: str) -> tuple[tuple[int, int, str], ...]:
 _BODY_HEADS = frozenset(
     words(
         """Department Ministry Office Committee Commission Council Institute Society Association
-    Federation Agency Authority Board Union Foundation Trust Service"""
+    Federation Agency Authority Board Union Foundation Trust Service Guild"""
     )
 )
-_CONNECTOR = re.compile(r"\s+(?:for|of|and|&)\s+|,\s+")
+_CONNECTOR = re.compile(r"\s+(?:for|of|and|&)\s+|,\s+|['’]\s+")
 
 
 def _joined(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -110,6 +110,8 @@ def _joined(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int
             last = run.split()[-1]
             if word in ("for", "of") and last in _BODY_HEADS:
                 pass  # "Department for Work", "Ministry of Defence"
+            elif word in ("'", "’") and last.endswith("s") and following.split()[-1] in _BODY_HEADS:
+                pass  # "Actors' Equity Association": a plural's possessive inside the name
             elif word in ("and", "&") and _list_word(following, found, j + 1, text):
                 pass  # "... Work and Pensions"
             elif word == "" and j > i and _list_word(following, found, j + 1, text):

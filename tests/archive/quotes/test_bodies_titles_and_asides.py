@@ -1,7 +1,8 @@
 """Round twelve's patterns (made-up sentences): a lone name that speaks in narration is a body
 "the company" and "it" stand for; a club named as one is "the club"; a paper is its author's; a
 body's official speaks for the body; a title written in capitals and a thing after "the" are no
-people; a reporting clause set in commas inside a sentence names the speaker of its quote."""
+people; a reporting clause set in commas inside a sentence names the speaker of its quote; a
+body's name holds a plural's possessive ("Actors' Equity Association")."""
 
 from __future__ import annotations
 
@@ -78,3 +79,12 @@ def test_a_reporting_clause_in_commas_names_the_speaker_of_its_sentences_quote()
         "were “generally too weak to produce a market reaction”.",
     )
     assert speaker_of(document, "too weak") == "Junya Tanaka"
+
+
+def test_a_bodys_name_holds_a_plurals_possessive():
+    document = attribute(
+        "Ossie Davison has died aged 87.",
+        "The Actors' Equity Association issued a statement calling Davison “an icon in the "
+        "American theatre”.",
+    )
+    assert speaker_of(document, "an icon") == "Actors' Equity Association"
