@@ -260,15 +260,17 @@ PLACES = frozenset(
     if line.strip()
 )
 
+# Places written in initials, which are named but do not speak as organisations
+PLACE_INITIALS = frozenset(words("UK US USA UAE DC NYC LA GB NI"))
 
-# Words that open place names ("New Jersey Gov. Chris Christie", "Los Angeles Times").
+
 def is_a_place(run: str) -> bool:
     """A country, a place, a people or a place's initials ("US", "Britain", "British")."""
     low = run.lower()
     return low in COUNTRIES or low in PLACES or low in NATIONALITIES or run in PLACE_INITIALS
 
 
-PLACE_INITIALS = frozenset(words("UK US USA UAE DC NYC LA GB NI"))
+# Words that open place names ("New Jersey Gov. Chris Christie", "Los Angeles Times").
 PLACE_PREFIXES = set(
     words("new north south east west los las san santa st saint mount upper lower great fort")
 )
