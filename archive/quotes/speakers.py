@@ -351,7 +351,8 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     paper = _PAPER_BY.match(phrase)
     if paper and paper.group("paper").lower() in _PAPERS:
         # "a report by the National Audit Office", "a separate study by Gartner": its author's
-        return _name(cast, Subject("name", paper.group("owner")), at, set())
+        author = Subject("name", paper.group("owner"))
+        return resolve(cast, author, at, set(), introduce=introduce)
     if determiner in ("a", "an") and _a_body_paper(rest):
         # "an agency statement", "a club statement": the agency's, the club's
         return _body(cast, rest[:1], rest[0].lower(), at, organisation, introduce)
