@@ -243,7 +243,8 @@ def _word_runs(path: Path) -> set[str]:
     return {" ".join(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1)}
 
 
-def repeats_of_development(part: str) -> set[str]:
+@lru_cache(maxsize=4)
+def repeats_of_development(part: str) -> frozenset[str]:
     """The files of a BBC set whose text repeats a file of a set drawn before it (or of
     labels.json): at least REPEAT_SHARE of its eight-word runs are in that one file."""
     drawn = split()["bbc"]
@@ -255,4 +256,4 @@ def repeats_of_development(part: str) -> set[str]:
         runs = _word_runs(CORPUS / file)
         if runs and any(len(runs & other) >= REPEAT_SHARE * len(runs) for other in seen):
             found.add(file)
-    return found
+    return frozenset(found)
