@@ -42,6 +42,7 @@ PARTS = (
     "heldout9",
     "heldout10",
     "heldout11",
+    "heldout12",
 )
 HAND_ONLY = ("heldout2", "heldout3", "heldout4")  # PolNeAR parts scored on their hand labels alone
 DIRECT_WORDS = 3
@@ -119,7 +120,9 @@ def hand_labels() -> list[dict]:
 # ten is judged on BBC heldout9. From round eleven heldout9 (scored once, by round ten) is
 # development data too: round eleven is judged on BBC heldout10. From round twelve heldout10
 # (scored once, by round eleven) is development data too: round twelve is judged on BBC heldout11.
-BBC_HELD_OUT = "heldout11"  # the one BBC set the current round is judged on
+# From round thirteen heldout11 (scored once, by round twelve) is development data too: round
+# thirteen is judged on BBC heldout12.
+BBC_HELD_OUT = "heldout12"  # the one BBC set the current round is judged on
 RETIRED = {
     # every BBC held-out set before it (PARTS lists the held-out sets in the order drawn)
     "bbc": tuple(p for p in PARTS[: PARTS.index(BBC_HELD_OUT)] if p.startswith("heldout")),

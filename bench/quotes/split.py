@@ -23,7 +23,8 @@ held-out set of round nine; `heldout9` (24 per folder, random.Random(20261214), 
 no set had used) is the held-out set of round ten; `heldout10` (24 per folder,
 random.Random(20261215), from the files no set had used) is the held-out set of round eleven;
 `heldout11` (24 per folder, random.Random(20261216), from the files no set had used) is the
-held-out set of round twelve.
+held-out set of round twelve; `heldout12` (24 per folder, random.Random(20261217), from the
+files no set had used) is the held-out set of round thirteen.
 Nobody developing attribution reads the held-out files; their figures are reported, never
 tuned to.
 """
@@ -78,6 +79,9 @@ BBC_HELDOUT9_SEED = 20261214
 BBC_HELDOUT10_SEED = 20261215
 # Round twelve's held-out set, drawn before any round-twelve work (heldout10 had been scored once).
 BBC_HELDOUT11_SEED = 20261216
+# Round thirteen's held-out set, drawn before any round-thirteen work (heldout11 had been scored
+# once).
+BBC_HELDOUT12_SEED = 20261217
 
 
 def polnear_split(articles: Path) -> dict[str, list[str]]:
@@ -146,7 +150,7 @@ def bbc_heldout5(bbc: Path, used: set[str], seed: int = BBC_HELDOUT5_SEED) -> li
 
 def bbc_heldout6(bbc: Path, used: set[str], seed: int = BBC_HELDOUT6_SEED) -> list[str]:
     """A 24-files-per-folder BBC held-out set: round seven's, and with their own seeds those of
-    rounds eight to twelve (heldout7 to heldout11)."""
+    rounds eight to thirteen (heldout7 to heldout12)."""
     return bbc_heldout2(bbc, used, seed, BBC_HELDOUT6_PER_TOPIC)
 
 
@@ -166,6 +170,7 @@ LATER_DRAWS = (
     ("heldout9", bbc_heldout6, BBC_HELDOUT9_SEED),
     ("heldout10", bbc_heldout6, BBC_HELDOUT10_SEED),
     ("heldout11", bbc_heldout6, BBC_HELDOUT11_SEED),
+    ("heldout12", bbc_heldout6, BBC_HELDOUT12_SEED),
 )
 
 
