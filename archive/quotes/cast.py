@@ -426,6 +426,18 @@ class Cast:
                     best = (score, member)
         return best[1] if best else None
 
+    def by_title(self, title: str, before: int) -> Member | None:
+        """The person last referred to whom the text named with a title ("the archbishop" after
+        "Archbishop Desmond Tutu"), of those named by then."""
+        titled = [
+            m
+            for m in self.members
+            if m.mention.kind == "person"
+            and any(a < before for a in m.mentioned_at)
+            and any(alias.split()[0].lower().rstrip(".") == title for alias in m.mention.aliases)
+        ]
+        return max(titled, key=lambda m: max(a for a in m.mentioned_at if a < before), default=None)
+
     def latest(
         self,
         *,

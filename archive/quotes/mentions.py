@@ -371,6 +371,7 @@ def _mention(
         or _OWNS_A_NAME.match(text, end)
         or _PLACE_BEFORE.search(text, max(0, start - 20), start)
         or (not titles and _THE_BEFORE.search(text, max(0, start - 8), start))
+        or (not titles and _of_a_person_noun(text, start))
     ):
         # "The Motorola Razr V3 phone", "Motor Neurone disease", "Michelle Paver's Wolf
         # Brother", "the Volvo Women's Open": a thing's name; "at the Nou Camp": a place; "to
@@ -408,6 +409,22 @@ _OWNS_A_NAME = re.compile(r"['’]s\s+[A-Z]")
 _PLACE_BEFORE = re.compile(r"\b(?:at|in|into|inside|outside|near)\s+the\s+$")
 # A lower-case "the" right before a name: a person's name seldom takes one
 _THE_BEFORE = re.compile(r"(?<![\w-])the\s+$")
+# A noun's "of" right before a name ("The star of Rain Man")
+_OF_BEFORE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+$")
+# People known for what they made or front, whose "of" names a work or a band, not a person
+_MAKERS = frozenset(names.words("star creator author maker writer singer frontman frontwoman"))
+
+
+def _of_a_person_noun(text: str, start: int) -> bool:
+    """Whether a name follows a person's role and "of" ("The star of Rain Man", "director of
+    Titanic"): what the person is known by, no one else; not "that of Sant Singh Chatwal"."""
+    before = _OF_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    noun = before.group("noun")
+    return noun in _MAKERS or roles.role_head(noun) is not None
+
+
 # People who work for a body, after its name ("an Evening Standard journalist")
 _STAFF_AFTER = re.compile(
     r"\s+(?:journalists?|reporters?|correspondents?|columnists?|editors?|staff|employees?"

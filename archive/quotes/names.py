@@ -234,6 +234,7 @@ NOT_NAME_WORDS = set(
 
 # Countries and regions named in one word, in English (from the Unicode CLDR data Babel ships,
 # and the names news uses beside them): "India's Sania Mirza" is a person, her country's.
+_TERRITORIES = frozenset(name.lower() for name in Locale("en").territories.values())
 COUNTRIES = frozenset(
     name.lower() for name in Locale("en").territories.values() if " " not in name
 ) | frozenset(words("britain england scotland wales ulster turkey holland burma"))
@@ -262,6 +263,22 @@ PLACES = frozenset(
 
 # Places written in initials, which are named but do not speak as organisations
 PLACE_INITIALS = frozenset(words("UK US USA UAE DC NYC LA GB NI"))
+
+
+def is_a_people(run: str) -> bool:
+    """A people written as a capitalised run ("South African", "New Zealander", "South
+    Asians"): a place's prefix before a nationality, or a place's name with a demonym's
+    ending. No one who speaks."""
+    words = run.lower().split()
+    if len(words) < 2:
+        return False
+    last = words[-1].removesuffix("s")
+    if last in NATIONALITIES and words[0] in PLACE_PREFIXES:
+        return True
+    whole = " ".join([*words[:-1], last])
+    return any(
+        whole.endswith(ending) and whole[: -len(ending)] in _TERRITORIES for ending in ("er", "ian")
+    )
 
 
 def is_a_place(run: str) -> bool:

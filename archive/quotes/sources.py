@@ -353,6 +353,8 @@ def _names(text: str, common_words: set[str]) -> list[Source]:
             kind = parsed.kind
             if words[-1].lower() in _PLACE_HEADS:
                 continue  # "Michigan Avenue", "Trafalgar Square": where, not who
+            if names.is_a_people(run):
+                continue  # "The South African archbishop", "said the New Zealander": a people
             if kind == "person" and names.describes_no_one(run, common_words):
                 continue  # "Make America Great Again", "the Wisconsin Republican": no name
             if kind == "person" and names.abbreviated_after(run, text, end):

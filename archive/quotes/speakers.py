@@ -392,6 +392,8 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
         return None  # "the hosts", "the two lawmakers": several people, not one
     # someone named by then, or right after it ("Brighton nurse Marion Brown")
     member = cast.by_role(" ".join(core), before=at + len(phrase) + 2)
+    if member is None and determiner == "the" and head in names.HONORIFICS:
+        member = cast.by_title(head, before=at)  # "the archbishop": Archbishop Desmond Tutu
     if member is None and determiner == "the" and _names_a_person(head) and head not in _UNNAMED:
         # the person last referred to as a subject, else at all ("whether Sanders was ready.
         # The Vermont senator emailed supporters")
