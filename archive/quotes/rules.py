@@ -52,7 +52,25 @@ def best_cue(trailing: cues.Cue | None, leading: cues.Cue | None) -> cues.Cue | 
     """The cue that names the speaker: one touching the quote first, then one governing it."""
     ranked = [c for c in (trailing, leading) if c is not None]
     ranked.sort(key=lambda c: (c.subject is None, not c.adjacent))
+    if (
+        trailing is not None
+        and leading is not None
+        and leading.subject is not None
+        and _relays(trailing)
+        and not _relays(leading)
+    ):
+        # "Malaysia said damage will be “significant”, Agence France Presse reported": the
+        # agency relays what Malaysia said
+        return leading
     return ranked[0] if ranked else None
+
+
+_RELAY_VERBS = frozenset(["reported", "reports", "reporting"])
+
+
+def _relays(cue: cues.Cue) -> bool:
+    """A cue of a paper or agency passing words on ("..., AFP reported")."""
+    return any(w.strip(",.:").lower() in _RELAY_VERBS for w in cue.phrase.split())
 
 
 def choose(
@@ -139,7 +157,7 @@ def _inherit(
         )
         if member is not None:
             return member, introduced, "cue ending the paragraph before"
-    reported = _reported_before(state, index, span)
+    reported = _reported_before(state, index, span, text)
     if reported is not None:  # `... Ian Harris, deputy editor, said the machine would sell.`
         member = resolve(
             state.cast,
@@ -196,10 +214,11 @@ def _no_one_else_after(text: str, span: Span, member: Member) -> bool:
     return after is None or after.group("name").split()[-1] in member.name.split()
 
 
-def _reported_before(state: State, index: int, span: Span) -> cues.Cue | None:
+def _reported_before(state: State, index: int, span: Span, text: str) -> cues.Cue | None:
     """The cue of the last sentence of the paragraph before, when it reports what a named
-    person said and this paragraph opens with a quote: the quote is theirs."""
-    if index == 0 or span.start > 1:
+    person said and this paragraph opens with a quote, or with narration about no one
+    ("The film will all be encrypted ... “People will see ...”"): the quote is theirs."""
+    if index == 0 or (span.start > 1 and not _about_no_one(text[: span.start - 1])):
         return None
     before = state.passages[index - 1].text.rstrip()
     if not before.endswith(".") or before[-2:-1] in "”\"’'":
@@ -209,6 +228,22 @@ def _reported_before(state: State, index: int, span: Span) -> cues.Cue | None:
     if cue is None or cue.subject is None or cue.subject.kind != "name":
         return None
     return cue
+
+
+_REFERS_TO_SOMEONE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Hh]is|[Hh]er|[Tt]heir|[Hh]im)\b"
+)
+
+
+def _about_no_one(narration: str) -> bool:
+    """Narration that names no one and refers to no one: no pronoun of a person, no
+    capitalised run but the words that open its sentences."""
+    if _REFERS_TO_SOMEONE.search(narration):
+        return False
+    return all(
+        names.opens_sentence(narration, start) and " " not in run
+        for start, _, run in names.runs(narration)
+    )
 
 
 def _back_to_earlier_speaker(state: State, index: int, recent: Member | None) -> Member | None:

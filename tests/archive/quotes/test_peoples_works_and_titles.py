@@ -1,7 +1,8 @@
 """Round thirteen's patterns (made-up sentences): a people written in capitals ("the New
 Zealander", "South African") is no one who speaks but the person it describes; what a star is
 the star "of" ("The star of Rain Man") is no person; "the archbishop" is the one the text named
-with that title."""
+with that title; a quote after narration about no one is the speech the paragraph before
+reported; an agency that reports a quote relays the speaker its sentence names."""
 
 from __future__ import annotations
 
@@ -32,3 +33,22 @@ def test_the_archbishop_is_the_one_named_with_that_title():
         "South African archbishop said detentions without trial were “unacceptable”.",
     )
     assert speaker_of(document, "unacceptable") == "Desmond Tutto"
+
+
+def test_a_quote_after_narration_about_no_one_is_the_speech_reported_before():
+    document = attribute(
+        "Each film is compressed from an original file. Fiona Deanes, associate director of "
+        "the network, said the compression was visually lossless.",
+        "The films will all be encrypted to prevent piracy. “People will see the picture "
+        "quality is a bit clearer with no scratches.”",
+    )
+    assert speaker_of(document, "People will see") == "Fiona Deanes"
+
+
+def test_an_agency_that_reports_a_quote_relays_the_speaker_its_sentence_names():
+    document = attribute(
+        "The tsunami has hit fishing across the region.",
+        "Malaysia said as many as 1,000 fishermen will be affected and that damage to the "
+        "industry will be “significant”, Agence France Presse reported.",
+    )
+    assert speaker_of(document, "significant") == "Malaysia"
