@@ -56,6 +56,9 @@ def follow(cast: Cast, at: int) -> None:
         cast.followed += 1
         if not pronoun.settled:
             found = _candidates(cast, pronoun.at, pronoun.gender, "")
+            # not a person named later in the pronoun's own clause ("he hopes to persuade
+            # Shearer to carry on"): binding says that is someone else
+            found = [f for f in found if not _named_in_clause(f[0], pronoun)] or found
             pronoun.member = _sentence_subject(cast, pronoun.at, found) or _best(found, None)
             spoken, owner = cast.spoken_for(pronoun.at, pronoun.gender, pronoun.member)
             if spoken:  # "Mr Blair's spokesman said ... He added": not Blair
@@ -71,6 +74,11 @@ def follow(cast: Cast, at: int) -> None:
                 member.gender = pronoun.gender
         if pronoun.member is not None:
             cast.note(pronoun.member, pronoun.at, pronoun=True)
+
+
+def _named_in_clause(member: Member, pronoun) -> bool:
+    """Whether `member` is named after `pronoun` and before its clause ends."""
+    return any(pronoun.at < a < pronoun.clause_end for a in member.named_at)
 
 
 def candidates(

@@ -126,6 +126,9 @@ class Pronoun:
     gender: str
     member: Member | None = None
     settled: bool = False  # resolved as a quote's speaker: the model does not revisit it
+    # where its clause ends (the next comma or sentence end): a name before that is someone
+    # else ("he hopes to persuade Shearer to carry on" is not Shearer)
+    clause_end: int = -1
 
 
 @dataclass
@@ -185,9 +188,9 @@ class Cast:
             return False, None
         return True, spoke[1]
 
-    def mention_pronoun(self, at: int, gender: str) -> None:
-        """Note a "he"/"she" of narration at position `at`."""
-        self.pronouns.append(Pronoun(at, gender))
+    def mention_pronoun(self, at: int, gender: str, clause_end: int = -1) -> None:
+        """Note a "he"/"she" of narration at position `at`, its clause ending at `clause_end`."""
+        self.pronouns.append(Pronoun(at, gender, clause_end=clause_end))
 
     def settle_pronoun(self, at: int, member: Member) -> None:
         """Record that the pronoun at `at` is `member` (a quote's cue, once attributed)."""

@@ -50,6 +50,13 @@ _PRONOUN = re.compile(rf"{names.at_word_start('HhSs')}(?:(?<=[Hh])e|(?<=[Ss])he)
 _SUBJECT_DESCRIPTION = re.compile(
     rf"{names.at_word_start('Tt')}he (?P<head>\d{{1,3}}-year-old|[A-Z][a-z]+)(?= [a-z]+(?:s|ed)\b)"
 )
+# Where a pronoun's own clause ends: punctuation, or a word opening another clause (a name
+# in "he did not dispute that he lends his thoughts to others whom Mr. Hannity has known" is
+# no clause-mate of the first "he")
+_CLAUSE_STOP = re.compile(
+    r"[,;:.!?“”\"()–—]|\b(?:that|which|who|whom|whose|because|when|while|although|though|if|"
+    r"after|before|since|and|but|as)\b"
+)
 _CREDIT = re.compile(r"(?:^|\W)(?:Credit|Photo|Photograph|Picture|Image|Illustration)s?:$")
 _CLAUSE_PUNCTUATION = set('.!?:;,(–—”"-')
 _STOP_BACK = set(
@@ -82,7 +89,9 @@ def scan_mentions(
     for match in _PRONOUN.finditer(text):  # "he"/"she" of narration, followed in order later
         at = match.start()
         if not (quoted and inside(at)):
-            cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f")
+            stop = _CLAUSE_STOP.search(text, match.end(), match.end() + 60)
+            end = base + (stop.start() if stop else min(len(text), match.end() + 60))
+            cast.mention_pronoun(base + at, "m" if match.group() in ("he", "He") else "f", end)
     # the rarer patterns only where their words occur (most passages have none)
     for at, phrase in spokespeople.find_in(text) if "spokes" in text else ():
         # "the prime minister's official spokesman"

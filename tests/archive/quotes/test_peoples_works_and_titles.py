@@ -2,7 +2,8 @@
 Zealander", "South African") is no one who speaks but the person it describes; what a star is
 the star "of" ("The star of Rain Man") is no person; "the archbishop" is the one the text named
 with that title; a quote after narration about no one is the speech the paragraph before
-reported; an agency that reports a quote relays the speaker its sentence names."""
+reported; an agency that reports a quote relays the speaker its sentence names; "he" is no one
+his own clause names after him ("he hopes to persuade Shearing")."""
 
 from __future__ import annotations
 
@@ -52,3 +53,13 @@ def test_an_agency_that_reports_a_quote_relays_the_speaker_its_sentence_names():
         "industry will be “significant”, Agence France Presse reported.",
     )
     assert speaker_of(document, "significant") == "Malaysia"
+
+
+def test_he_is_no_one_his_own_clause_names_after_him():
+    document = attribute(
+        "Newcastle boss Graeme Sounder is lining up a summer move for striker Michael Owens.",
+        "He sees Owens as the ideal replacement for Alan Shearing, who is due to retire in the "
+        "summer. But he hopes to persuade Shearing to carry on. “We are monitoring the "
+        "situation,” he told BBC Newcastle.",
+    )
+    assert speaker_of(document, "monitoring the situation") == "Graeme Sounder"
