@@ -567,9 +567,16 @@ def _object_end(text: str, at: int) -> int:
     return obj.end() if obj else at
 
 
+# Irregular past forms a main clause's verb often takes ("Michael Howard sent Mr Bush ...")
+_IRREGULAR_PAST = (
+    "met|sent|gave|took|made|went|came|saw|left|led|won|lost|held|kept|brought|bought|thought|"
+    "felt|paid|put|set|spent|hit|ran|began|became|spoke|chose|drove|fell|grew|knew|rose|sold|"
+    "stood|struck|threw|wore|sought|fought|caught|taught|built|lent|meant|beat|broke|swore|"
+    "tore|got|found|heard|sat|shot|shut|split|quit|withdrew|overtook|undertook|upheld|forgave"
+)
 _MAIN_VERB = re.compile(
     rf"(?<=\s)(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|may|might|must|"
-    rf"[a-z]+ed|{VERBS})\b"
+    rf"[a-z]+ed|{_IRREGULAR_PAST}|{VERBS})\b"
 )
 
 
@@ -584,6 +591,11 @@ def main_subject(before: str) -> Subject | None:
     if reporting and verbs.is_speech_verb(reporting.group("verb")):
         subject = classify(reporting.group("subj"))
         if subject is not None and subject.kind in ("name", "phrase", "pronoun"):
+            return subject
+    absolute = _WITH_DOING.search(before) if "with " in before else None
+    if absolute:  # "..., with Maria Hutchings marching up to him, saying": Hutchings
+        subject = classify(absolute.group("subj"))
+        if subject is not None and subject.kind == "name":
             return subject
     verb = _MAIN_VERB.search(before)
     if verb is None:
@@ -618,6 +630,7 @@ _REPORTING_CLAUSE = re.compile(
 # "a spokesman for the Department for Work and Pensions": long, but a body's name makes it so
 _OF_BODY = re.compile(rf"(?:\S+\s+){{1,5}}(?:for|of|at|from)\s+(?:the\s+)?{names.BODY_RUN}")
 _BODY_SPOKESPERSON = re.compile(rf"{names.BODY_RUN}\s+(?:official\s+)?spokes(?:man|woman|person)")
+_WITH_DOING = re.compile(rf"\bwith\s+(?P<subj>{names.RUN})\s+[a-z]+ing\b[^,;:.!?“”\"]*,\s*$")
 _WITH_SAYING = re.compile(rf"\bwith\s+(?P<subj>(?:the\s+)?{names.RUN})\s+(?P<verb>[a-z]+ing)\b")
 _INVERTED = re.compile(
     r"^\s*(?:Said|Says|Added|Adds|Asked|Asks|Wrote|Writes|Explained|Replied|Recalled)\s+"

@@ -3,7 +3,8 @@ Zealander", "South African") is no one who speaks but the person it describes; w
 the star "of" ("The star of Rain Man") is no person; "the archbishop" is the one the text named
 with that title; a quote after narration about no one is the speech the paragraph before
 reported; an agency that reports a quote relays the speaker its sentence names; "he" is no one
-his own clause names after him ("he hopes to persuade Shearing")."""
+his own clause names after him ("he hopes to persuade Shearing"); a participle "saying" is the
+subject's of a main clause whose verb is irregular ("Howard sent ..."), or of "with X doing"."""
 
 from __future__ import annotations
 
@@ -63,3 +64,23 @@ def test_he_is_no_one_his_own_clause_names_after_him():
         "situation,” he told BBC Newcastle.",
     )
     assert speaker_of(document, "monitoring the situation") == "Graeme Sounder"
+
+
+def test_saying_after_a_main_clause_with_an_irregular_verb_is_its_subjects():
+    document = attribute(
+        "Prime Minister Tony Blaire has congratulated George Bush on his victory.",
+        "Mr Blaire also paid tribute to John Kerry's campaign, saying he had made the election "
+        "“a true celebration of American democracy”. The election was significant for Britain, "
+        "he added. Earlier Tory leader Michael Howlard sent Mr Bush his “warmest "
+        "congratulations”, saying: “We look to the president to be a unifying force.”",
+    )
+    assert speaker_of(document, "unifying force") == "Michael Howlard"
+
+
+def test_saying_after_with_someone_doing_is_that_persons():
+    document = attribute(
+        "The prime minister faced voters on a daytime television programme.",
+        "The trouble began on the Right Stuff show, with Marian Hutchins marching up to him, "
+        "saying “Tony, that's rubbish” as she tried to complain about her son's school.",
+    )
+    assert speaker_of(document, "that's rubbish") == "Marian Hutchins"
