@@ -443,8 +443,7 @@ _STAFF_AFTER = re.compile(
 # unless known by a given name ("a Tom Hanks movie").
 _THING_AFTER = re.compile(
     r"(?:\s+[A-Z0-9][\w-]*)?\s+(?:disease|phones?|handsets?|films?|movies?|series|books?|novels?"
-    r"|franchise|trilogy|syndrome|consoles?|games?|albums?|software|brand|drugs?|virus|shows?"
-    r"|programmes?)\b"
+    r"|franchise|trilogy|syndrome|consoles?|games?|albums?|software|brand|drugs?|virus)\b"
 )
 
 
