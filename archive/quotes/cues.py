@@ -307,6 +307,10 @@ def subject_before(before: str) -> Subject | None:
         return classify(run.group()) if run else None
     if not words or words[-1].lower() in _PASSIVE:
         return None
+    if _opened_by_an_adverbial(words):
+        # "On the Asian tsunami he said it had been “very heartening”": the pronoun after a
+        # phrase of place or time is the subject of the sentence's verb
+        return Subject("pronoun", words[-1])
     relative = _NAME_WHO.search(text) if text.endswith(",") else None
     if relative is not None:
         # "Mr Wilson, who was also involved with New Order, as well as the Happy Mondays,
@@ -332,9 +336,30 @@ def subject_before(before: str) -> Subject | None:
     return subject
 
 
-# A name opening its clause, then a relative clause about it up to the verb
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we"])
+_ADVERBIAL_OPENERS = frozenset(
+    ["on", "in", "at", "after", "before", "during", "earlier", "later", "yesterday", "today"]
+)
+_CLAUSE_WORDS = frozenset(["which", "that", "who", "whom", "whose", "when", "if", "because"])
+
+
+def _opened_by_an_adverbial(words: list[str]) -> bool:
+    """Words that are a short phrase of place or time, then "he"/"she"/"they"/"we", with no
+    clause of their own ("On the Asian tsunami he", not "council tax bands which he")."""
+    return (
+        2 <= len(words) <= 7
+        and words[-1] in _SUBJECT_PRONOUNS
+        and words[0].lower() in _ADVERBIAL_OPENERS
+        and not any(w.lower().strip(",") in _CLAUSE_WORDS for w in words)
+        and not any(w.endswith(",") for w in words)
+    )
+
+
+# A name opening its clause, then a relative clause about it up to the verb (after one
+# apposition at most: "Lord Condon, head of the unit, who made the call, said")
 _NAME_WHO = re.compile(
-    rf"(?:^|[.;:!?]\s+|,\s+(?:but|and)\s+)(?P<name>{names.RUN}),\s+who\s[^“”\"]+,$"
+    rf"(?:^|[.;:!?]\s+|,\s+(?:but|and)\s+)(?P<name>{names.RUN}),\s+(?:[^,“”\"]+,\s+)?"
+    rf"who\s[^“”\"]+,$"
 )
 _RELATIVE_SUBJECT = re.compile(r"(?:which|that|whom)\s+(?P<subj>.+)")
 

@@ -4,7 +4,9 @@ the star "of" ("The star of Rain Man") is no person; "the archbishop" is the one
 with that title; a quote after narration about no one is the speech the paragraph before
 reported; an agency that reports a quote relays the speaker its sentence names; "he" is no one
 his own clause names after him ("he hopes to persuade Shearing"); a participle "saying" is the
-subject's of a main clause whose verb is irregular ("Howard sent ..."), or of "with X doing"."""
+subject's of a main clause whose verb is irregular ("Howard sent ..."), or of "with X doing"; "he"
+after a phrase of place or time, and a name before an apposition and a relative clause, are
+the subject of "said"."""
 
 from __future__ import annotations
 
@@ -84,3 +86,21 @@ def test_saying_after_with_someone_doing_is_that_persons():
         "saying “Tony, that's rubbish” as she tried to complain about her son's school.",
     )
     assert speaker_of(document, "that's rubbish") == "Marian Hutchins"
+
+
+def test_he_after_a_phrase_of_place_or_time_is_the_subject_of_saying():
+    document = attribute(
+        "Liberal Democrat leader Charles Kennedie said his party was ready for a 2005 poll.",
+        "On the Asian tsunami he said it had been “very heartening” to learn of the "
+        "generosity being shown by Britons.",
+    )
+    assert speaker_of(document, "very heartening") == "Charles Kennedie"
+
+
+def test_a_name_with_an_apposition_and_a_relative_clause_is_the_subject_of_saying():
+    document = attribute(
+        "Three cricketers were jailed for two years for match-fixing.",
+        "Lord Condun, head of the council's anti-corruption unit, who originally made the call "
+        "for longer prison sentences, said the two-year penalty was “derisory”.",
+    )
+    assert speaker_of(document, "derisory") == "Lord Condun"
