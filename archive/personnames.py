@@ -102,6 +102,8 @@ ORGANISATION_WORDS = _words(
     industries systems technologies media communications labs ventures energy campaign
     administration coalition alliance caucus pac research poll polling center institution
     team sports bureau unit watch project initiative movement network fc cnn bbc ap
+    airways lines railways railway rail telecom telecoms pharmaceuticals insurance stores
+    foods petroleum electric
     """
 )
 # Words of a role or of the domain a role covers ("Secretary of State for the Family").

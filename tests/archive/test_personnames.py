@@ -128,6 +128,9 @@ def test_western_order_names_ending_in_a_family_name_stay_given_first(written):
         pytest.param("Republican National Committee", id="committee"),
         pytest.param("Washington Post", id="newspaper"),
         pytest.param("FBI", id="acronym"),
+        pytest.param("US Airways", id="airline"),
+        pytest.param("Delta Air Lines", id="air lines"),
+        pytest.param("Network Rail", id="railway"),
     ],
 )
 def test_organisations_are_kept_whole(written):

@@ -6,7 +6,7 @@ reported; an agency that reports a quote relays the speaker its sentence names; 
 his own clause names after him ("he hopes to persuade Shearing"); a participle "saying" is the
 subject's of a main clause whose verb is irregular ("Howard sent ..."), or of "with X doing"; "he"
 after a phrase of place or time, and a name before an apposition and a relative clause, are
-the subject of "said"."""
+the subject of "said"; an airline named "... Airways" is "the airline"."""
 
 from __future__ import annotations
 
@@ -104,3 +104,12 @@ def test_a_name_with_an_apposition_and_a_relative_clause_is_the_subject_of_sayin
         "for longer prison sentences, said the two-year penalty was “derisory”.",
     )
     assert speaker_of(document, "derisory") == "Lord Condun"
+
+
+def test_an_airline_named_as_airways_is_the_airline_that_speaks():
+    document = attribute(
+        "Travel chaos hit US Airways over the Christmas weekend, and US Airways is in "
+        "bankruptcy protection.",
+        "The airline said it was “embarrassed by the situation”.",
+    )
+    assert speaker_of(document, "embarrassed") == "US Airways"
