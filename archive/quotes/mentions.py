@@ -303,6 +303,7 @@ def _speaking_body(text: str, word: str, end: int, common_words) -> bool:
     low = word.lower()
     return not (
         low in common_words
+        or low.removesuffix("s") in common_words  # "Campaigners have urged": people, no body
         or low in names.NOT_NAME_WORDS
         or low in names.GIVEN_NAMES
         or low in names.TITLE_WORDS
@@ -346,6 +347,9 @@ def _mention(
     """Record a run of capitalised words if it names a person."""
     honorific, _ = names.strip_honorific(run)
     titles, name = (None, run) if honorific else names.split_titles(run)
+    if titles and " " not in name and parse_name(restore(run)).kind == "organisation":
+        cast.mention_organisation(run, base + start)  # "the Home Office": no title and a word
+        return
     if not honorific and names.abbreviated_after(run, text, end):
         cast.mention_organisation(run, base + start)  # "the National Audit Office (NAO)"
         return

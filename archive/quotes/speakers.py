@@ -339,6 +339,9 @@ def _phrase(cast: Cast, phrase: str, at: int, *, introduce: bool = True) -> Memb
     if spokes and rest[-1].lower() in _SPOKESPEOPLE:
         # "a spokesman said", "the spokesperson also confirmed": the body that has just spoken
         member = cast.latest(before=at, after=at - 2 * PARAGRAPH, kind="organisation")
+        if member is None:  # none has spoken: the body named last, in this paragraph or before
+            name = cast.named_organisation(before=at, after=at - at % PARAGRAPH - PARAGRAPH - 1)
+            member = organisation(name, at=at) if name else None
         if member is not None and introduce:
             cast.note_spokesperson(at, member, None)
         return member
