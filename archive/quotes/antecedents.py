@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from archive.personnames import PARTICLES
 from archive.quotes import names
-from archive.quotes.cast import PARAGRAPH, Cast, Member
+from archive.quotes.cast import PARAGRAPH, Cast, Member, Pronoun
 from archive.quotes.lexicon import COMMON_WORDS
 
 try:
@@ -76,7 +76,7 @@ def follow(cast: Cast, at: int) -> None:
             cast.note(pronoun.member, pronoun.at, pronoun=True)
 
 
-def _named_in_clause(member: Member, pronoun) -> bool:
+def _named_in_clause(member: Member, pronoun: Pronoun) -> bool:
     """Whether `member` is named after `pronoun` and before its clause ends."""
     return any(pronoun.at < a < pronoun.clause_end for a in member.named_at)
 

@@ -126,8 +126,8 @@ class Pronoun:
     gender: str
     member: Member | None = None
     settled: bool = False  # resolved as a quote's speaker: the model does not revisit it
-    # where its clause ends (the next comma or sentence end): a name before that is someone
-    # else ("he hopes to persuade Shearer to carry on" is not Shearer)
+    # where its clause ends (punctuation, a word opening another clause, or 60 characters on):
+    # a name before that is someone else ("he hopes to persuade Shearer" is not Shearer)
     clause_end: int = -1
 
 
