@@ -234,6 +234,7 @@ NOT_NAME_WORDS = set(
 
 # Countries and regions named in one word, in English (from the Unicode CLDR data Babel ships,
 # and the names news uses beside them): "India's Sania Mirza" is a person, her country's.
+# Every country and region by its English name, of one word or more ("New Zealand")
 _TERRITORIES = frozenset(name.lower() for name in Locale("en").territories.values())
 COUNTRIES = frozenset(
     name.lower() for name in Locale("en").territories.values() if " " not in name
@@ -267,7 +268,7 @@ PLACE_INITIALS = frozenset(words("UK US USA UAE DC NYC LA GB NI"))
 
 def is_a_people(run: str) -> bool:
     """A people written as a capitalised run ("South African", "New Zealander", "South
-    Asians"): a place's prefix before a nationality, or a place's name with a demonym's
+    Asians"): a place's prefix before a nationality, or a territory's name with a demonym's
     ending. No one who speaks."""
     words = run.lower().split()
     if len(words) < 2:
