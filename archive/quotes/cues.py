@@ -336,7 +336,7 @@ def subject_before(before: str) -> Subject | None:
     return subject
 
 
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we"])
+_SUBJECT_PRONOUNS = PRONOUNS - {"i"}  # written "I", never after a phrase in lower case
 _ADVERBIAL_OPENERS = frozenset(
     ["on", "in", "at", "after", "before", "during", "earlier", "later", "yesterday", "today"]
 )

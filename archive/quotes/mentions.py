@@ -70,8 +70,6 @@ _STOP_BACK = set(
     """
     )
 )
-# Acronyms of places, which are named but do not speak as organisations.
-_PLACES = {"UK", "US", "USA", "UAE", "DC", "NYC", "LA", "GB", "NI"}
 _TIME_ZONES = {"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "BST", "CET", "UTC"}
 # Words after which a name opens a main clause ("..., but Cruz said"); after "as", "when" or
 # "while" it is the subject of a subordinate clause, not the one the paragraph is about.
@@ -243,7 +241,7 @@ def _single_word(
     (or, written in capitals, as an organisation: "GM", "BT")."""
     if len(word) > 1 and word.isupper() and word.isalpha():
         if (
-            word not in _PLACES
+            word not in names.PLACE_INITIALS
             and word not in _TIME_ZONES
             and word not in names.NOT_BODIES
             and word.lower() not in names.TITLE_WORDS
@@ -308,9 +306,7 @@ def _speaking_body(text: str, word: str, end: int, common_words) -> bool:
         or low in names.GIVEN_NAMES
         or low in names.TITLE_WORDS
         or low in names.TIME_WORDS
-        or low in names.COUNTRIES
-        or low in names.PLACES
-        or low in names.NATIONALITIES
+        or names.is_a_place(word)
         or not word.isalpha()
     )
 
